@@ -1,0 +1,38 @@
+// A whole round played by bots, with its input log: the engine behind the simulate
+// tool, the thesis tests, the benchmark and the debrief's counterfactuals.
+import { addPlayer, createGame } from "../game.js";
+import type { LogEntry } from "../replay.js";
+import type { Scenario } from "../scenario.js";
+import type { BotKind, GameState } from "../state.js";
+import { step } from "../step.js";
+import { runBots } from "./run.js";
+
+export interface BotMatchOptions {
+  /** At this tick every bot switches to `switchTo` (a team changing its habits). */
+  switchAt?: number;
+  switchTo?: BotKind;
+  /** Keep the input log (costs memory; off for sweeps). */
+  record?: boolean;
+}
+
+export interface BotMatch {
+  state: GameState;
+  log: LogEntry[];
+}
+
+export function playBots(scenario: Scenario, seed: number, team: readonly BotKind[], opts: BotMatchOptions = {}): BotMatch {
+  const s = createGame(scenario, seed);
+  const log: LogEntry[] = [];
+  team.forEach((bot, seat) => {
+    const join = { name: `${bot}-${seat + 1}`, bot };
+    addPlayer(s, join);
+    if (opts.record) log.push({ tick: 0, seat, join });
+  });
+  while (!s.ended) {
+    if (opts.switchAt !== undefined && s.tick === opts.switchAt && opts.switchTo) for (const p of s.players) p.bot = opts.switchTo;
+    const moves = runBots(s);
+    if (opts.record) for (const m of moves) log.push({ tick: s.tick, seat: m.seat, intent: m.intent });
+    step(s);
+  }
+  return { state: s, log };
+}

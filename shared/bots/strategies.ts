@@ -1,0 +1,91 @@
+// The four bot strategies. Each is a pure function from what it sees to intents, so bots
+// play through the same door as people and need no memory outside the game state.
+import type { Intent } from "../intents.js";
+import { mixHash } from "../prng.js";
+import { Action, type BotKind, type GameState, type Player, isRevealed } from "../state.js";
+import { actOn, best, distance, halt, inReach, type Sight } from "./sense.js";
+
+export type Strategy = (s: GameState, p: Player, sight: Sight) => Intent[];
+
+/** Hero: chases the biggest fire it can get to, sprinting; never stops to look or build. */
+const hero: Strategy = (s, p, sight) => {
+  const targets = sight.fires.filter((i) => !sight.busy.has(i));
+  if (targets.length === 0) return halt(p);
+  const heatWeight = 6;
+  const target = best(targets, (i) => heatWeight * s.tiles.heat[i]! - distance(s, p, i) + (mixHash(p.seat, i, 0) & 1));
+  return actOn(s, p, target, "extinguish", distance(s, p, target) > 2);
+};
+
+/** The unguarded-first tile nearest to the avatar, for building without sight of risk. */
+function nearestToGuard(s: GameState, p: Player, sight: Sight, tiles: readonly number[]): number {
+  return best(tiles, (i) => {
+    if (s.tiles.heat[i]! > 0 || s.tiles.guard[i]! >= 3 || sight.busy.has(i)) return -Infinity;
+    return -8 * s.tiles.guard[i]! - distance(s, p, i) - s.tiles.dust[i]! + (mixHash(p.seat, i, s.tick >> 6) & 1);
+  });
+}
+
+/** A fire next to guarded tiles, within `range`: prevention worth defending. */
+function fireThreateningGuard(s: GameState, p: Player, sight: Sight, range: number): number {
+  const w = s.scenario.grid.width;
+  const g = s.tiles.guard;
+  return best(sight.fires, (i) => {
+    if (sight.busy.has(i) || distance(s, p, i) > range) return -Infinity;
+    const guarded = (g[i - 1] ?? 0) + (g[i + 1] ?? 0) + (g[i - w] ?? 0) + (g[i + w] ?? 0) + g[i]!;
+    return guarded > 0 ? s.tiles.heat[i]! * 4 - distance(s, p, i) : -Infinity;
+  });
+}
+
+/** While risk is revealed: the riskiest buildable tile, discounted by the walk to it. */
+function highestRiskNear(s: GameState, p: Player, sight: Sight): number {
+  return best(sight.tiles, (i) => {
+    if (s.tiles.heat[i]! > 0 || s.tiles.guard[i]! >= 3 || sight.busy.has(i)) return -Infinity;
+    return s.tiles.risk[i]! - 200 * distance(s, p, i);
+  });
+}
+
+/** Preventer: builds guard where risk is highest (when it can see risk), and fights only
+ *  fires that threaten guard already built. It never steps back itself. */
+const preventer: Strategy = (s, p, sight) => {
+  const fire = fireThreateningGuard(s, p, sight, 3);
+  if (fire >= 0) return actOn(s, p, fire, "extinguish", false);
+  const tiles = sight.tiles;
+  let target: number;
+  if (isRevealed(s)) target = highestRiskNear(s, p, sight);
+  else target = nearestToGuard(s, p, sight, tiles);
+  if (target < 0) return halt(p);
+  return actOn(s, p, target, "invest", false);
+};
+
+/** Balanced: steps back to see, invests at the leverage points, fights the fires that matter. */
+const balanced: Strategy = (s, p, sight) => {
+  const revealed = isRevealed(s);
+  const someoneLooking = s.players.some((o) => o.present && o.action === Action.StepBack);
+  if (!someoneLooking && (p.energy < s.scenario.player.energy / 4 || !revealed)) {
+    if (p.dirX !== 0 || p.dirY !== 0 || p.sprint) return halt(p);
+    return [{ kind: "stepBack" }];
+  }
+  const spreadHeat = s.scenario.fire.spreadFromHeat;
+  const fire = best(sight.fires, (i) => {
+    if (sight.busy.has(i)) return -Infinity;
+    const d = distance(s, p, i);
+    const heat = s.tiles.heat[i]!;
+    const matters = d <= 2 || (heat >= spreadHeat && d <= 12);
+    return matters ? heat * 4 - d : -Infinity;
+  });
+  if (fire >= 0) return actOn(s, p, fire, "extinguish", false);
+  if (revealed) {
+    const points = s.reveal.leverage.filter((i) => s.tiles.risk[i]! > 0 && s.tiles.heat[i] === 0 && s.tiles.guard[i]! < 3 && !sight.busy.has(i));
+    const point = best(points, (i) => -distance(s, p, i));
+    if (point >= 0) return actOn(s, p, point, "invest", false);
+    const risky = highestRiskNear(s, p, sight);
+    if (risky >= 0) return actOn(s, p, risky, "invest", false);
+  }
+  const target = nearestToGuard(s, p, sight, sight.tiles);
+  if (target < 0) return halt(p);
+  if (inReach(s, p, target) && p.energy < s.scenario.invest.energy) return halt(p);
+  return actOn(s, p, target, "invest", false);
+};
+
+const idle: Strategy = (_s, p) => halt(p);
+
+export const STRATEGIES: Readonly<Record<BotKind, Strategy>> = { hero, preventer, balanced, idle };

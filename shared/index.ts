@@ -1,0 +1,20 @@
+// The rules' front door: everything the server, the client, the tools and the tests use.
+export { createGame, addPlayer, removePlayer, rejoinPlayer } from "./game.js";
+export { applyIntent, checkIntent, parseIntent, intentSchema, INTENT_KINDS } from "./intents.js";
+export type { Intent, IntentKind, RejectCode, Verdict } from "./intents.js";
+export { step, runTicks } from "./step.js";
+export { movePlayer } from "./players.js";
+export { playerView } from "./view.js";
+export type { PlayerView } from "./view.js";
+export { snapshot, restore, stateHash } from "./snapshot.js";
+export { replay, applyEntry } from "./replay.js";
+export type { LogEntry } from "./replay.js";
+export { playerSummaries, roundSummary } from "./summary.js";
+export type { PlayerSummary, RoundSummary } from "./summary.js";
+export { runBots } from "./bots/run.js";
+export type { BotMove } from "./bots/run.js";
+export { parseScenario, scenarioSchema } from "./scenario.js";
+export type { Scenario, Phase } from "./scenario.js";
+export { SCENARIOS, SCENARIO_IDS, getScenario } from "./scenarios/index.js";
+export { isqrt } from "./intmath.js";
+export * from "./state.js";

@@ -1,0 +1,18 @@
+// Snapshots are deep copies of plain data; restoring one and stepping on gives the same
+// hashes as never having stopped.
+import { hashValue } from "./hash.js";
+import type { GameState } from "./state.js";
+
+export function snapshot(s: GameState): GameState {
+  return structuredClone(s);
+}
+
+export function restore(snap: GameState): GameState {
+  if (snap.version !== 1) throw new Error(`unknown snapshot version ${String(snap.version)}`);
+  return structuredClone(snap);
+}
+
+/** FNV-1a over the whole state: equal hashes mean bit-identical games. */
+export function stateHash(s: GameState): string {
+  return hashValue(s);
+}
