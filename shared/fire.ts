@@ -48,13 +48,6 @@ function igniteFromRisk(s: GameState, i: number): void {
   } else ignite(s, i, FireHow.Spontaneous, NOBODY);
 }
 
-const NEIGHBOURS = [
-  [1, 0],
-  [-1, 0],
-  [0, 1],
-  [0, -1],
-] as const;
-
 /** Totals from one pass, used by ignition, collapse and the timeline. */
 export interface MapTotals {
   fires: number;
@@ -64,87 +57,97 @@ export interface MapTotals {
 /**
  * One tick over the active square. Spread is decided from the heat at the start of the
  * tick and applied after the pass, so tile order never changes what spreads where.
+ * This is the hot loop of every simulation: plain indexed loops, no allocation per tile.
  */
 export function stepMap(s: GameState): MapTotals {
   const sc = s.scenario;
-  const t = s.tiles;
+  const { heat, risk, guard, dust, fireRoot } = s.tiles;
   const phase = sc.phases[s.phase]!;
   const w = sc.grid.width;
-  const x1 = s.ax + s.side;
-  const y1 = s.ay + s.side;
+  const x0 = s.ax;
+  const y0 = s.ay;
+  const x1 = x0 + s.side;
+  const y1 = y0 + s.side;
   const tick = s.tick;
   const healthy = sc.value.healthy;
   const coherence = phase.coherence;
   const riskMax = sc.risk.max;
-  const decayDust = (tick + 1) % (sc.dust.decaySeconds * sc.tickRate) === 0;
+  const creepByGuard = sc.risk.creepByGuard;
+  const spreadByGuard = sc.fire.spreadByGuard;
+  const burningCost = sc.value.burningCost;
   const spreadFrom = sc.fire.spreadFromHeat;
+  const growChance = sc.fire.growChance;
+  const push = sc.fire.pushRisk;
   const newFires: number[] = [];
   let value = 0;
 
-  for (let y = s.ay; y < y1; y++) {
-    for (let x = s.ax; x < x1; x++) {
+  if ((tick + 1) % (sc.dust.decaySeconds * sc.tickRate) === 0) {
+    for (let y = y0; y < y1; y++) for (let i = y * w + x0, end = i + s.side; i < end; i++) if (dust[i]! > 0) dust[i]!--;
+  }
+
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
       const i = y * w + x;
-      if (decayDust && t.dust[i]! > 0) t.dust[i]!--;
-      const heat = t.heat[i]!;
-      if (heat === 0) {
+      const h = heat[i]!;
+      if (h === 0) {
         // Creep at creep·factor/64 per tick, spread evenly over ticks without using the PRNG.
-        const rate = phase.creep * sc.risk.creepByGuard[t.guard[i]!]!;
+        const rate = phase.creep * creepByGuard[guard[i]!]!;
         const creep = Math.floor(((tick + 1) * rate) / 64) - Math.floor((tick * rate) / 64);
-        if (creep > 0) t.risk[i] = Math.min(riskMax, t.risk[i]! + creep);
+        if (creep > 0) risk[i] = Math.min(riskMax, risk[i]! + creep);
         let made = healthy;
-        for (const [dx, dy] of NEIGHBOURS) {
-          const nx = x + dx;
-          const ny = y + dy;
-          if (nx < s.ax || ny < s.ay || nx >= x1 || ny >= y1) continue;
-          const j = ny * w + nx;
-          if (t.heat[j] === 0 && t.guard[j]! > 0) made += coherence;
+        if (coherence > 0) {
+          if (x + 1 < x1 && heat[i + 1] === 0 && guard[i + 1]! > 0) made += coherence;
+          if (x > x0 && heat[i - 1] === 0 && guard[i - 1]! > 0) made += coherence;
+          if (y + 1 < y1 && heat[i + w] === 0 && guard[i + w]! > 0) made += coherence;
+          if (y > y0 && heat[i - w] === 0 && guard[i - w]! > 0) made += coherence;
         }
         value += made;
         continue;
       }
       // A burning tile makes nothing and costs by heat; the loss is charged to the fire's root.
-      const cost = sc.value.burningCost[heat]!;
+      const cost = burningCost[h]!;
       value -= cost;
-      const root = t.fireRoot[i]!;
+      const root = fireRoot[i]!;
       if (root !== NOBODY) s.players[causeSeat(root)]!.stats.damageCharged += healthy + cost;
-      if (heat >= spreadFrom) {
-        for (const [dx, dy] of NEIGHBOURS) {
-          const nx = x + dx;
-          const ny = y + dy;
-          if (nx < s.ax || ny < s.ay || nx >= x1 || ny >= y1) continue;
-          const j = ny * w + nx;
-          if (t.heat[j] !== 0) continue;
-          t.risk[j] = Math.min(riskMax, t.risk[j]! + sc.fire.pushRisk * (heat - 1));
-          const chance = Math.floor((phase.spread * (heat - 1) * sc.fire.spreadByGuard[t.guard[j]!]!) / 64);
-          if (roll(s, 65536) < chance) newFires.push(j, root);
-        }
+      if (h >= spreadFrom) {
+        const chance = phase.spread * (h - 1);
+        const pushed = push * (h - 1);
+        if (x + 1 < x1) spreadTo(s, i + 1, chance, pushed, root, newFires);
+        if (x > x0) spreadTo(s, i - 1, chance, pushed, root, newFires);
+        if (y + 1 < y1) spreadTo(s, i + w, chance, pushed, root, newFires);
+        if (y > y0) spreadTo(s, i - w, chance, pushed, root, newFires);
       }
-      if (heat < 4 && roll(s, 65536) < sc.fire.growChance) t.heat[i] = heat + 1;
+      if (h < 4 && roll(s, 65536) < growChance) heat[i] = h + 1;
     }
   }
   s.value += value;
 
   for (let k = 0; k < newFires.length; k += 2) {
     const j = newFires[k]!;
-    if (t.heat[j] === 0) ignite(s, j, FireHow.Spread, newFires[k + 1]!);
+    if (heat[j] === 0) ignite(s, j, FireHow.Spread, newFires[k + 1]!);
   }
-  const totals = countMap(s);
-  igniteSpontaneous(s, totals);
+  igniteSpontaneous(s, countMap(s));
   return countMap(s);
+
+  function spreadTo(s: GameState, j: number, chance: number, pushed: number, root: Cause, out: number[]): void {
+    if (heat[j] !== 0) return;
+    risk[j] = Math.min(riskMax, risk[j]! + pushed);
+    if (roll(s, 65536) < Math.floor((chance * spreadByGuard[guard[j]!]!) / 64)) out.push(j, root);
+  }
 }
 
 function countMap(s: GameState): MapTotals {
-  const t = s.tiles;
+  const { heat, risk } = s.tiles;
   const w = s.scenario.grid.width;
   let fires = 0;
-  let risk = 0;
+  let total = 0;
   for (let y = s.ay; y < s.ay + s.side; y++) {
     for (let i = y * w + s.ax, end = i + s.side; i < end; i++) {
-      if (t.heat[i]! > 0) fires++;
-      risk += t.risk[i]!;
+      if (heat[i]! > 0) fires++;
+      total += risk[i]!;
     }
   }
-  return { fires, risk };
+  return { fires, risk: total };
 }
 
 /** New fires: the expected count grows as x·√x in x = risk/unit + perFire·fires. */
