@@ -116,13 +116,13 @@ export function applyIntent(s: GameState, seat: number, intent: Intent): Verdict
       const i = tileIndex(s, intent.x, intent.y);
       const heat = s.tiles.heat[i]!;
       startAction(p, Action.Extinguish, i, sc.extinguish.ticks[heat]!);
-      p.energy -= sc.extinguish.energy[heat]!;
+      spendEnergy(p, sc.extinguish.energy[heat]!);
       break;
     }
     case "invest": {
       const i = tileIndex(s, intent.x, intent.y);
       startAction(p, Action.Invest, i, sc.invest.ticks + sc.invest.ticksPerDust * s.tiles.dust[i]!);
-      p.energy -= sc.invest.energy;
+      spendEnergy(p, sc.invest.energy);
       s.value -= sc.phases[s.phase]!.investCost;
       break;
     }
@@ -140,6 +140,11 @@ function startAction(p: Player, action: Action, tile: number, ticks: number): vo
   p.dirX = 0;
   p.dirY = 0;
   p.sprint = false;
+}
+
+/** Energy never goes below zero; a player who hits zero burns out when the action ends. */
+function spendEnergy(p: Player, cost: number): void {
+  p.energy = Math.max(0, p.energy - cost);
 }
 
 export function cancelAction(p: Player): void {

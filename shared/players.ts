@@ -38,7 +38,7 @@ export function movePlayer(s: GameState, p: Player): void {
   p.x = x;
   p.y = y;
   if (!sprinting) return;
-  p.energy -= pl.sprintCost;
+  p.energy = Math.max(0, p.energy - pl.sprintCost);
   const after = tileIndex(s, Math.floor(x / SUB), Math.floor(y / SUB));
   if (after !== before) {
     // Sprinting kicks up dust on every tile it enters: it slows everyone's prevention there.
@@ -140,7 +140,8 @@ export function stepPlayer(s: GameState, p: Player): void {
     spend(p, sprinting ? "sprint" : "walk");
     movePlayer(s, p);
   } else spend(p, "idle");
-  if (!sprinting && p.action !== Action.StepBack) p.energy = Math.min(pl.energy, p.energy + pl.regen);
+  // Energy comes back only while walking or standing; working and sprinting use it.
+  if (!acting && !sprinting) p.energy = Math.min(pl.energy, p.energy + pl.regen);
   // Pushed past empty, a player burns out once the current action is done.
   if (p.energy <= 0 && p.action === Action.None) {
     p.energy = 0;

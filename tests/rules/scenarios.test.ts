@@ -1,0 +1,39 @@
+// Scenarios are data, validated when loaded; a bad one names the field that is wrong.
+import { describe, expect, it } from "vitest";
+import { SCENARIOS, SCENARIO_IDS, getScenario, parseScenario } from "../../shared/index.js";
+
+describe("scenarios", () => {
+  it("ships startup, workshop and classic with the lengths the design asks for", () => {
+    expect(SCENARIO_IDS).toEqual(expect.arrayContaining(["startup", "workshop", "classic"]));
+    expect(SCENARIOS.startup!.phases).toHaveLength(1);
+    expect(SCENARIOS.startup!.durationSeconds).toBe(120);
+    expect(SCENARIOS.classic!.phases).toHaveLength(3);
+    expect(SCENARIOS.classic!.durationSeconds).toBeGreaterThanOrEqual(720);
+    expect(SCENARIOS.classic!.durationSeconds).toBeLessThanOrEqual(900);
+    expect(SCENARIOS.workshop!.durationSeconds).toBe(480);
+  });
+
+  it("finds only real scenarios by id", () => {
+    expect(getScenario("classic")?.id).toBe("classic");
+    expect(getScenario("toString")).toBeUndefined();
+    expect(getScenario("nope")).toBeUndefined();
+  });
+
+  const broken: [string, (d: Record<string, any>) => void, string][] = [
+    ["a missing field", (d) => delete d.tickRate, "tickRate"],
+    ["a fractional number", (d) => (d.player.energy = 10.5), "player.energy"],
+    ["a guard table of the wrong length", (d) => (d.risk.creepByGuard = [64, 32]), "risk.creepByGuard"],
+    ["a phase larger than the grid", (d) => (d.phases[2].side = 40), "phases.2.side"],
+    ["phases out of order", (d) => (d.phases[1].startSecond = 0), "phases.1"],
+    ["an unknown field", (d) => (d.gravity = 3), "scenario"],
+  ];
+  for (const [name, breakIt, where] of broken) {
+    it(`rejects ${name}, naming ${where}`, () => {
+      const data = structuredClone(SCENARIOS.classic) as unknown as Record<string, any>;
+      breakIt(data);
+      const r = parseScenario(data);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.startsWith(where)).toBe(true);
+    });
+  }
+});
