@@ -1,0 +1,67 @@
+// npm run -s simulate -- --scenario classic --team balanced,hero --seeds 1..20 [--json] [--sweep heroes]
+import { parseArgs } from "node:util";
+import { BOT_KINDS, type BotKind, SCENARIO_IDS, getScenario } from "../shared/index.js";
+import { simulateBatch, sweepHeroes } from "./simulation.js";
+
+function fail(message: string): never {
+  process.stderr.write(`simulate: ${message}\n`);
+  process.exit(2);
+}
+
+/** "1..20", "7" or "1,5,9" → seeds. */
+export function parseSeeds(text: string): number[] {
+  const range = /^(\d+)\.\.(\d+)$/.exec(text);
+  if (range) {
+    const [from, to] = [Number(range[1]), Number(range[2])];
+    if (to < from || to - from >= 10000) fail(`bad seed range "${text}": use A..B with A <= B and at most 10000 seeds`);
+    return Array.from({ length: to - from + 1 }, (_, k) => from + k);
+  }
+  if (/^\d+(,\d+)*$/.test(text)) return text.split(",").map(Number);
+  return fail(`bad seeds "${text}": use a range like 1..20, one seed, or a list like 1,5,9`);
+}
+
+function main(): void {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        scenario: { type: "string", default: "classic" },
+        team: { type: "string", default: "balanced,balanced,balanced,balanced" },
+        seeds: { type: "string", default: "1..10" },
+        sweep: { type: "string" },
+        json: { type: "boolean", default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (e) {
+    return fail((e as Error).message.split("\n")[0]!);
+  }
+  const scenario = getScenario(args.scenario);
+  if (!scenario) return fail(`unknown scenario "${args.scenario}" (known: ${SCENARIO_IDS.join(", ")})`);
+  const seeds = parseSeeds(args.seeds);
+
+  if (args.sweep !== undefined) {
+    if (args.sweep !== "heroes") return fail(`unknown sweep "${args.sweep}" (known: heroes)`);
+    const sweep = sweepHeroes(scenario, seeds);
+    if (args.json) return void process.stdout.write(`${JSON.stringify({ sweep })}\n`);
+    console.log(`${scenario.name}: 4 bots, heroes 0..4 (the rest balanced), ${seeds.length} seeds`);
+    console.log("heroes  mean value  collapse");
+    for (const r of sweep) console.log(`${String(r.heroes).padStart(6)}  ${String(r.value).padStart(10)}  ${(r.collapseRate * 100).toFixed(0).padStart(7)}%`);
+    return;
+  }
+
+  const team = args.team.split(",").map((b) => b.trim());
+  for (const bot of team) if (!(BOT_KINDS as readonly string[]).includes(bot)) return fail(`unknown bot "${bot}" (known: ${BOT_KINDS.join(", ")})`);
+  if (team.length < 1 || team.length > 16) return fail("a team has 1 to 16 bots");
+  const result = simulateBatch(scenario, team as BotKind[], seeds);
+  if (args.json) return void process.stdout.write(`${JSON.stringify(result)}\n`);
+
+  console.log(`${scenario.name}, team ${team.join(", ")}`);
+  console.log("  seed       value  praise  collapsed  end (s)  hash");
+  for (const r of result.runs)
+    console.log(`${String(r.seed).padStart(6)}  ${String(r.value).padStart(10)}  ${String(r.praise).padStart(6)}  ${(r.collapsed ? "yes" : "no").padStart(9)}  ${String(r.endTick / scenario.tickRate).padStart(7)}  ${r.hash}`);
+  const m = result.mean;
+  console.log(`  mean  ${String(m.value).padStart(10)}  ${String(m.praise).padStart(6)}  ${`${(m.collapseRate * 100).toFixed(0)}%`.padStart(9)}`);
+}
+
+main();
