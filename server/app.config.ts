@@ -1,0 +1,34 @@
+// The Colyseus application: transport, the "smolder" room and the HTTP routes. Tests boot
+// this same config with @colyseus/testing; server/main.ts listens with it.
+import "./env.js";
+import config from "@colyseus/tools";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import { healthz, staticFiles } from "./http.js";
+import { MAX_FRAME_BYTES, ROOM_NAME } from "./protocol.js";
+import { type RoomDefinitionOptions, SmolderRoom } from "./rooms/SmolderRoom.js";
+
+export interface AppOptions {
+  /** Let the creating client choose scenario, seed, countdown, tick speed and bots (tests, bench). */
+  trustRoomSettings?: boolean;
+  /** Folder of the built client to serve; default dist/. */
+  staticRoot?: string;
+  displayLogs?: boolean;
+}
+
+export function createAppConfig(opts: AppOptions = {}) {
+  // Always set explicitly: definition options override client options, so a client can never switch this on.
+  const definition: Required<RoomDefinitionOptions> = { trustSettings: opts.trustRoomSettings === true };
+  return config({
+    displayLogs: opts.displayLogs ?? false,
+    initializeTransport: (options) => new WebSocketTransport({ ...options, maxPayload: MAX_FRAME_BYTES }),
+    initializeGameServer: (gameServer) => {
+      gameServer.define(ROOM_NAME, SmolderRoom, definition);
+    },
+    initializeExpress: (app) => {
+      app.use(healthz);
+      app.use(staticFiles(opts.staticRoot ?? "dist"));
+    },
+  });
+}
+
+export default createAppConfig();

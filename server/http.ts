@@ -1,0 +1,55 @@
+// Plain HTTP next to the game: a health check and the built client (dist/), if present.
+// A small handler instead of express.static keeps the server free of untyped imports.
+import { createReadStream, existsSync, statSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { matchMaker } from "@colyseus/core";
+
+type Next = () => void;
+type Handler = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".svg": "image/svg+xml",
+  ".ogg": "audio/ogg",
+  ".mp3": "audio/mpeg",
+  ".wav": "audio/wav",
+  ".woff2": "font/woff2",
+  ".ico": "image/x-icon",
+  ".webmanifest": "application/manifest+json",
+};
+
+/** GET /healthz → 200 { rooms, clients } for this process. */
+export const healthz: Handler = (req, res, next) => {
+  if (req.method !== "GET" || req.url?.split("?")[0] !== "/healthz") return next();
+  const body = JSON.stringify({ rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu });
+  res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(body);
+};
+
+/** Serves files under `root`; unknown paths fall back to index.html (a single-page client). */
+export function staticFiles(root: string): Handler {
+  const base = resolve(root);
+  return (req, res, next) => {
+    if ((req.method !== "GET" && req.method !== "HEAD") || !existsSync(base)) return next();
+    let path: string;
+    try {
+      path = decodeURIComponent((req.url ?? "/").split("?")[0]!);
+    } catch {
+      return next();
+    }
+    let file = normalize(join(base, path));
+    // Never serve anything outside the build folder.
+    if (file !== base && !file.startsWith(base + sep)) return next();
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(base, "index.html");
+    if (!existsSync(file)) return next();
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    if (req.method === "HEAD") return void res.end();
+    createReadStream(file).pipe(res);
+  };
+}

@@ -1,0 +1,273 @@
+// The authoritative room: seats people and bots, turns messages into intents for the rules,
+// steps the rules on a fixed tick, records the input log and syncs what players may see.
+// It holds no rule of its own: every decision about the game is made in shared/.
+import { type Client, Room } from "@colyseus/core";
+import {
+  addPlayer,
+  applyIntent,
+  checkIntent,
+  createGame,
+  type GameState,
+  type Intent,
+  type LogEntry,
+  playerView,
+  rejoinPlayer,
+  removePlayer,
+  roundSummary,
+  type RoundSummary,
+  runBots,
+  stateHash,
+  step,
+} from "../../shared/index.js";
+import { sanitizeName } from "../names.js";
+import { type ErrorMessage, MAX_CLIENTS, MSG, PATCH_RATE_HZ, RECONNECT_SECONDS, type Stage, type Status } from "../protocol.js";
+import { SmolderState } from "../schema/SmolderState.js";
+import { TokenBucket } from "../throttle.js";
+import { checkIntentMessage } from "../validate.js";
+import { FixedStep } from "./fixedStep.js";
+import { readSettings, type RoomSettings } from "./options.js";
+import { StateSync } from "./sync.js";
+
+/** What the room remembers about each connection (carried over on reconnect). */
+interface Seat {
+  seat: number;
+  bucket: TokenBucket;
+}
+
+/** An intent waiting for the next tick, in arrival order. */
+interface Queued {
+  sessionId: string;
+  seat: number;
+  intent: Intent;
+}
+
+/** Options set by the server's room definition; they override anything a client sends. */
+export interface RoomDefinitionOptions {
+  /** Honour room settings (scenario, seed, countdown, tick speed, bots) from the creating client. */
+  trustSettings?: boolean;
+}
+
+export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
+  override maxClients = MAX_CLIENTS;
+
+  private settings!: RoomSettings;
+  private game!: GameState;
+  private sync!: StateSync;
+  private readonly log: LogEntry[] = [];
+  private queue: Queued[] = [];
+  /** keys[seat]: the player's key in state.players (session id, or "bot-<seat>"). */
+  private readonly keys: string[] = [];
+  /** Seats whose person dropped and may still come back. */
+  private readonly away = new Set<number>();
+  private summary: RoundSummary | null = null;
+
+  override onCreate(options: unknown): void {
+    const trusted = (options as RoomDefinitionOptions | undefined)?.trustSettings === true;
+    this.settings = readSettings(options, trusted);
+    this.game = createGame(this.settings.scenario, this.settings.seed);
+    this.state = new SmolderState();
+    this.state.scenario = this.settings.scenario.id;
+    this.state.tickRate = this.settings.scenario.tickRate;
+    this.sync = new StateSync(this.state);
+    this.patchRate = 1000 / PATCH_RATE_HZ;
+
+    this.onMessage(MSG.intent, (client, message: unknown) => this.onIntent(client, message));
+    // Any other message type: counted against the flood limit, then refused.
+    this.onMessage("*", (client, type) => {
+      if (!this.admit(client)) return;
+      this.sendError(client, { code: "unknown-message", message: `unknown message type "${String(type).slice(0, 32)}"` });
+    });
+
+    this.state.countdown = this.settings.countdownSeconds;
+    if (this.settings.countdownSeconds > 0) {
+      const timer = this.clock.setInterval(() => {
+        this.state.countdown = Math.max(0, this.state.countdown - 1);
+        if (this.state.countdown === 0) {
+          timer.clear();
+          this.start();
+        }
+      }, 1000);
+    }
+    this.publish();
+  }
+
+  override onJoin(client: Client<Seat>, options: unknown): void {
+    // The round is over; the room only stays open for the results screen of those in it.
+    if (this.stageIs("ended")) throw new Error("this round is over");
+    const name = sanitizeName((options as { name?: unknown } | undefined)?.name);
+    const seat = this.seatPlayer(client.sessionId, { name, bot: null });
+    client.userData = { seat, bucket: new TokenBucket() };
+    // A zero countdown starts the round as soon as the first person is seated.
+    if (this.stageIs("countdown") && this.settings.countdownSeconds === 0) this.start();
+    this.publish();
+  }
+
+  override async onLeave(client: Client<Seat>, consented: boolean): Promise<void> {
+    const seat = client.userData?.seat;
+    if (seat === undefined) return;
+    // After the round the game is final; leaving only changes what others see.
+    if (this.stageIs("ended")) {
+      this.publish();
+      return;
+    }
+    this.record({ tick: this.game.tick, seat, leave: true });
+    if (consented) {
+      this.publish();
+      return;
+    }
+    // Dropped: the avatar idles (the rules stop it) while the seat is held for a reconnect.
+    this.away.add(seat);
+    this.publish();
+    try {
+      await this.allowReconnection(client, RECONNECT_SECONDS);
+      this.away.delete(seat);
+      if (!this.stageIs("ended")) this.record({ tick: this.game.tick, seat, rejoin: true });
+      else if (this.summary) client.send(MSG.summary, this.summary);
+    } catch {
+      this.away.delete(seat);
+    }
+    this.publish();
+  }
+
+  /** The input log so far: replaying it with the same scenario and seed rebuilds this game. */
+  get inputLog(): readonly LogEntry[] {
+    return this.log;
+  }
+
+  get scenarioId(): string {
+    return this.settings.scenario.id;
+  }
+
+  get seed(): number {
+    return this.settings.seed;
+  }
+
+  /** The rules' state hash now (tests and the debrief compare it with a replay). */
+  hash(): string {
+    return stateHash(this.game);
+  }
+
+  /** Read-only access to the rules' state for tests and tools; the room alone mutates it. */
+  get rules(): Readonly<GameState> {
+    return this.game;
+  }
+
+  private stageIs(stage: Stage): boolean {
+    return this.state.stage === stage;
+  }
+
+  /** Seats a person or bot in the rules, logs it, and names its key in the synced state. */
+  private seatPlayer(key: string, spec: { name: string; bot: GameState["players"][number]["bot"] }): number {
+    const seat = this.game.players.length;
+    this.record({ tick: this.game.tick, seat, join: { name: spec.name, bot: spec.bot } });
+    this.keys[seat] = key;
+    return seat;
+  }
+
+  /** Applies one non-intent log entry through the rules and records it. */
+  private record(entry: Exclude<LogEntry, { intent: Intent }>): void {
+    if ("join" in entry) addPlayer(this.game, entry.join);
+    else if ("leave" in entry) removePlayer(this.game, entry.seat);
+    else rejoinPlayer(this.game, entry.seat);
+    this.log.push(entry);
+  }
+
+  /** Ends the countdown: bots take the empty seats and the fixed-step loop begins. */
+  private start(): void {
+    if (!this.stageIs("countdown")) return;
+    const present = this.game.players.filter((p) => p.present).length;
+    const { bots } = this.settings;
+    for (let k = 0; present + k < this.settings.scenario.teamSize; k++) {
+      const kind = bots[k % bots.length]!;
+      const seat = this.game.players.length;
+      this.seatPlayer(`bot-${seat}`, { name: `Bot ${seat + 1} (${kind})`, bot: kind });
+    }
+    this.state.stage = "playing";
+    this.state.countdown = 0;
+    const loop = new FixedStep(this.settings.tickMs);
+    this.setSimulationInterval((delta) => {
+      if (loop.advance(delta, () => this.tick()) > 0) this.publish();
+    }, Math.max(1, Math.min(this.settings.tickMs, 1000 / PATCH_RATE_HZ)));
+    this.publish();
+  }
+
+  /** One rules tick: queued intents in arrival order, then bots, then the step. */
+  private tick(): void {
+    if (!this.stageIs("playing")) return;
+    const g = this.game;
+    const batch = this.queue;
+    this.queue = [];
+    for (const q of batch) {
+      const verdict = applyIntent(g, q.seat, q.intent);
+      if (verdict.ok) this.log.push({ tick: g.tick, seat: q.seat, intent: q.intent });
+      else this.sendErrorTo(q.sessionId, { code: verdict.code, message: verdict.reason });
+    }
+    for (const move of runBots(g)) this.log.push({ tick: g.tick, seat: move.seat, intent: move.intent });
+    step(g);
+    if (g.ended) this.finish();
+  }
+
+  private finish(): void {
+    this.state.stage = "ended";
+    this.setSimulationInterval();
+    this.summary = roundSummary(this.game);
+    void this.lock();
+    this.publish();
+    this.broadcast(MSG.summary, this.summary);
+  }
+
+  private onIntent(client: Client<Seat>, message: unknown): void {
+    if (!this.admit(client)) return;
+    const checked = checkIntentMessage(message);
+    if (!checked.ok) return this.sendError(client, checked.error);
+    const seat = client.userData!.seat;
+    if (this.stageIs("countdown")) return this.sendError(client, { code: "not-started", message: "the round has not started yet" });
+    if (this.stageIs("ended")) {
+      // The rules say why nothing can happen now.
+      const verdict = checkIntent(this.game, seat, checked.intent);
+      if (!verdict.ok) this.sendError(client, { code: verdict.code, message: verdict.reason });
+      return;
+    }
+    this.queue.push({ sessionId: client.sessionId, seat, intent: checked.intent });
+  }
+
+  /** Flood control: false (and an error) when the client is over its message rate. */
+  private admit(client: Client<Seat>): boolean {
+    const bucket = client.userData?.bucket;
+    if (!bucket) return false;
+    if (bucket.take()) return true;
+    this.sendError(client, { code: "flood", message: "too many messages; slow down" });
+    return false;
+  }
+
+  private sendError(client: Client, error: ErrorMessage): void {
+    client.send(MSG.error, error);
+  }
+
+  private sendErrorTo(sessionId: string, error: ErrorMessage): void {
+    const client = this.clients.getById(sessionId);
+    if (client) this.sendError(client, error);
+  }
+
+  private statusOf(seat: number, burntOut: boolean): Status {
+    const p = this.game.players[seat];
+    if (p?.present) return burntOut ? "burntOut" : "playing";
+    return this.away.has(seat) ? "away" : "left";
+  }
+
+  /** Copies the players' view of the rules' state into the synced schema. */
+  private publish(): void {
+    const g = this.game;
+    const sc = g.scenario;
+    this.sync.apply(playerView(g, 0), {
+      keys: this.keys,
+      status: (seat, burntOut) => this.statusOf(seat, burntOut),
+      held: (seat) => {
+        const p = g.players[seat]!;
+        return { dirX: p.dirX, dirY: p.dirY, sprint: p.sprint };
+      },
+      secondsLeft: Math.max(0, sc.durationSeconds - Math.floor(g.tick / sc.tickRate)),
+      phaseName: sc.phases[g.phase]?.name ?? "",
+    });
+  }
+}

@@ -1,0 +1,53 @@
+// What a client may ask for when creating or joining a room. Quick play only takes a name;
+// the room settings below are honoured only when the server was configured to trust them
+// (tests, benchmarks, and later the facilitator's hosted rooms), never from a public client.
+import { randomInt } from "node:crypto";
+import { z } from "zod";
+import { BOT_KINDS, type BotKind, getScenario, type Scenario } from "../../shared/index.js";
+import { DEFAULT_COUNTDOWN_SECONDS } from "../protocol.js";
+
+const settingsSchema = z
+  .object({
+    /** A built-in scenario id. */
+    scenario: z.string().max(40).optional(),
+    /** The rules' seed; random when absent. */
+    seed: z.number().int().min(0).max(0xffffffff).optional(),
+    countdownSeconds: z.number().int().min(0).max(120).optional(),
+    /** Wall-clock milliseconds per rules tick. Defaults to 1000 / tickRate; tests shrink it to run fast. */
+    tickMs: z.number().min(1).max(1000).optional(),
+    /** Bot kinds for the seats filled at the start, used in turn. */
+    bots: z.array(z.enum(BOT_KINDS as [BotKind, ...BotKind[]])).min(1).max(16).optional(),
+  })
+  .strip();
+
+export interface RoomSettings {
+  scenario: Scenario;
+  seed: number;
+  countdownSeconds: number;
+  tickMs: number;
+  bots: BotKind[];
+}
+
+/** Bots in quick play: a mixed team, so the round shows both heroics and prevention. */
+export const DEFAULT_BOTS: BotKind[] = ["hero", "balanced", "preventer"];
+export const DEFAULT_SCENARIO = "classic";
+
+/** Reads the room settings; `trusted` is set by the server's room definition, not the client. */
+export function readSettings(options: unknown, trusted: boolean): RoomSettings {
+  const raw = trusted && typeof options === "object" && options !== null ? options : {};
+  const parsed = settingsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`bad room settings: ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  const s = parsed.data;
+  const scenario = getScenario(s.scenario ?? DEFAULT_SCENARIO);
+  if (!scenario) throw new Error(`bad room settings: unknown scenario "${s.scenario}"`);
+  return {
+    scenario,
+    seed: s.seed ?? randomInt(0, 0xffffffff),
+    countdownSeconds: s.countdownSeconds ?? DEFAULT_COUNTDOWN_SECONDS,
+    tickMs: s.tickMs ?? 1000 / scenario.tickRate,
+    bots: s.bots ?? DEFAULT_BOTS,
+  };
+}

@@ -1,0 +1,59 @@
+// Shared set-up for the server tests: a real Colyseus server on a random port, real
+// colyseus.js clients, and small waiting helpers (waitForNextPatch never resolves in 0.16).
+import { boot, type ColyseusTestServer } from "@colyseus/testing";
+import type { Room as ClientRoom } from "colyseus.js";
+import { createAppConfig } from "../../server/app.config.js";
+import type { ErrorMessage } from "../../server/protocol.js";
+import type { SmolderRoom } from "../../server/rooms/SmolderRoom.js";
+import type { SmolderState } from "../../server/schema/SmolderState.js";
+
+export type Client = ClientRoom<SmolderState>;
+
+/** Each test file passes its own port, so vitest can run the files in parallel. */
+export async function startServer(port: number): Promise<ColyseusTestServer> {
+  // Tests pick scenario, seed, countdown and tick speed through trusted room settings.
+  return boot(createAppConfig({ trustRoomSettings: true }), port);
+}
+
+/** Fast room settings: no countdown, 2 ms ticks, idle bots unless a test asks otherwise. */
+export const FAST = { scenario: "startup", seed: 1234, countdownSeconds: 0, tickMs: 2, bots: ["idle"] } as const;
+
+export function serverRoom(server: ColyseusTestServer, client: Client): SmolderRoom {
+  return server.getRoomById(client.roomId) as unknown as SmolderRoom;
+}
+
+/** Polls until `cond` holds; fails with `what` after `ms`. */
+export async function until(cond: () => boolean, what: string, ms = 5000): Promise<void> {
+  const t0 = Date.now();
+  while (!cond()) {
+    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** Waits for the next state patch the client decodes. */
+export function nextPatch(client: Client, ms = 3000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("no patch")), ms);
+    client.onStateChange.once(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Collects every "error" message a client receives. */
+export function collectErrors(client: Client): ErrorMessage[] {
+  const errors: ErrorMessage[] = [];
+  client.onMessage("error", (m: ErrorMessage) => errors.push(m));
+  return errors;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The client's own player entry in the decoded state. */
+export function me(client: Client) {
+  const p = client.state.players.get(client.sessionId);
+  if (!p) throw new Error("own player missing from state");
+  return p;
+}
