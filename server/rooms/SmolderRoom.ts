@@ -213,7 +213,8 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
     this.summary = roundSummary(this.game);
     void this.lock();
     this.publish();
-    this.broadcast(MSG.summary, this.summary);
+    // After the patch, so a client reading the summary already sees the ended state.
+    this.broadcast(MSG.summary, this.summary, { afterNextPatch: true });
   }
 
   private onIntent(client: Client<Seat>, message: unknown): void {

@@ -57,3 +57,19 @@ export function me(client: Client) {
   if (!p) throw new Error("own player missing from state");
   return p;
 }
+
+/** Resolves once the client has decoded a state that includes itself. */
+export async function ready(client: Client): Promise<Client> {
+  await until(() => client.state?.players?.has(client.sessionId) === true, "the first state");
+  return client;
+}
+
+/** Creates a room with these options and waits for the creator's first state. */
+export async function createRoom(server: ColyseusTestServer, options: Record<string, unknown>): Promise<Client> {
+  return ready(await server.sdk.create<SmolderState>("smolder", options));
+}
+
+/** Joins an existing room and waits for the first state. */
+export async function joinRoom(server: ColyseusTestServer, roomId: string, options: Record<string, unknown> = {}): Promise<Client> {
+  return ready(await server.sdk.joinById<SmolderState>(roomId, options));
+}
