@@ -36,6 +36,9 @@ export class SmolderState extends Schema {
   @type(["uint8"]) dust = new ArraySchema<number>();
   /** Hidden risk per tile: EMPTY unless revealed (tick < revealUntil). */
   @type(["uint16"]) risk = new ArraySchema<number>();
+  /** While revealed: flat pairs [tile, seat, tile, seat, ...] of tiles whose risk is mostly
+   *  one player's embers or dust (the rules' attribution); empty otherwise. */
+  @type(["int16"]) embers = new ArraySchema<number>();
   /** While revealed: tile indices where investing pays most, best first. */
   @type(["uint16"]) leverage = new ArraySchema<number>();
   /** The reveal lasts while tick < revealUntil; 0 when nothing is revealed. */

@@ -2,7 +2,7 @@
 // client actually decodes from the wire, and on every message it receives.
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { replay } from "../../shared/index.js";
+import { playerView, replay } from "../../shared/index.js";
 import { FAST, createRoom, joinRoom, nextPatch, serverRoom, startServer, until } from "./helpers.js";
 
 let server: ColyseusTestServer;
@@ -34,7 +34,7 @@ describe("hidden risk", () => {
     await nextPatch(watcher);
     expect(room.rules.tiles.risk.some((r) => r > 0)).toBe(true);
     const before = arrays(watcher.state.toJSON());
-    expect(before).toMatchObject({ heat: tiles, guard: tiles, dust: tiles, risk: 0, leverage: 0 });
+    expect(before).toMatchObject({ heat: tiles, guard: tiles, dust: tiles, risk: 0, embers: 0, leverage: 0 });
     expect(watcher.state.revealUntil).toBe(0);
 
     // A step back reveals it to the whole team, the watcher included.
@@ -50,6 +50,9 @@ describe("hidden risk", () => {
     const rebuilt = replay(room.rules.scenario, room.seed, room.inputLog, tick);
     expect(rebuilt.tick).toBe(tick);
     expect(seen).toEqual(rebuilt.tiles.risk);
+    const view = playerView(rebuilt, 0);
+    expect(Array.from(watcher.state.embers)).toEqual((view.embers ?? []).flatMap((e) => [e.tile, e.seat]));
+    expect(Array.from(watcher.state.leverage)).toEqual(view.leverage);
 
     // After the reveal runs out, the risk is withdrawn again.
     const until_ = watcher.state.revealUntil;
@@ -57,6 +60,7 @@ describe("hidden risk", () => {
     expect(watcher.state.tick).toBeGreaterThanOrEqual(until_);
     expect(watcher.state.revealUntil).toBe(0);
     expect(watcher.state.leverage.length).toBe(0);
+    expect(watcher.state.embers.length).toBe(0);
 
     // No message ever carried risk either (none is expected at all during play).
     expect(JSON.stringify(messages)).not.toMatch(/risk/i);
