@@ -59,6 +59,8 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
   private readonly keys: string[] = [];
   /** Seats whose person dropped and may still come back. */
   private readonly away = new Set<number>();
+  /** Seats whose person left after the round ended (the final game state is not touched). */
+  private readonly leftAfterEnd = new Set<number>();
   private summary: RoundSummary | null = null;
 
   override onCreate(options: unknown): void {
@@ -107,6 +109,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
     if (seat === undefined) return;
     // After the round the game is final; leaving only changes what others see.
     if (this.stageIs("ended")) {
+      this.leftAfterEnd.add(seat);
       this.publish();
       return;
     }
@@ -252,7 +255,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
 
   private statusOf(seat: number, burntOut: boolean): Status {
     const p = this.game.players[seat];
-    if (p?.present) return burntOut ? "burntOut" : "playing";
+    if (p?.present && !this.leftAfterEnd.has(seat)) return burntOut ? "burntOut" : "playing";
     return this.away.has(seat) ? "away" : "left";
   }
 

@@ -45,7 +45,12 @@ describe("room lifecycle", () => {
     expect(a.connection.isOpen).toBe(true);
     // Nobody new joins a finished round.
     await expect(server.sdk.joinById(a.roomId, {})).rejects.toThrow();
+    // Leaving the results screen shows as left, without touching the final game.
+    const hash = room.hash();
+    const aId = a.sessionId;
     await a.leave();
+    await until(() => b.state.players.get(aId)?.status === "left", "left after the end");
+    expect(room.hash()).toBe(hash);
     await b.leave();
   }, 20_000);
 
