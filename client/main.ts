@@ -1,0 +1,21 @@
+// Boots Phaser with the scene chain. Phaser draws the map and effects; HTML layers in #ui
+// carry forms, HUD and tables.
+import Phaser from "phaser";
+import { PALETTE } from "./constants.js";
+import { BootScene } from "./scenes/BootScene.js";
+import { GameScene } from "./scenes/GameScene.js";
+import { LobbyScene } from "./scenes/LobbyScene.js";
+import { ResultsScene } from "./scenes/ResultsScene.js";
+import { TitleScene } from "./scenes/TitleScene.js";
+
+const game = new Phaser.Game({
+  type: Phaser.AUTO,
+  parent: "game",
+  backgroundColor: PALETTE.background,
+  scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
+  render: { antialias: true },
+  scene: [BootScene, TitleScene, LobbyScene, GameScene, ResultsScene],
+});
+
+// Tests and the benchmark read the game from here.
+(window as unknown as { smolder: unknown }).smolder = { game };

@@ -1,0 +1,153 @@
+// A plain snapshot of the synced room state, read once per patch, so scenes and renderers
+// work with ordinary arrays and never touch schema objects.
+import type { Room } from "colyseus.js";
+
+export interface FramePlayer {
+  key: string;
+  seat: number;
+  name: string;
+  bot: string;
+  status: string;
+  x: number;
+  y: number;
+  dirX: number;
+  dirY: number;
+  sprint: boolean;
+  energy: number;
+  burnout: number;
+  action: number;
+  actionTile: number;
+  praise: number;
+  isYou: boolean;
+}
+
+export interface Frame {
+  stage: string;
+  countdown: number;
+  scenario: string;
+  tick: number;
+  tickRate: number;
+  clock: number;
+  phase: number;
+  phaseName: string;
+  ended: string;
+  value: number;
+  width: number;
+  height: number;
+  ax: number;
+  ay: number;
+  side: number;
+  heat: number[];
+  guard: number[];
+  dust: number[];
+  /** Hidden risk, or null while nothing is revealed. */
+  risk: number[] | null;
+  leverage: number[];
+  revealUntil: number;
+  players: FramePlayer[];
+  leaderboard: string[];
+  you: FramePlayer | undefined;
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the schema is decoded without its classes */
+export function readFrame(room: Room): Frame {
+  const st = room.state as any;
+  const players: FramePlayer[] = [];
+  st.players?.forEach((p: any, key: string) => {
+    players.push({
+      key,
+      seat: p.seat,
+      name: p.name,
+      bot: p.bot,
+      status: p.status,
+      x: p.x,
+      y: p.y,
+      dirX: p.dirX,
+      dirY: p.dirY,
+      sprint: p.sprint,
+      energy: p.energy,
+      burnout: p.burnout,
+      action: p.action,
+      actionTile: p.actionTile,
+      praise: p.praise,
+      isYou: key === room.sessionId,
+    });
+  });
+  players.sort((a, b) => a.seat - b.seat);
+  const risk: number[] = st.risk ? Array.from(st.risk as ArrayLike<number>) : [];
+  return {
+    stage: st.stage ?? "countdown",
+    countdown: st.countdown ?? 0,
+    scenario: st.scenario ?? "",
+    tick: st.tick ?? 0,
+    tickRate: st.tickRate || 10,
+    clock: st.clock ?? 0,
+    phase: st.phase ?? 0,
+    phaseName: st.phaseName ?? "",
+    ended: st.ended ?? "",
+    value: st.value ?? 0,
+    width: st.width ?? 0,
+    height: st.height ?? 0,
+    ax: st.ax ?? 0,
+    ay: st.ay ?? 0,
+    side: st.side ?? 0,
+    heat: st.heat ? Array.from(st.heat as ArrayLike<number>) : [],
+    guard: st.guard ? Array.from(st.guard as ArrayLike<number>) : [],
+    dust: st.dust ? Array.from(st.dust as ArrayLike<number>) : [],
+    risk: risk.length > 0 ? risk : null,
+    leverage: st.leverage ? Array.from(st.leverage as ArrayLike<number>) : [],
+    revealUntil: st.revealUntil ?? 0,
+    players,
+    leaderboard: st.leaderboard ? Array.from(st.leaderboard as ArrayLike<string>) : [],
+    you: players.find((p) => p.isYou),
+  };
+}
+
+/** A frame drawn from a local rules state (the title screen's live backdrop, replays). */
+export function frameFromState(s: import("../../shared/index.js").GameState): Frame {
+  const players: FramePlayer[] = s.players.map((p) => ({
+    key: `seat-${p.seat}`,
+    seat: p.seat,
+    name: p.name,
+    bot: p.bot ?? "",
+    status: p.present ? (p.burnout > 0 ? "burntOut" : "playing") : "left",
+    x: p.x,
+    y: p.y,
+    dirX: p.dirX,
+    dirY: p.dirY,
+    sprint: p.sprint,
+    energy: p.energy,
+    burnout: p.burnout,
+    action: p.action,
+    actionTile: p.actionTile,
+    praise: p.praise,
+    isYou: false,
+  }));
+  const revealed = s.tick < s.reveal.until;
+  return {
+    stage: s.ended ? "ended" : "playing",
+    countdown: 0,
+    scenario: s.scenario.id,
+    tick: s.tick,
+    tickRate: s.scenario.tickRate,
+    clock: s.scenario.durationSeconds - Math.floor(s.tick / s.scenario.tickRate),
+    phase: s.phase,
+    phaseName: s.scenario.phases[s.phase]?.name ?? "",
+    ended: s.ended,
+    value: s.value,
+    width: s.scenario.grid.width,
+    height: s.scenario.grid.height,
+    ax: s.ax,
+    ay: s.ay,
+    side: s.side,
+    heat: s.tiles.heat.slice(),
+    guard: s.tiles.guard.slice(),
+    dust: s.tiles.dust.slice(),
+    risk: revealed ? s.tiles.risk.slice() : null,
+    leverage: revealed ? s.reveal.leverage.slice() : [],
+    revealUntil: revealed ? s.reveal.until : 0,
+    players,
+    leaderboard: [],
+    you: undefined,
+  };
+}

@@ -1,0 +1,134 @@
+// The connection to the game server: joining, reconnecting, and sending intents.
+// Scenes listen to it; nothing here knows about Phaser.
+import { Client, type Room } from "colyseus.js";
+import type { Intent, RoundSummary } from "../../shared/index.js";
+import { type ErrorMessage, MSG, RECONNECT_SECONDS, ROOM_NAME } from "../../server/protocol.js";
+import { STORAGE } from "../constants.js";
+
+export type ConnectionStatus = "connected" | "reconnecting" | "lost";
+
+type Listener<T> = (value: T) => void;
+
+/** Room settings a test page may ask for; the server honours them only when configured to. */
+function settingsFromUrl(): Record<string, unknown> {
+  const q = new URLSearchParams(location.search);
+  const out: Record<string, unknown> = {};
+  const scenario = q.get("scenario");
+  if (scenario) out.scenario = scenario;
+  for (const key of ["seed", "countdownSeconds", "tickMs"]) {
+    const v = q.get(key);
+    if (v !== null && v !== "" && Number.isFinite(Number(v))) out[key] = Number(v);
+  }
+  const bots = q.get("bots");
+  if (bots) out.bots = bots.split(",");
+  return out;
+}
+
+/** The page's own host, except under Vite's dev server, where the game server runs on 2567. */
+function defaultEndpoint(): string {
+  const scheme = location.protocol === "https:" ? "wss" : "ws";
+  return import.meta.env.DEV ? `${scheme}://${location.hostname}:2567` : `${scheme}://${location.host}`;
+}
+
+export class Session {
+  readonly client: Client;
+  room: Room | null = null;
+  status: ConnectionStatus = "connected";
+  summary: RoundSummary | null = null;
+  private readonly errorListeners = new Set<Listener<ErrorMessage>>();
+  private readonly summaryListeners = new Set<Listener<RoundSummary>>();
+  private readonly statusListeners = new Set<Listener<ConnectionStatus>>();
+
+  constructor(endpoint = defaultEndpoint()) {
+    this.client = new Client(endpoint);
+  }
+
+  get sessionId(): string {
+    return this.room?.sessionId ?? "";
+  }
+
+  async quickPlay(name: string): Promise<Room> {
+    this.summary = null;
+    const room = await this.client.joinOrCreate(ROOM_NAME, { name, ...settingsFromUrl() });
+    this.attach(room);
+    return room;
+  }
+
+  /** Rejoins the seat this tab held before a reload, if the server still keeps it. */
+  async resume(): Promise<Room | null> {
+    const token = sessionStorage.getItem(STORAGE.reconnect);
+    if (!token) return null;
+    try {
+      const room = await this.client.reconnect(token);
+      this.attach(room);
+      return room;
+    } catch {
+      sessionStorage.removeItem(STORAGE.reconnect);
+      return null;
+    }
+  }
+
+  send(intent: Intent): void {
+    if (this.room && this.status === "connected") this.room.send(MSG.intent, intent);
+  }
+
+  async leave(): Promise<void> {
+    sessionStorage.removeItem(STORAGE.reconnect);
+    const room = this.room;
+    this.room = null;
+    if (room) await room.leave(true).catch(() => undefined);
+  }
+
+  onError(fn: Listener<ErrorMessage>): () => void {
+    this.errorListeners.add(fn);
+    return () => this.errorListeners.delete(fn);
+  }
+
+  onSummary(fn: Listener<RoundSummary>): () => void {
+    this.summaryListeners.add(fn);
+    return () => this.summaryListeners.delete(fn);
+  }
+
+  onStatus(fn: Listener<ConnectionStatus>): () => void {
+    this.statusListeners.add(fn);
+    return () => this.statusListeners.delete(fn);
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    this.status = status;
+    for (const fn of this.statusListeners) fn(status);
+  }
+
+  private attach(room: Room): void {
+    this.room = room;
+    sessionStorage.setItem(STORAGE.reconnect, room.reconnectionToken);
+    room.onMessage(MSG.error, (e: ErrorMessage) => this.errorListeners.forEach((fn) => fn(e)));
+    room.onMessage(MSG.summary, (s: RoundSummary) => {
+      this.summary = s;
+      this.summaryListeners.forEach((fn) => fn(s));
+    });
+    room.onLeave((code) => {
+      if (this.room !== room) return;
+      // 1000 is a deliberate leave; anything else is a dropped connection worth retrying.
+      if (code === 1000) return;
+      void this.retry(room.reconnectionToken);
+    });
+    this.setStatus("connected");
+  }
+
+  private async retry(token: string): Promise<void> {
+    this.setStatus("reconnecting");
+    const deadline = Date.now() + RECONNECT_SECONDS * 1000;
+    while (Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 1500));
+      try {
+        const room = await this.client.reconnect(token);
+        this.attach(room);
+        return;
+      } catch {
+        // The server may still be unreachable; keep trying until the seat is released.
+      }
+    }
+    this.setStatus("lost");
+  }
+}

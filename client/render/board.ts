@@ -1,0 +1,132 @@
+// Draws the map from a frame: tiles, guard, dust, revealed risk and leverage points, and
+// the fires (animated every frame). It reads state and draws; it decides nothing.
+import Phaser from "phaser";
+import { PALETTE, TILE_PX } from "../constants.js";
+import type { Frame } from "../net/frame.js";
+
+const T = TILE_PX;
+
+export class Board {
+  private readonly base: Phaser.GameObjects.Graphics;
+  private readonly fire: Phaser.GameObjects.Graphics;
+  private readonly marks: Phaser.GameObjects.Graphics;
+  private frame: Frame | null = null;
+  private riskMax = 10000;
+
+  constructor(private readonly scene: Phaser.Scene) {
+    this.base = scene.add.graphics().setDepth(0);
+    this.fire = scene.add.graphics().setDepth(2);
+    this.marks = scene.add.graphics().setDepth(3);
+  }
+
+  setRiskMax(max: number): void {
+    this.riskMax = max;
+  }
+
+  /** Redraws the still parts; call when a new frame arrives. */
+  update(frame: Frame): void {
+    this.frame = frame;
+    const g = this.base;
+    g.clear();
+    const { width, height, ax, ay, side } = frame;
+    g.fillStyle(PALETTE.inactive, 1);
+    g.fillRect(0, 0, width * T, height * T);
+    for (let y = ay; y < ay + side; y++) {
+      for (let x = ax; x < ax + side; x++) {
+        const i = y * width + x;
+        const px = x * T;
+        const py = y * T;
+        const guard = frame.guard[i] ?? 0;
+        g.fillStyle(guard > 0 ? blend(PALETTE.healthy, PALETTE.guard, 0.18 + 0.14 * guard) : PALETTE.healthy, 1);
+        g.fillRect(px + 1, py + 1, T - 2, T - 2);
+        if (frame.risk) {
+          const r = Math.min(1, (frame.risk[i] ?? 0) / (this.riskMax * 0.6));
+          if (r > 0.02) {
+            g.fillStyle(PALETTE.risk, 0.15 + 0.6 * r);
+            g.fillRect(px + 1, py + 1, T - 2, T - 2);
+          }
+        }
+        if (guard > 0) {
+          // Guard reads by its pips as well as its colour.
+          g.lineStyle(1 + guard, PALETTE.guardLight, 0.9);
+          g.strokeRect(px + 2 + guard / 2, py + 2 + guard / 2, T - 4 - guard, T - 4 - guard);
+          g.fillStyle(PALETTE.guardLight, 1);
+          for (let k = 0; k < guard; k++) g.fillRect(px + 5 + k * 6, py + T - 8, 4, 4);
+        }
+        const dust = frame.dust[i] ?? 0;
+        if (dust > 0) {
+          g.fillStyle(PALETTE.dust, 0.75);
+          for (let k = 0; k < dust * 3; k++) {
+            const jx = ((i * 13 + k * 7) % 23) + 4;
+            const jy = ((i * 7 + k * 11) % 19) + 4;
+            g.fillCircle(px + jx, py + jy, 1.5);
+          }
+        }
+      }
+    }
+    // The edge of the organisation as it grows.
+    g.lineStyle(2, 0x6b7280, 0.8);
+    g.strokeRect(ax * T, ay * T, side * T, side * T);
+  }
+
+  /** Animates fires and leverage points; call every render frame. */
+  animate(time: number): void {
+    const frame = this.frame;
+    const f = this.fire;
+    const m = this.marks;
+    f.clear();
+    m.clear();
+    if (!frame) return;
+    const w = frame.width;
+    frame.heat.forEach((heat, i) => {
+      if (heat === 0) return;
+      const cx = (i % w) * T + T / 2;
+      const cy = Math.floor(i / w) * T + T / 2;
+      const flicker = 0.85 + 0.15 * Math.sin(time / 90 + i * 1.7);
+      const size = (5 + heat * 2.6) * flicker;
+      f.fillStyle(PALETTE.fire[heat]!, 0.35);
+      f.fillRect(cx - T / 2 + 1, cy - T / 2 + 1, T - 2, T - 2);
+      // One tongue per heat level: the count reads without colour.
+      for (let k = 0; k < heat; k++) {
+        const ox = (k - (heat - 1) / 2) * 6;
+        const h = size * (1 + 0.25 * Math.sin(time / 70 + k * 2 + i));
+        f.fillStyle(PALETTE.fire[heat]!, 1);
+        f.fillTriangle(cx + ox - 4, cy + 8, cx + ox + 4, cy + 8, cx + ox, cy + 8 - h * 1.6);
+      }
+      f.fillStyle(PALETTE.fireCore, 0.9);
+      f.fillCircle(cx, cy + 5, 2 + heat * 0.8);
+    });
+    const pulse = 0.5 + 0.5 * Math.sin(time / 200);
+    for (const i of frame.leverage) {
+      const cx = (i % w) * T + T / 2;
+      const cy = Math.floor(i / w) * T + T / 2;
+      m.lineStyle(3, PALETTE.leverage, 0.6 + 0.4 * pulse);
+      m.strokeCircle(cx, cy, T * (0.45 + 0.15 * pulse));
+      m.fillStyle(PALETTE.leverage, 1);
+      m.fillTriangle(cx, cy - 7, cx - 6, cy + 5, cx + 6, cy + 5);
+    }
+  }
+
+  /** World-pixel rectangle of the active area. */
+  activeRect(): Phaser.Geom.Rectangle | null {
+    const f = this.frame;
+    if (!f || f.side === 0) return null;
+    return new Phaser.Geom.Rectangle(f.ax * T, f.ay * T, f.side * T, f.side * T);
+  }
+
+  /** Tile index under a world point, or -1. */
+  tileAt(wx: number, wy: number): number {
+    const f = this.frame;
+    if (!f) return -1;
+    const x = Math.floor(wx / T);
+    const y = Math.floor(wy / T);
+    if (x < 0 || y < 0 || x >= f.width || y >= f.height) return -1;
+    return y * f.width + x;
+  }
+}
+
+function blend(a: number, b: number, t: number): number {
+  const ch = (c: number, s: number) => (c >> s) & 0xff;
+  const mix = (s: number) => Math.round(ch(a, s) * (1 - t) + ch(b, s) * t) << s;
+  return mix(16) | mix(8) | mix(0);
+}

@@ -1,0 +1,35 @@
+// Keeps the active area framed: the camera eases out as the organisation grows.
+import type Phaser from "phaser";
+import { TILE_PX } from "../constants.js";
+
+export interface Margins {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** Reads the space the HTML layers leave for the map from CSS variables set per layout. */
+export function readMargins(): Margins {
+  const css = getComputedStyle(document.documentElement);
+  const px = (name: string) => parseFloat(css.getPropertyValue(name)) || 0;
+  return { top: px("--map-top"), right: px("--map-right"), bottom: px("--map-bottom"), left: px("--map-left") };
+}
+
+export function frameCamera(scene: Phaser.Scene, rect: Phaser.Geom.Rectangle, margins: Margins, animate: boolean): void {
+  const cam = scene.cameras.main;
+  const w = scene.scale.width - margins.left - margins.right;
+  const hgt = scene.scale.height - margins.top - margins.bottom;
+  const pad = TILE_PX * 0.75;
+  const zoom = Math.max(0.1, Math.min(w / (rect.width + pad * 2), hgt / (rect.height + pad * 2)));
+  // Centre the rect inside the free area, not the whole canvas.
+  const cx = rect.centerX - (margins.left - margins.right) / 2 / zoom;
+  const cy = rect.centerY - (margins.top - margins.bottom) / 2 / zoom;
+  if (animate) {
+    cam.zoomTo(zoom, 1200, "Sine.easeInOut", true);
+    cam.pan(cx, cy, 1200, "Sine.easeInOut", true);
+  } else {
+    cam.setZoom(zoom);
+    cam.centerOn(cx, cy);
+  }
+}

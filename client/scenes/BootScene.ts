@@ -1,0 +1,20 @@
+// Makes the generated textures, then rejoins a seat kept from before a reload, or shows the title.
+import Phaser from "phaser";
+import { app } from "../app.js";
+import { SCENES } from "../constants.js";
+import { makeSparkTexture } from "../render/effects.js";
+
+export class BootScene extends Phaser.Scene {
+  constructor() {
+    super(SCENES.boot);
+  }
+
+  create(): void {
+    makeSparkTexture(this);
+    void app.session.resume().then((room) => {
+      if (!room) return this.scene.start(SCENES.title);
+      const stage = (room.state as { stage?: string }).stage;
+      this.scene.start(stage === "countdown" ? SCENES.lobby : SCENES.game);
+    });
+  }
+}

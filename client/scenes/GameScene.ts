@@ -1,0 +1,132 @@
+// The round: draws the synced state, predicts your avatar, and turns input into intents.
+import Phaser from "phaser";
+import { getScenario } from "../../shared/index.js";
+import { app } from "../app.js";
+import { sound } from "../audio/sound.js";
+import { SCENES } from "../constants.js";
+import { Controls } from "../input/controls.js";
+import { type Frame, readFrame } from "../net/frame.js";
+import { Predictor } from "../predict.js";
+import { Avatars } from "../render/avatars.js";
+import { Board } from "../render/board.js";
+import { frameCamera, readMargins } from "../render/camera.js";
+import { Effects } from "../render/effects.js";
+import { h, layer, removeLayer } from "../ui/dom.js";
+import { maybeTutorial, toggleHelp } from "../ui/help.js";
+import { Hud } from "../ui/hud.js";
+import { hideTouchControls, isTouchDevice, showTouchControls } from "../ui/touch.js";
+
+export class GameScene extends Phaser.Scene {
+  private board!: Board;
+  private avatars!: Avatars;
+  private effects!: Effects;
+  private hud!: Hud;
+  private controls!: Controls;
+  private readonly predictor = new Predictor();
+  private frame: Frame | null = null;
+  private side = 0;
+
+  constructor() {
+    super(SCENES.game);
+  }
+
+  create(): void {
+    const session = app.session;
+    const room = session.room;
+    if (!room) return void this.scene.start(SCENES.title);
+    this.frame = null;
+    this.side = 0;
+    this.board = new Board(this);
+    this.avatars = new Avatars(this);
+    this.effects = new Effects(this);
+    this.hud = new Hud(toggleHelp);
+    this.controls = new Controls({
+      send: (intent) => {
+        sound.unlock();
+        session.send(intent);
+      },
+      frame: () => this.frame,
+      position: () => ({ x: this.predictor.x, y: this.predictor.y }),
+      held: (dx, dy, sprint) => {
+        this.predictor.dirX = dx;
+        this.predictor.dirY = dy;
+        this.predictor.sprint = sprint;
+      },
+      toggleHelp,
+    });
+    if (isTouchDevice()) showTouchControls(this.controls);
+    document.documentElement.classList.toggle("touch", isTouchDevice());
+
+    this.input.on("pointerdown", (pointer: Phaser.Input.Pointer) => {
+      sound.unlock();
+      const tile = this.board.tileAt(pointer.worldX, pointer.worldY);
+      if (tile >= 0) this.controls.clickTile(tile);
+    });
+
+    const onChange = () => this.onFrame(readFrame(room));
+    room.onStateChange(onChange);
+    const offError = session.onError((e) => {
+      sound.play("error");
+      this.hud.say(e.message);
+    });
+    const offSummary = session.onSummary(() => this.time.delayedCall(1200, () => this.scene.start(SCENES.results)));
+    const offStatus = session.onStatus((status) => this.showConnection(status));
+    const onResize = () => this.fit(false);
+    this.scale.on("resize", onResize);
+    onChange();
+    maybeTutorial();
+
+    this.events.once("shutdown", () => {
+      room.onStateChange.remove(onChange);
+      offError();
+      offSummary();
+      offStatus();
+      this.scale.off("resize", onResize);
+      this.controls.destroy();
+      this.hud.destroy();
+      hideTouchControls();
+      removeLayer("banner");
+      removeLayer("tutorial");
+      removeLayer("help");
+    });
+  }
+
+  override update(time: number, delta: number): void {
+    const frame = this.frame;
+    if (!frame) return;
+    if (frame.stage === "playing") this.predictor.advance(delta, frame.tickRate);
+    this.board.animate(time);
+    this.avatars.animate(delta, time, frame.you ? { x: this.predictor.x, y: this.predictor.y } : null);
+  }
+
+  private onFrame(frame: Frame): void {
+    const prev = this.frame;
+    this.frame = frame;
+    if (prev) this.effects.changes(prev, frame);
+    else {
+      const scenario = getScenario(frame.scenario);
+      if (scenario) this.board.setRiskMax(scenario.risk.max);
+    }
+    this.predictor.sync(frame);
+    this.board.update(frame);
+    this.avatars.update(frame);
+    this.hud.update(frame);
+    if (frame.side !== this.side) {
+      this.fit(this.side !== 0);
+      if (this.side !== 0) this.hud.say(`The organisation grows: phase ${frame.phaseName}. Fires spread faster now.`, "info");
+      this.side = frame.side;
+    }
+    if (frame.stage === "ended" && app.session.summary) this.scene.start(SCENES.results);
+  }
+
+  private fit(animate: boolean): void {
+    const rect = this.board.activeRect();
+    if (rect) frameCamera(this, rect, readMargins(), animate);
+  }
+
+  private showConnection(status: string): void {
+    if (status === "connected") return removeLayer("banner");
+    const text = status === "reconnecting" ? "Connection lost. Reconnecting to your seat…" : "Could not get back to the room. Reload to start again.";
+    layer("banner", h("div", { class: "banner", role: "alert" }, text));
+  }
+}

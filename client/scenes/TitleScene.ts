@@ -1,0 +1,82 @@
+// Title: a name and Quick play over a live, unattended map that slowly catches fire.
+import Phaser from "phaser";
+import { SCENARIOS, createGame, type GameState, step } from "../../shared/index.js";
+import { app } from "../app.js";
+import { sound } from "../audio/sound.js";
+import { SCENES, STORAGE } from "../constants.js";
+import { frameFromState } from "../net/frame.js";
+import { generatedName } from "../names.js";
+import { Board } from "../render/board.js";
+import { frameCamera } from "../render/camera.js";
+import { h, layer, removeLayer } from "../ui/dom.js";
+
+export class TitleScene extends Phaser.Scene {
+  private board!: Board;
+  private sim!: GameState;
+  private carry = 0;
+
+  constructor() {
+    super(SCENES.title);
+  }
+
+  create(): void {
+    this.board = new Board(this);
+    this.sim = createGame(SCENARIOS.startup!, (Date.now() & 0xffff) + 1);
+    this.board.update(frameFromState(this.sim));
+    const fit = () => frameCamera(this, this.board.activeRect()!, { top: 0, right: 0, bottom: 0, left: 0 }, false);
+    fit();
+    this.scale.on("resize", fit);
+    this.events.once("shutdown", () => {
+      this.scale.off("resize", fit);
+      removeLayer("title");
+    });
+    this.showForm();
+  }
+
+  override update(time: number, delta: number): void {
+    // The backdrop plays the real rules, slowed: nobody tends it, so it burns.
+    this.carry += delta;
+    if (this.carry > 120) {
+      this.carry = 0;
+      if (this.sim.ended) this.sim = createGame(SCENARIOS.startup!, this.sim.seed + 1);
+      step(this.sim);
+      this.board.update(frameFromState(this.sim));
+    }
+    this.board.animate(time);
+  }
+
+  private showForm(): void {
+    const name = h("input", { id: "name", name: "name", type: "text", maxlength: 20, autocomplete: "nickname", required: true });
+    name.value = localStorage.getItem(STORAGE.name) || generatedName();
+    const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
+    const play = h("button", { type: "submit", class: "primary big" }, "Quick play");
+    const form = h(
+      "form",
+      { class: "panel title-card" },
+      h("h1", {}, "Smolder"),
+      h("p", { class: "tagline" }, "Putting out fires feels great. Preventing them is what keeps the lights on."),
+      h("label", { for: "name" }, "Your name"),
+      name,
+      play,
+      status,
+      h("p", { class: "credit" }, "After the essay ", h("i", {}, "A Dangerous Addiction"), " by Alex Komoroske."),
+    );
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      sound.unlock();
+      const chosen = name.value.trim() || generatedName();
+      localStorage.setItem(STORAGE.name, chosen);
+      play.disabled = true;
+      status.textContent = "Finding a room…";
+      app.session.quickPlay(chosen).then(
+        () => this.scene.start(SCENES.lobby),
+        (err: Error) => {
+          play.disabled = false;
+          status.textContent = `Could not join: ${err.message || "the server did not answer"}. Try again.`;
+        },
+      );
+    });
+    layer("title", form);
+    name.focus();
+  }
+}

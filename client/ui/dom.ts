@@ -1,0 +1,41 @@
+// A tiny element builder for the HTML layers over the canvas (forms, HUD, tables), which
+// stay crisp, accessible and responsive in a way canvas text is not.
+type Attrs = Record<string, string | number | boolean | ((e: Event) => void) | undefined>;
+type Child = Node | string | number | null | undefined | false;
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue;
+    if (typeof v === "function") el.addEventListener(k.replace(/^on/, "").toLowerCase(), v);
+    else if (k === "class") el.className = String(v);
+    else if (v === true) el.setAttribute(k, "");
+    else el.setAttribute(k, String(v));
+  }
+  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c instanceof Node ? c : String(c));
+  return el;
+}
+
+export const uiRoot = (): HTMLElement => document.getElementById("ui")!;
+
+/** Replaces a named layer inside the UI root; returns it. */
+export function layer(id: string, ...children: Child[]): HTMLElement {
+  document.getElementById(id)?.remove();
+  const el = h("div", { id, class: `layer ${id}` }, ...children);
+  uiRoot().append(el);
+  return el;
+}
+
+export function removeLayer(id: string): void {
+  document.getElementById(id)?.remove();
+}
+
+/** Value units → the figure shown to players (healthy tile-seconds / 10). */
+export function formatValue(v: number): string {
+  return Math.round(v / 1000).toLocaleString("en-US");
+}
+
+export function formatClock(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}

@@ -1,0 +1,99 @@
+// The heads-up display: energy, your praise, team value, clock, phase, leaderboard, and a
+// short line where the server says why an action was refused.
+import type { Frame } from "../net/frame.js";
+import { sound } from "../audio/sound.js";
+import { formatClock, formatValue, h, layer, removeLayer } from "./dom.js";
+
+/** A speaker with sound waves; the waves hide and a slash shows when muted (see style.css). */
+const SPEAKER_SVG =
+  '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"><path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor"/><path class="waves" d="M16 9a4 4 0 0 1 0 6M18.5 6.5a7.5 7.5 0 0 1 0 11"/><path class="slash" d="M16 8l6 8"/></svg>';
+
+export class Hud {
+  private readonly el: HTMLElement;
+  private readonly energy: HTMLElement;
+  private readonly energyFill: HTMLElement;
+  private readonly praise: HTMLElement;
+  private readonly value: HTMLElement;
+  private readonly clock: HTMLElement;
+  private readonly phase: HTMLElement;
+  private readonly board: HTMLOListElement;
+  private readonly toast: HTMLElement;
+  private readonly reveal: HTMLElement;
+  private toastTimer = 0;
+  private lastBoard = "";
+
+  constructor(onHelp: () => void) {
+    this.energyFill = h("div", { class: "bar-fill" });
+    this.energy = h("div", { class: "bar", role: "meter", "aria-label": "Energy", "aria-valuemin": 0, "aria-valuemax": 100 }, this.energyFill);
+    this.praise = h("strong", { "data-testid": "my-praise" }, "0");
+    this.value = h("strong", { "data-testid": "team-value" }, "0");
+    this.clock = h("strong", { "data-testid": "clock" }, "0:00");
+    this.phase = h("span", { class: "phase" }, "");
+    this.board = h("ol", { class: "leaderboard", "aria-label": "Praise leaderboard" });
+    this.toast = h("div", { class: "toast", role: "status", "aria-live": "polite" });
+    this.reveal = h("div", { class: "reveal-note" }, "Risk revealed: purple tiles smoulder; blue rings are where investing pays most.");
+    const mute = h("button", { class: "icon sound", type: "button", "aria-label": "Sound", "aria-pressed": String(!sound.muted), title: "Sound on/off" });
+    mute.innerHTML = SPEAKER_SVG;
+    mute.classList.toggle("muted", sound.muted);
+    mute.addEventListener("click", () => {
+      const muted = sound.toggle();
+      mute.classList.toggle("muted", muted);
+      mute.setAttribute("aria-pressed", String(!muted));
+    });
+    const help = h("button", { class: "icon", type: "button", "aria-label": "Help", title: "Help (?)", onclick: onHelp }, "?");
+    this.el = layer(
+      "hud",
+      h(
+        "div",
+        { class: "hud-bar" },
+        h("div", { class: "stat" }, h("span", {}, "Energy"), this.energy),
+        h("div", { class: "stat" }, h("span", {}, "Your praise"), this.praise),
+        h("div", { class: "stat value" }, h("span", {}, "Team value"), this.value),
+        h("div", { class: "stat" }, h("span", {}, "Time"), this.clock),
+        this.phase,
+        h("div", { class: "hud-buttons" }, mute, help),
+      ),
+      h("div", { class: "side" }, h("div", { class: "side-title" }, "Praise"), this.board),
+      this.reveal,
+      this.toast,
+    );
+  }
+
+  update(frame: Frame): void {
+    const you = frame.you;
+    const pct = you ? Math.round(you.energy / 10) : 0;
+    this.energyFill.style.width = `${pct}%`;
+    this.energyFill.classList.toggle("low", pct < 25);
+    this.energy.setAttribute("aria-valuenow", String(pct));
+    this.energy.classList.toggle("burnt", (you?.burnout ?? 0) > 0);
+    this.praise.textContent = String(you?.praise ?? 0);
+    this.value.textContent = formatValue(frame.value);
+    this.clock.textContent = formatClock(frame.clock);
+    this.phase.textContent = frame.phaseName ? `Phase ${frame.phaseName}` : "";
+    this.reveal.classList.toggle("shown", frame.risk !== null);
+    const rows = frame.leaderboard
+      .map((key) => frame.players.find((p) => p.key === key))
+      .filter((p): p is NonNullable<typeof p> => p !== undefined);
+    const signature = rows.map((p) => `${p.key}:${p.praise}:${p.status}`).join("|");
+    if (signature === this.lastBoard) return;
+    this.lastBoard = signature;
+    this.board.replaceChildren(
+      ...rows.map((p) =>
+        h("li", { class: `${p.isYou ? "you" : ""} ${p.status}` }, h("span", { class: "name" }, p.name), p.bot ? h("span", { class: "tag" }, "bot") : null, h("span", { class: "num" }, p.praise)),
+      ),
+    );
+  }
+
+  say(message: string, kind: "error" | "info" = "error"): void {
+    this.toast.textContent = message;
+    this.toast.className = `toast shown ${kind}`;
+    window.clearTimeout(this.toastTimer);
+    this.toastTimer = window.setTimeout(() => this.toast.classList.remove("shown"), 2600);
+  }
+
+  destroy(): void {
+    window.clearTimeout(this.toastTimer);
+    this.el.remove();
+    removeLayer("hud");
+  }
+}

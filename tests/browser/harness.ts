@@ -1,0 +1,74 @@
+// Browser tests: a real game server on a free loopback port, serving the built client,
+// and Debian's Chromium driven by playwright-core (it never downloads a browser).
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { listen } from "@colyseus/tools";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { createAppConfig } from "../../server/app.config.js";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const chromiumAvailable = existsSync(CHROMIUM);
+
+/** In CI the browser tests are mandatory: a missing Chromium fails them instead of skipping. */
+export const runBrowserTests = chromiumAvailable || process.env.CI === "true";
+
+const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+let built = false;
+/** Builds the client once per test run (dist/ is what the server serves). */
+export function buildClient(): void {
+  if (built) return;
+  execFileSync("npx", ["vite", "build", "--logLevel", "error"], { stdio: "inherit" });
+  built = true;
+}
+
+export interface TestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the game server in this process; room settings from the page are trusted (tests only). */
+export async function startServer(): Promise<TestServer> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const server = await listen(createAppConfig({ trustRoomSettings: true, displayLogs: false }), port);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await server.gracefullyShutdown(false).catch(() => undefined);
+    },
+  };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh browser profile (its own storage), with console errors collected. */
+export async function openBrowser(opts: { width?: number; height?: number; touch?: boolean } = {}): Promise<Browser> {
+  const dir = mkdtempSync(join(tmpdir(), "smolder-chromium-"));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: opts.width ?? 1280, height: opts.height ?? 720 },
+    hasTouch: opts.touch ?? false,
+    isMobile: opts.touch ?? false,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(String(e.stack ?? e)));
+  return { context, page, errors, close: () => context.close() };
+}
+
+/** Fraction of distinct colours in a screenshot's bytes: a blank page has almost none. */
+export function looksDrawn(png: Buffer): boolean {
+  return png.length > 8000;
+}
