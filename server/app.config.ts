@@ -3,7 +3,7 @@
 import "./env.js";
 import config from "@colyseus/tools";
 import { WebSocketTransport } from "@colyseus/ws-transport";
-import { healthz, staticFiles } from "./http.js";
+import { healthz, metrics, staticFiles } from "./http.js";
 import { MAX_FRAME_BYTES, ROOM_NAME } from "./protocol.js";
 import { type RoomDefinitionOptions, SmolderRoom } from "./rooms/SmolderRoom.js";
 
@@ -26,6 +26,7 @@ export function createAppConfig(opts: AppOptions = {}) {
     },
     initializeExpress: (app) => {
       app.use(healthz);
+      app.use(metrics);
       app.use(staticFiles(opts.staticRoot ?? "dist"));
     },
   });

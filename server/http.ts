@@ -4,6 +4,7 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { matchMaker } from "@colyseus/core";
+import { tickMetrics } from "./metrics.js";
 
 type Next = () => void;
 type Handler = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
@@ -30,6 +31,15 @@ export const healthz: Handler = (req, res, next) => {
   const body = JSON.stringify({ rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu });
   res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
   res.end(body);
+};
+
+/** GET /metrics[?reset=1] → tick timing and CPU, for the benchmark; off unless SMOLDER_METRICS=1. */
+export const metrics: Handler = (req, res, next) => {
+  const [path, query] = (req.url ?? "").split("?");
+  if (req.method !== "GET" || path !== "/metrics" || process.env.SMOLDER_METRICS !== "1") return next();
+  const body = { ...tickMetrics(query === "reset=1"), rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu };
+  res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(JSON.stringify(body));
 };
 
 /** Serves files under `root`; unknown paths fall back to index.html (a single-page client). */

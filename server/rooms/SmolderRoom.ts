@@ -19,6 +19,7 @@ import {
   stateHash,
   step,
 } from "../../shared/index.js";
+import { recordTick } from "../metrics.js";
 import { sanitizeName } from "../names.js";
 import { type ErrorMessage, MAX_CLIENTS, MSG, PATCH_RATE_HZ, RECONNECT_SECONDS, type Stage, type Status } from "../protocol.js";
 import { SmolderState } from "../schema/SmolderState.js";
@@ -189,7 +190,11 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
     this.state.countdown = 0;
     const loop = new FixedStep(this.settings.tickMs);
     this.setSimulationInterval((delta) => {
-      if (loop.advance(delta, () => this.tick()) > 0) this.publish();
+      const t0 = performance.now();
+      const ticks = loop.advance(delta, () => this.tick());
+      if (ticks === 0) return;
+      this.publish();
+      recordTick((performance.now() - t0) / ticks);
     }, Math.max(1, Math.min(this.settings.tickMs, 1000 / PATCH_RATE_HZ)));
     this.publish();
   }
