@@ -1,7 +1,7 @@
 // The authoritative room: seats people and bots, turns messages into intents for the rules,
 // steps the rules on a fixed tick, records the input log and syncs what players may see.
 // It holds no rule of its own: every decision about the game is made in shared/.
-import { type Client, Room } from "@colyseus/core";
+import { type Client, Room, type RoomException } from "@colyseus/core";
 import {
   addPlayer,
   applyIntent,
@@ -21,7 +21,7 @@ import {
 } from "../../shared/index.js";
 import { recordTick } from "../metrics.js";
 import { sanitizeName } from "../names.js";
-import { type ErrorMessage, MAX_CLIENTS, MSG, PATCH_RATE_HZ, RECONNECT_SECONDS, type Stage, type Status } from "../protocol.js";
+import { type ErrorMessage, MAX_CLIENTS, MSG, PATCH_RATE_HZ, type Stage, type Status } from "../protocol.js";
 import { SmolderState } from "../schema/SmolderState.js";
 import { TokenBucket } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
@@ -123,7 +123,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
     this.away.add(seat);
     this.publish();
     try {
-      await this.allowReconnection(client, RECONNECT_SECONDS);
+      await this.allowReconnection(client, this.settings.reconnectSeconds);
       this.away.delete(seat);
       if (!this.stageIs("ended")) this.record({ tick: this.game.tick, seat, rejoin: true });
       else if (this.summary) client.send(MSG.summary, this.summary);
@@ -131,6 +131,11 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
       this.away.delete(seat);
     }
     this.publish();
+  }
+
+  /** A throw inside a tick or a handler is logged with the room, and the room carries on. */
+  override onUncaughtException(error: RoomException<this>, methodName: string): void {
+    console.error(`room ${this.roomId} (${methodName}):`, error.cause ?? error);
   }
 
   /** The input log so far: replaying it with the same scenario and seed rebuilds this game. */

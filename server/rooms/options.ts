@@ -4,7 +4,7 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { BOT_KINDS, type BotKind, getScenario, type Scenario } from "../../shared/index.js";
-import { DEFAULT_COUNTDOWN_SECONDS } from "../protocol.js";
+import { DEFAULT_COUNTDOWN_SECONDS, RECONNECT_SECONDS } from "../protocol.js";
 
 const settingsSchema = z
   .object({
@@ -15,6 +15,8 @@ const settingsSchema = z
     countdownSeconds: z.number().int().min(0).max(120).optional(),
     /** Wall-clock milliseconds per rules tick. Defaults to 1000 / tickRate; tests shrink it to run fast. */
     tickMs: z.number().min(1).max(1000).optional(),
+    /** Seconds a dropped player's seat is held; tests shorten it to see it expire. */
+    reconnectSeconds: z.number().min(0.1).max(300).optional(),
     /** Bot kinds for the seats filled at the start, used in turn. */
     bots: z.array(z.enum(BOT_KINDS as [BotKind, ...BotKind[]])).min(1).max(16).optional(),
   })
@@ -25,6 +27,7 @@ export interface RoomSettings {
   seed: number;
   countdownSeconds: number;
   tickMs: number;
+  reconnectSeconds: number;
   bots: BotKind[];
 }
 
@@ -48,6 +51,7 @@ export function readSettings(options: unknown, trusted: boolean): RoomSettings {
     seed: s.seed ?? randomInt(0, 0xffffffff),
     countdownSeconds: s.countdownSeconds ?? DEFAULT_COUNTDOWN_SECONDS,
     tickMs: s.tickMs ?? 1000 / scenario.tickRate,
+    reconnectSeconds: s.reconnectSeconds ?? RECONNECT_SECONDS,
     bots: s.bots ?? DEFAULT_BOTS,
   };
 }

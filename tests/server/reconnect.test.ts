@@ -72,4 +72,21 @@ describe("reconnection", () => {
     await sleep(10);
     await watcher.leave();
   });
+
+  it("a seat not reclaimed in time is left for good; its record stays", async () => {
+    const a = await createRoom(server, { ...FAST, tickMs: 4, seed: 43, reconnectSeconds: 0.3, name: "Gone" });
+    const watcher = await joinRoom(server, a.roomId);
+    const room = serverRoom(server, a);
+    const seat = me(a).seat;
+    const token = a.reconnectionToken;
+    const sessionId = a.sessionId;
+    a.leave(false);
+    await until(() => watcher.state.players.get(sessionId)?.status === "away", "away status");
+    await until(() => watcher.state.players.get(sessionId)?.status === "left", "left status", 3000);
+    await expect(server.sdk.reconnect(token)).rejects.toThrow();
+    expect(room.rules.players[seat]!.present).toBe(false);
+    expect(room.rules.players[seat]!.name).toBe("Gone");
+    expect(room.inputLog.some((e) => e.seat === seat && "rejoin" in e)).toBe(false);
+    await watcher.leave();
+  });
 });
