@@ -1,7 +1,9 @@
 // Boots Phaser with the scene chain. Phaser draws the map and effects; HTML layers in #ui
 // carry forms, HUD and tables.
 import Phaser from "phaser";
+import { app } from "./app.js";
 import { PALETTE } from "./constants.js";
+import { readFrame } from "./net/frame.js";
 import { BootScene } from "./scenes/BootScene.js";
 import { GameScene } from "./scenes/GameScene.js";
 import { LobbyScene } from "./scenes/LobbyScene.js";
@@ -17,5 +19,10 @@ const game = new Phaser.Game({
   scene: [BootScene, TitleScene, LobbyScene, GameScene, ResultsScene],
 });
 
-// Tests and the benchmark read the game from here.
-(window as unknown as { smolder: unknown }).smolder = { game };
+// A read-only window for browser tests and the client benchmark: the game, the active
+// scenes, and the latest synced state as a plain frame.
+(window as unknown as { smolder: unknown }).smolder = {
+  game,
+  scenes: () => game.scene.getScenes(true).map((s) => s.scene.key),
+  frame: () => (app.session.room ? readFrame(app.session.room) : null),
+};

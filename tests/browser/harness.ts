@@ -1,6 +1,5 @@
 // Browser tests: a real game server on a free loopback port, serving the built client,
 // and Debian's Chromium driven by playwright-core (it never downloads a browser).
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,14 +14,6 @@ export const chromiumAvailable = existsSync(CHROMIUM);
 export const runBrowserTests = chromiumAvailable || process.env.CI === "true";
 
 const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
-let built = false;
-/** Builds the client once per test run (dist/ is what the server serves). */
-export function buildClient(): void {
-  if (built) return;
-  execFileSync("npx", ["vite", "build", "--logLevel", "error"], { stdio: "inherit" });
-  built = true;
-}
 
 export interface TestServer {
   url: string;

@@ -1,0 +1,125 @@
+// A person's view of a round in real Chromium: join, see each other, put out a fire,
+// invest, step back, play on a phone, reload back into the same seat.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Browser, looksDrawn, openBrowser, runBrowserTests, startServer, type TestServer } from "./harness.js";
+import { putOutAFire, quickPlay, seen, waitUntil } from "./drive.js";
+
+const SHOTS = "test-results/screens";
+mkdirSync(SHOTS, { recursive: true });
+
+async function shot(b: Browser, name: string): Promise<Buffer> {
+  const png = await b.page.screenshot();
+  writeFileSync(`${SHOTS}/${name}.png`, png);
+  return png;
+}
+
+// Idle bots fill the seats, so the fires wait for the people in the test.
+const ROOM = "scenario=startup&countdownSeconds=2&bots=idle";
+
+describe.runIf(runBrowserTests)("playing in the browser", () => {
+  let server: TestServer;
+  const browsers: Browser[] = [];
+  const open = async (opts?: Parameters<typeof openBrowser>[0]) => {
+    const b = await openBrowser(opts);
+    browsers.push(b);
+    return b;
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    for (const b of browsers) await b.close().catch(() => undefined);
+    await server?.close();
+  });
+
+  it("two people join the same room; one puts out a fire and both see the praise", async () => {
+    const a = await open();
+    const b = await open();
+    await quickPlay(a.page, server.url, ROOM);
+    await quickPlay(b.page, server.url, ROOM);
+    const sa = await seen(a.page);
+    const sb = await seen(b.page);
+    expect(sa!.players.map((p) => p.key)).toContain(sb!.you!.key);
+    expect(sb!.players.map((p) => p.key)).toContain(sa!.you!.key);
+    const before = await shot(a, "1-before-save");
+    expect(looksDrawn(before)).toBe(true);
+
+    const praise = await putOutAFire(a.page);
+    expect(praise).toBeGreaterThan(0);
+    await expect.poll(() => a.page.getByTestId("my-praise").textContent()).toBe(String(praise));
+    // The other browser sees it on the leaderboard.
+    const aName = sa!.you!.name;
+    await expect.poll(async () => (await b.page.locator(".leaderboard li", { hasText: aName }).textContent()) ?? "").toContain(String(praise));
+    const after = await shot(a, "2-after-save");
+    expect(after.equals(before)).toBe(false);
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+  });
+
+  it("investing and stepping back change what is on screen", async () => {
+    const c = await open();
+    await quickPlay(c.page, server.url, ROOM);
+    await c.page.waitForTimeout(500);
+    const s = await seen(c.page);
+    const tile = Math.floor(s!.you!.y / 256) * s!.width + Math.floor(s!.you!.x / 256);
+    // Stand on a healthy tile (fires may have broken out under the avatar).
+    if (s!.heat[tile]! > 0) await c.page.keyboard.press("ArrowUp");
+    const before = await shot(c, "3-before-invest");
+    await c.page.keyboard.press("KeyE");
+    const guarded = await waitUntil(c.page, (x) => (x?.guard.some((g) => g > 0) ?? false), 8000);
+    expect(guarded.guard.some((g) => g > 0)).toBe(true);
+    await c.page.waitForTimeout(800);
+    const invested = await shot(c, "4-after-invest");
+    expect(invested.equals(before)).toBe(false);
+
+    await c.page.keyboard.press("KeyQ");
+    await waitUntil(c.page, (x) => x?.risk !== null && x?.risk !== undefined, 8000);
+    await expect.poll(() => c.page.locator(".reveal-note.shown").count()).toBe(1);
+    const revealed = await shot(c, "5-step-back-reveal");
+    expect(revealed.equals(invested)).toBe(false);
+    expect(c.errors).toEqual([]);
+  });
+
+  it("a reload brings the player back to the same seat with their praise", async () => {
+    const d = await open();
+    await quickPlay(d.page, server.url, ROOM);
+    const praise = await putOutAFire(d.page);
+    const before = (await seen(d.page))!.you!;
+    await d.page.reload();
+    const back = await waitUntil(d.page, (x) => x?.stage === "playing" && x.you !== undefined, 15_000);
+    expect(back.you!.seat).toBe(before.seat);
+    expect(back.you!.key).toBe(before.key);
+    expect(back.you!.praise).toBeGreaterThanOrEqual(praise);
+    expect(d.errors).toEqual([]);
+  });
+
+  it("plays on a phone-sized screen with touch controls", async () => {
+    const p = await open({ width: 390, height: 844, touch: true });
+    await quickPlay(p.page, server.url, ROOM);
+    await expect.poll(() => p.page.locator(".pad button").count()).toBe(9);
+    const start = (await seen(p.page))!.you!;
+    const right = p.page.getByRole("button", { name: "move →" });
+    await right.dispatchEvent("pointerdown", { pointerId: 1, isPrimary: true });
+    await p.page.waitForTimeout(900);
+    await right.dispatchEvent("pointerup", { pointerId: 1, isPrimary: true });
+    const moved = await waitUntil(p.page, (x) => (x?.you?.x ?? 0) > start.x, 5000);
+    expect(moved.you!.x).toBeGreaterThan(start.x);
+    await p.page.getByRole("button", { name: "Step back" }).dispatchEvent("pointerdown", { pointerId: 2, isPrimary: true });
+    await waitUntil(p.page, (x) => x?.risk !== null && x?.risk !== undefined, 8000);
+    expect(looksDrawn(await shot(p, "6-phone-step-back"))).toBe(true);
+    expect(p.errors).toEqual([]);
+  });
+
+  it("shows the tutorial on a first round and the help on ?", async () => {
+    const t = await open();
+    await quickPlay(t.page, server.url, ROOM, { tutorial: true });
+    await expect.poll(() => t.page.getByRole("dialog", { name: "Tutorial" }).count()).toBe(1);
+    await t.page.getByRole("button", { name: "Skip" }).click();
+    await t.page.keyboard.press("?");
+    await expect.poll(() => t.page.getByRole("dialog", { name: "How to play" }).count()).toBe(1);
+    await shot(t, "7-help");
+    expect(t.errors).toEqual([]);
+  });
+});
