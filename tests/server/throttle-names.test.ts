@@ -39,11 +39,12 @@ describe("flood control in a room", () => {
     await sleep(100);
     const accepted = room.inputLog.filter((e) => e.seat === seat && "intent" in e).length;
     const flooded = errors.filter((e) => e.code === "flood").length;
-    // Everything was either applied or refused as flood; a few tokens may refill meanwhile.
+    // Everything was either applied or refused as flood.
     expect(errors.every((e) => e.code === "flood")).toBe(true);
     expect(accepted + flooded).toBe(N);
     expect(accepted).toBeGreaterThanOrEqual(FLOOD_BURST);
-    expect(accepted).toBeLessThan(FLOOD_BURST + 5);
+    // A few tokens may refill while the burst is processed, never many.
+    expect(accepted).toBeLessThan(FLOOD_BURST + 10);
     // After a pause the client is served again.
     await sleep(500);
     client.send("intent", { kind: "move", dx: 0, dy: 1 });
