@@ -9,15 +9,19 @@ import { GameScene } from "./scenes/GameScene.js";
 import { LobbyScene } from "./scenes/LobbyScene.js";
 import { ResultsScene } from "./scenes/ResultsScene.js";
 import { TitleScene } from "./scenes/TitleScene.js";
+import { RenderScale } from "./render/resolution.js";
 
 const game = new Phaser.Game({
   type: Phaser.AUTO,
   parent: "game",
   backgroundColor: PALETTE.background,
-  scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
+  // Sized by RenderScale (below), which may draw fewer pixels where frames are slow.
+  scale: { mode: Phaser.Scale.NONE, width: window.innerWidth, height: window.innerHeight },
   render: { antialias: true },
   scene: [BootScene, TitleScene, LobbyScene, GameScene, ResultsScene],
 });
+
+const renderScale = new RenderScale(game);
 
 // A read-only window for browser tests and the client benchmark: the game, the active
 // scenes, and the latest synced state as a plain frame.
@@ -25,4 +29,6 @@ const game = new Phaser.Game({
   game,
   scenes: () => game.scene.getScenes(true).map((s) => s.scene.key),
   frame: () => (app.session.room ? readFrame(app.session.room) : null),
+  renderScale: () => renderScale.value,
+  fixRenderScale: (value: number) => renderScale.fix(value),
 };

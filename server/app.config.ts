@@ -20,6 +20,7 @@ export function createAppConfig(opts: AppOptions = {}) {
   const definition: Required<RoomDefinitionOptions> = { trustSettings: opts.trustRoomSettings === true };
   return config({
     displayLogs: opts.displayLogs ?? false,
+    options: { greet: false },
     initializeTransport: (options) => new WebSocketTransport({ ...options, maxPayload: MAX_FRAME_BYTES }),
     initializeGameServer: (gameServer) => {
       gameServer.define(ROOM_NAME, SmolderRoom, definition);

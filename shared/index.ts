@@ -13,7 +13,7 @@ export { playerSummaries, roundSummary } from "./summary.js";
 export type { PlayerSummary, RoundSummary } from "./summary.js";
 export { runBots } from "./bots/run.js";
 export type { BotMove } from "./bots/run.js";
-export { parseScenario, scenarioSchema } from "./scenario.js";
+export { fromPhase, parseScenario, scenarioSchema } from "./scenario.js";
 export type { Scenario, Phase } from "./scenario.js";
 export { SCENARIOS, SCENARIO_IDS, getScenario } from "./scenarios/index.js";
 export { isqrt } from "./intmath.js";

@@ -138,3 +138,19 @@ export function parseScenario(data: unknown): ScenarioResult {
   const where = issue && issue.path.length ? issue.path.join(".") : "scenario";
   return { ok: false, error: `${where}: ${issue?.message ?? "invalid"}` };
 }
+
+/**
+ * The scenario as if the organisation were already in phase `index`: earlier phases are
+ * dropped, later ones keep their spacing, and the round is shortened by the time skipped.
+ * Hosts use it to start a round big; the client benchmark uses it to reach the peak quickly.
+ */
+export function fromPhase(s: Scenario, index: number): Scenario {
+  const start = s.phases[index];
+  if (!start || index === 0) return s;
+  const skipped = start.startSecond;
+  return {
+    ...s,
+    durationSeconds: Math.max(10, s.durationSeconds - skipped),
+    phases: s.phases.slice(index).map((p) => ({ ...p, startSecond: p.startSecond - skipped })),
+  };
+}

@@ -15,7 +15,7 @@ function settingsFromUrl(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const scenario = q.get("scenario");
   if (scenario) out.scenario = scenario;
-  for (const key of ["seed", "countdownSeconds", "tickMs"]) {
+  for (const key of ["seed", "countdownSeconds", "tickMs", "seats", "startPhase"]) {
     const v = q.get(key);
     if (v !== null && v !== "" && Number.isFinite(Number(v))) out[key] = Number(v);
   }

@@ -65,7 +65,8 @@ export class Avatars {
     g.clear();
     const away = p.status === "away" || p.status === "left";
     const colour = PALETTE.seats[p.seat % PALETTE.seats.length]!;
-    const r = TILE_PX * 0.32;
+    // At the widest zoom a disc keeps at least ~8 screen pixels of radius.
+    const r = Math.max(TILE_PX * 0.34, 8 / (this.scene.cameras.main.zoom || 1));
     g.setAlpha(away ? 0.35 : 1);
     if (p.sprint && (p.dirX !== 0 || p.dirY !== 0)) {
       g.fillStyle(0xffffff, 0.18);
@@ -83,11 +84,19 @@ export class Avatars {
       g.arc(s.x, s.y, r + 6, a, a + Math.PI * 1.2);
       g.strokePath();
     }
-    if (p.burnout > 0) {
-      s.label.setText(`${p.name}${p.isYou ? " (you)" : ""} · burnt out`);
-    } else s.label.setText(p.isYou ? `${p.name} (you)` : p.name);
-    // Names stay the same size on screen whatever the zoom.
+    // People carry their name above them; bots only their seat number, on the disc, so a
+    // crowd of avatars stays readable. The leaderboard names every bot and its kind.
     const zoom = this.scene.cameras.main.zoom || 1;
-    s.label.setScale(1 / zoom).setPosition(s.x, s.y - r - 3).setAlpha(away ? 0.5 : 1);
+    const renderScale = this.scene.scale.width / Math.max(1, window.innerWidth);
+    if (p.bot) {
+      s.label.setText(String(p.seat + 1)).setOrigin(0.5, 0.5).setColor("#111111").setStroke("#000000", 0);
+      s.label.setScale(Math.min(1, (r * 1.3) / 13)).setPosition(s.x, s.y);
+    } else {
+      const name = p.isYou ? `${p.name} (you)` : p.name;
+      s.label.setText(p.burnout > 0 ? `${name} · burnt out` : name).setOrigin(0.5, 1);
+      // Names stay the same size on screen whatever the zoom.
+      s.label.setScale(renderScale / zoom).setPosition(s.x, s.y - r - 3);
+    }
+    s.label.setAlpha(away ? 0.5 : 1);
   }
 }

@@ -7,14 +7,19 @@ import type { Frame } from "../net/frame.js";
 const T = TILE_PX;
 
 export class Board {
+  /** The still layer is drawn into a texture only when a new frame arrives, so each render
+   *  frame costs one quad for it instead of replaying thousands of shapes. */
+  private readonly baseTexture: Phaser.GameObjects.RenderTexture | null = null;
   private readonly base: Phaser.GameObjects.Graphics;
   private readonly fire: Phaser.GameObjects.Graphics;
   private readonly marks: Phaser.GameObjects.Graphics;
   private frame: Frame | null = null;
+  private stillKey = "";
   private riskMax = 10000;
 
-  constructor(private readonly scene: Phaser.Scene) {
-    this.base = scene.add.graphics().setDepth(0);
+  constructor(private readonly scene: Phaser.Scene, size: { width: number; height: number } = { width: 32, height: 32 }) {
+    this.base = scene.make.graphics({}, false);
+    this.baseTexture = scene.add.renderTexture(0, 0, size.width * T, size.height * T).setOrigin(0, 0).setDepth(0);
     this.fire = scene.add.graphics().setDepth(2);
     this.marks = scene.add.graphics().setDepth(3);
   }
@@ -23,9 +28,12 @@ export class Board {
     this.riskMax = max;
   }
 
-  /** Redraws the still parts; call when a new frame arrives. */
+  /** Redraws the still parts when they changed; call when a new frame arrives. */
   update(frame: Frame): void {
     this.frame = frame;
+    const key = stillKey(frame);
+    if (key === this.stillKey) return;
+    this.stillKey = key;
     const g = this.base;
     g.clear();
     const { width, height, ax, ay, side } = frame;
@@ -67,6 +75,11 @@ export class Board {
     // The edge of the organisation as it grows.
     g.lineStyle(2, 0x6b7280, 0.8);
     g.strokeRect(ax * T, ay * T, side * T, side * T);
+    const rt = this.baseTexture!;
+    if (rt.width !== width * T || rt.height !== height * T) rt.resize(width * T, height * T);
+    rt.clear();
+    rt.draw(g);
+    (rt.texture as Phaser.Textures.DynamicTexture).render();
   }
 
   /** Animates fires and leverage points; call every render frame. */
@@ -123,6 +136,11 @@ export class Board {
     if (x < 0 || y < 0 || x >= f.width || y >= f.height) return -1;
     return y * f.width + x;
   }
+}
+
+/** Everything the still layer depends on, as one comparable string. */
+function stillKey(f: Frame): string {
+  return `${f.ax},${f.ay},${f.side},${f.width}|${f.guard.join("")}|${f.dust.join("")}|${f.risk ? f.risk.join(",") : "-"}`;
 }
 
 function blend(a: number, b: number, t: number): number {

@@ -16,8 +16,11 @@ export function readMargins(): Margins {
   return { top: px("--map-top"), right: px("--map-right"), bottom: px("--map-bottom"), left: px("--map-left") };
 }
 
-export function frameCamera(scene: Phaser.Scene, rect: Phaser.Geom.Rectangle, margins: Margins, animate: boolean): void {
+export function frameCamera(scene: Phaser.Scene, rect: Phaser.Geom.Rectangle, cssMargins: Margins, animate: boolean): void {
   const cam = scene.cameras.main;
+  // Margins are CSS pixels; the game may draw at a lower resolution than CSS.
+  const s = scene.scale.width / Math.max(1, window.innerWidth);
+  const margins = { top: cssMargins.top * s, right: cssMargins.right * s, bottom: cssMargins.bottom * s, left: cssMargins.left * s };
   const w = scene.scale.width - margins.left - margins.right;
   const hgt = scene.scale.height - margins.top - margins.bottom;
   const pad = TILE_PX * 0.75;

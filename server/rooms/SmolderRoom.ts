@@ -186,7 +186,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
     if (!this.stageIs("countdown")) return;
     const present = this.game.players.filter((p) => p.present).length;
     const { bots } = this.settings;
-    for (let k = 0; present + k < this.settings.scenario.teamSize; k++) {
+    for (let k = 0; present + k < this.settings.seats; k++) {
       const kind = bots[k % bots.length]!;
       const seat = this.game.players.length;
       this.seatPlayer(`bot-${seat}`, { name: `Bot ${seat + 1} (${kind})`, bot: kind });

@@ -3,7 +3,7 @@
 // (tests, benchmarks, and later the facilitator's hosted rooms), never from a public client.
 import { randomInt } from "node:crypto";
 import { z } from "zod";
-import { BOT_KINDS, type BotKind, getScenario, type Scenario } from "../../shared/index.js";
+import { BOT_KINDS, type BotKind, fromPhase, getScenario, type Scenario } from "../../shared/index.js";
 import { DEFAULT_COUNTDOWN_SECONDS, RECONNECT_SECONDS } from "../protocol.js";
 
 const settingsSchema = z
@@ -17,6 +17,10 @@ const settingsSchema = z
     tickMs: z.number().min(1).max(1000).optional(),
     /** Seconds a dropped player's seat is held; tests shorten it to see it expire. */
     reconnectSeconds: z.number().min(0.1).max(300).optional(),
+    /** Start the round in this growth phase (0 = the scenario's first). */
+    startPhase: z.number().int().min(0).max(2).optional(),
+    /** Seats bots fill up to at the start; the scenario's team size when absent. */
+    seats: z.number().int().min(1).max(16).optional(),
     /** Bot kinds for the seats filled at the start, used in turn. */
     bots: z.array(z.enum(BOT_KINDS as [BotKind, ...BotKind[]])).min(1).max(16).optional(),
   })
@@ -29,6 +33,7 @@ export interface RoomSettings {
   tickMs: number;
   reconnectSeconds: number;
   bots: BotKind[];
+  seats: number;
 }
 
 /** Bots in quick play: a mixed team, so the round shows both heroics and prevention. */
@@ -44,8 +49,11 @@ export function readSettings(options: unknown, trusted: boolean): RoomSettings {
     throw new Error(`bad room settings: ${issue?.path.join(".")}: ${issue?.message}`);
   }
   const s = parsed.data;
-  const scenario = getScenario(s.scenario ?? DEFAULT_SCENARIO);
-  if (!scenario) throw new Error(`bad room settings: unknown scenario "${s.scenario}"`);
+  const base = getScenario(s.scenario ?? DEFAULT_SCENARIO);
+  if (!base) throw new Error(`bad room settings: unknown scenario "${s.scenario}"`);
+  if (s.startPhase !== undefined && s.startPhase >= base.phases.length)
+    throw new Error(`bad room settings: startPhase: "${base.id}" has ${base.phases.length} phase(s)`);
+  const scenario = fromPhase(base, s.startPhase ?? 0);
   return {
     scenario,
     seed: s.seed ?? randomInt(0, 0xffffffff),
@@ -53,5 +61,6 @@ export function readSettings(options: unknown, trusted: boolean): RoomSettings {
     tickMs: s.tickMs ?? 1000 / scenario.tickRate,
     reconnectSeconds: s.reconnectSeconds ?? RECONNECT_SECONDS,
     bots: s.bots ?? DEFAULT_BOTS,
+    seats: s.seats ?? scenario.teamSize,
   };
 }

@@ -1,6 +1,6 @@
 // Scenarios are data, validated when loaded; a bad one names the field that is wrong.
 import { describe, expect, it } from "vitest";
-import { SCENARIOS, SCENARIO_IDS, getScenario, parseScenario } from "../../shared/index.js";
+import { SCENARIOS, SCENARIO_IDS, createGame, fromPhase, getScenario, parseScenario } from "../../shared/index.js";
 
 describe("scenarios", () => {
   it("ships startup, workshop and classic with the lengths the design asks for", () => {
@@ -36,4 +36,16 @@ describe("scenarios", () => {
       if (!r.ok) expect(r.error.startsWith(where)).toBe(true);
     });
   }
+
+  it("can start in a later phase: the map begins big and the round is shorter by the time skipped", () => {
+    const classic = SCENARIOS.classic!;
+    const late = fromPhase(classic, 2);
+    expect(parseScenario(late).ok).toBe(true);
+    expect(late.phases).toHaveLength(1);
+    expect(late.durationSeconds).toBe(classic.durationSeconds - classic.phases[2]!.startSecond);
+    expect(createGame(late, 1).side).toBe(32);
+    const middle = fromPhase(classic, 1);
+    expect(middle.phases.map((p) => p.startSecond)).toEqual([0, classic.phases[2]!.startSecond - classic.phases[1]!.startSecond]);
+    expect(fromPhase(classic, 0)).toBe(classic);
+  });
 });
