@@ -150,11 +150,13 @@ function countMap(s: GameState): MapTotals {
   return { fires, risk: total };
 }
 
-/** New fires: the expected count grows as x·√x in x = risk/unit + perFire·fires. */
+/** New fires: the expected count grows as x^(exponentHalves/2) (x·√x by default) in
+ *  x = risk/unit + perFire·fires. */
 function igniteSpontaneous(s: GameState, totals: MapTotals): void {
   const sc = s.scenario;
   const x = Math.floor(totals.risk / sc.ignition.riskUnit) + sc.ignition.perFire * totals.fires;
-  const expected = Math.floor((sc.phases[s.phase]!.ignition * x * isqrt(x)) / 1000);
+  const grown = sc.ignition.exponentHalves === 2 ? x : sc.ignition.exponentHalves === 4 ? x * x : x * isqrt(x);
+  const expected = Math.floor((sc.phases[s.phase]!.ignition * grown) / 1000);
   let count = Math.floor(expected / 65536);
   if (roll(s, 65536) < expected % 65536) count++;
   for (let n = 0; n < count; n++) {

@@ -14,6 +14,8 @@ export type { PlayerSummary, RoundSummary } from "./summary.js";
 export { runBots } from "./bots/run.js";
 export type { BotMove } from "./bots/run.js";
 export { fromPhase, parseScenario, scenarioSchema } from "./scenario.js";
+export { customise } from "./customise.js";
+export type { Customisation, CustomiseResult } from "./customise.js";
 export type { Scenario, Phase } from "./scenario.js";
 export { SCENARIOS, SCENARIO_IDS, getScenario } from "./scenarios/index.js";
 export { isqrt } from "./intmath.js";

@@ -51,6 +51,8 @@ export const scenarioSchema = z
       riskUnit: int.min(1),
       /** Each burning tile adds this to x: fires make more fires. */
       perFire: nonNeg,
+      /** Growth exponent in halves: 2 → x, 3 → x·√x (the default, exponent 1.5), 4 → x². */
+      exponentHalves: int.min(2).max(4),
       /** Placement weight multiplier by guard level, per 64. */
       weightByGuard: byGuard,
     }),

@@ -49,3 +49,38 @@ describe("scenarios", () => {
     expect(fromPhase(classic, 0)).toBe(classic);
   });
 });
+
+describe("a facilitator's customisation", () => {
+  it("changes length, growth exponent, spread and starting phase, and validates the result", async () => {
+    const { customise, createGame, runTicks } = await import("../../shared/index.js");
+    const classic = SCENARIOS.classic!;
+    const r = customise(classic, { durationSeconds: 300, exponentHalves: 4, spreadPct: 50, startPhase: 1 });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenario.durationSeconds).toBe(300);
+    expect(r.scenario.ignition.exponentHalves).toBe(4);
+    expect(r.scenario.phases[0]!.spread).toBe(Math.floor(classic.phases[1]!.spread / 2));
+    expect(createGame(r.scenario, 1).side).toBe(16);
+    // An untended map collapses sooner under quadratic growth, later under linear.
+    const collapseTick = (sc: typeof classic) => {
+      const s = createGame(sc, 3);
+      runTicks(s, 8400);
+      expect(s.ended).toBe("collapse");
+      return s.tick;
+    };
+    const quad = customise(classic, { exponentHalves: 4 });
+    const linear = customise(classic, { exponentHalves: 2 });
+    if (!quad.ok || !linear.ok) throw new Error("valid customisations refused");
+    expect(collapseTick(quad.scenario)).toBeLessThan(collapseTick(classic));
+    expect(collapseTick(linear.scenario)).toBeGreaterThan(collapseTick(classic));
+  });
+
+  it("refuses impossible choices with the field named", async () => {
+    const { customise } = await import("../../shared/index.js");
+    const classic = SCENARIOS.classic!;
+    expect(customise(classic, { startPhase: 5 })).toMatchObject({ ok: false, error: expect.stringMatching(/^startPhase/) });
+    expect(customise(classic, { spreadPct: -3 })).toMatchObject({ ok: false, error: expect.stringMatching(/^spreadPct/) });
+    expect(customise(classic, { durationSeconds: 3 })).toMatchObject({ ok: false, error: expect.stringMatching(/^durationSeconds/) });
+    expect(customise(classic, { exponentHalves: 7 as 2 })).toMatchObject({ ok: false, error: expect.stringMatching(/^ignition.exponentHalves/) });
+  });
+});
