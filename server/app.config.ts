@@ -3,8 +3,12 @@
 import "./env.js";
 import config from "@colyseus/tools";
 import { WebSocketTransport } from "@colyseus/ws-transport";
+import { createRoomsApi, installJoinGuard } from "./hosting/api.js";
+import type { RateLimits } from "./hosting/limits.js";
+import { hosting } from "./hosting/registry.js";
 import { healthz, metrics, staticFiles } from "./http.js";
-import { MAX_FRAME_BYTES, ROOM_NAME } from "./protocol.js";
+import { HOSTED_ROOM_NAME, MAX_FRAME_BYTES, ROOM_NAME } from "./protocol.js";
+import { HostedRoom } from "./rooms/HostedRoom.js";
 import { type RoomDefinitionOptions, SmolderRoom } from "./rooms/SmolderRoom.js";
 
 export interface AppOptions {
@@ -13,6 +17,10 @@ export interface AppOptions {
   /** Folder of the built client to serve; default dist/. */
   staticRoot?: string;
   displayLogs?: boolean;
+  /** Per-address limits on creating hosted rooms and on wrong codes (tests tighten them). */
+  limits?: Partial<RateLimits>;
+  /** Take the caller's address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy?: boolean;
 }
 
 export function createAppConfig(opts: AppOptions = {}) {
@@ -24,10 +32,14 @@ export function createAppConfig(opts: AppOptions = {}) {
     initializeTransport: (options) => new WebSocketTransport({ ...options, maxPayload: MAX_FRAME_BYTES }),
     initializeGameServer: (gameServer) => {
       gameServer.define(ROOM_NAME, SmolderRoom, definition);
+      gameServer.define(HOSTED_ROOM_NAME, HostedRoom);
+      hosting.configure({ limits: opts.limits, trustProxy: opts.trustProxy ?? process.env.SMOLDER_TRUST_PROXY === "1" });
+      installJoinGuard();
     },
     initializeExpress: (app) => {
       app.use(healthz);
       app.use(metrics);
+      app.use(createRoomsApi({ trustRoomSettings: definition.trustSettings }));
       app.use(staticFiles(opts.staticRoot ?? "dist"));
     },
   });

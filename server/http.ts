@@ -42,7 +42,14 @@ export const metrics: Handler = (req, res, next) => {
   res.end(JSON.stringify(body));
 };
 
-/** Serves files under `root`; unknown paths fall back to index.html (a single-page client). */
+/** Pages with their own HTML: the host console and the projector view (/screen/CODE). */
+function pageFor(path: string): string | null {
+  if (path === "/host" || path === "/host/") return "host.html";
+  if (/^\/screen\/[^/]*\/?$/.test(path)) return "screen.html";
+  return null;
+}
+
+/** Serves files under `root`; /host and /screen/CODE get their pages, other unknown paths index.html (a single-page client). */
 export function staticFiles(root: string): Handler {
   const base = resolve(root);
   return (req, res, next) => {
@@ -53,7 +60,8 @@ export function staticFiles(root: string): Handler {
     } catch {
       return next();
     }
-    let file = normalize(join(base, path));
+    const page = pageFor(path);
+    let file = normalize(join(base, page ?? path));
     // Never serve anything outside the build folder.
     if (file !== base && !file.startsWith(base + sep)) return next();
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(base, "index.html");

@@ -2,8 +2,10 @@
 // codes, stages and limits. Plain constants only, so the browser bundle can import this file
 // without pulling in any server code. docs/PROTOCOL.md describes the same contract in prose.
 
-/** The one room type: quick play and (later) hosted rooms. */
+/** The quick-play room type. */
 export const ROOM_NAME = "smolder";
+/** Facilitator-hosted private rooms, created by POST /api/rooms and joined by code. */
+export const HOSTED_ROOM_NAME = "hosted";
 
 /** Message types. Client → server: INTENT. Server → client: ERROR, SUMMARY. */
 export const MSG = {
@@ -13,10 +15,16 @@ export const MSG = {
   error: "error",
   /** The round summary (shared roundSummary) when the round ends. */
   summary: "summary",
+  /** Client → hosted room: a host command { command, ... } (see HOST_COMMANDS). */
+  host: "host",
+  /** Hosted room → host: the round's per-second timeline, for the live charts. */
+  timeline: "timeline",
+  /** Hosted room → host: the rounds played so far (settings, outcome, hash). */
+  rounds: "rounds",
 } as const;
 
 /** Where the room is in its life. */
-export const STAGES = ["countdown", "playing", "ended"] as const;
+export const STAGES = ["lobby", "countdown", "playing", "ended"] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** Player status as shown to everyone. */
@@ -30,6 +38,11 @@ export const SERVER_ERROR_CODES = [
   "too-large", // the payload is bigger than MAX_MESSAGE_BYTES
   "flood", // more messages per second than a person sends; the message was dropped
   "not-started", // the round has not started yet (countdown)
+  "paused", // the host paused the round; nothing moves until it resumes
+  "spectating", // a spectator has no seat to act with
+  "not-host", // a host command from a connection that is not the room's host
+  "bad-command", // a host command that is not valid (shape, or not possible now)
+  "kicked", // the host removed this person from the room
 ] as const;
 
 /** Codes the rules answer with when they reject an intent (shared/intents.ts RejectCode). */
@@ -70,5 +83,28 @@ export const RECONNECT_SECONDS = 30;
 export const MAX_CLIENTS = 8;
 /** Default seconds of countdown before a quick-play round starts. */
 export const DEFAULT_COUNTDOWN_SECONDS = 10;
+/** Seats in a hosted room; people beyond them watch as spectators. */
+export const MAX_HOSTED_PLAYERS = 16;
+/** Connections a hosted room takes in all: players, spectators, screens and the host. */
+export const MAX_HOSTED_CLIENTS = 64;
+/** Room codes: this many characters from an alphabet without look-alikes (no 0/O, 1/I/L, 2/Z, 5/S, 8/B). */
+export const ROOM_CODE_LENGTH = 6;
+export const ROOM_CODE_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY";
+/** What the leaderboard shows in a hosted room: individual praise, the team's value, or nothing. */
+export const BOARD_MODES = ["praise", "value", "hidden"] as const;
+export type BoardMode = (typeof BOARD_MODES)[number];
+/** What a hosted round does when the host's connection drops. */
+export const HOST_DROP_MODES = ["continue", "pause"] as const;
+export type HostDropMode = (typeof HOST_DROP_MODES)[number];
+/** Host commands (the "host" message's `command`); docs/PROTOCOL.md lists their fields. */
+export const HOST_COMMANDS = ["settings", "start", "pause", "resume", "end", "nextPhase", "message", "nextRound", "kick", "lock", "unlock", "board", "hostDrop"] as const;
+export type HostCommandName = (typeof HOST_COMMANDS)[number];
+/** A host's short message to every screen: at most this many characters. */
+export const HOST_MESSAGE_MAX_LENGTH = 140;
+/** WebSocket close code when the host removes someone (not a drop: no reconnection). */
+export const KICKED_CLOSE_CODE = 4401;
+/** A hosted room's roles besides the host: a player (seated while seats last) or a projector screen. */
+export const JOIN_ROLES = ["player", "screen"] as const;
+
 /** Patches per second at least. */
 export const PATCH_RATE_HZ = 20;

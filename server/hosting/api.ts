@@ -1,0 +1,127 @@
+// The hosted rooms' HTTP front door: POST /api/rooms creates a private room and answers its
+// code, join link, QR code and host secret; a guard on the matchmaker's joinById turns a
+// wrong code into a clear message and limits how many wrong codes one address may try.
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { ErrorCode, matchMaker, ServerError } from "@colyseus/core";
+import QRCode from "qrcode";
+import { z } from "zod";
+import { HOSTED_ROOM_NAME } from "../protocol.js";
+import type { HostedTicket } from "../rooms/HostedRoom.js";
+import { hashSecret, normaliseCode, randomSecret } from "./codes.js";
+import { addressOf } from "./limits.js";
+import { hosting } from "./registry.js";
+
+type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+export interface CreatedRoom {
+  code: string;
+  joinUrl: string;
+  hostSecret: string;
+  /** The facilitation session: one per hosted room, naming its rounds in the store. */
+  sessionId: string;
+  /** The join link as a QR code, an SVG document. */
+  qrSvg: string;
+}
+
+/** Body of POST /api/rooms; only honoured on a server that trusts room settings (tests). */
+const trustedBody = z
+  .object({
+    tickMs: z.number().min(1).max(1000).optional(),
+    reconnectSeconds: z.number().min(0.1).max(300).optional(),
+  })
+  .strip();
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage, limit = 4096): Promise<unknown> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new Error("body too large");
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString("utf8").trim();
+  return text ? (JSON.parse(text) as unknown) : {};
+}
+
+/** The address players type or scan: SMOLDER_PUBLIC_URL, else what the request was sent to. */
+function publicOrigin(req: IncomingMessage): string {
+  const configured = process.env.SMOLDER_PUBLIC_URL?.replace(/\/+$/, "");
+  if (configured) return configured;
+  const proto = hosting.trustProxy ? String(req.headers["x-forwarded-proto"] ?? "http").split(",")[0]!.trim() : "encrypted" in req.socket ? "https" : "http";
+  return `${proto}://${req.headers.host ?? "localhost"}`;
+}
+
+export function createRoomsApi(opts: { trustRoomSettings: boolean }): Handler {
+  return (req, res, next) => {
+    const path = (req.url ?? "").split("?")[0];
+    if (path !== "/api/rooms") return next();
+    if (req.method !== "POST") return send(res, 405, { error: "use POST to create a room" });
+    const address = addressOf(req, hosting.trustProxy);
+    if (!hosting.creates.take(address)) return send(res, 429, { error: `too many rooms created from your address; try again in ${hosting.creates.waitSeconds(address)} s` });
+    void (async () => {
+      let body: unknown;
+      try {
+        body = await readBody(req);
+      } catch {
+        return send(res, 400, { error: "the body must be JSON (or empty)" });
+      }
+      const parsed = trustedBody.safeParse(body ?? {});
+      const extra = opts.trustRoomSettings && parsed.success ? parsed.data : {};
+      const hostSecret = randomSecret();
+      const sessionId = randomUUID();
+      const ticketId = randomUUID();
+      const ticket: HostedTicket = { sessionId, hostHash: hashSecret(hostSecret).toString("hex"), ...extra };
+      // The secret's hash travels through presence, not through room options.
+      await matchMaker.presence.setex(`smolder:ticket:${ticketId}`, JSON.stringify(ticket), 30);
+      const room = await matchMaker.createRoom(HOSTED_ROOM_NAME, { ticket: ticketId });
+      const code = room.roomId;
+      const joinUrl = `${publicOrigin(req)}/join/${code}`;
+      const qrSvg = await QRCode.toString(joinUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+      const created: CreatedRoom = { code, joinUrl, hostSecret, sessionId, qrSvg };
+      send(res, 201, created);
+    })().catch((err: unknown) => {
+      console.error("POST /api/rooms:", err);
+      if (!res.headersSent) send(res, 500, { error: "could not create a room" });
+    });
+  };
+}
+
+type InvokeMethod = (method: string, roomName: string, clientOptions: unknown, authOptions?: { req?: IncomingMessage }) => Promise<unknown>;
+let guardInstalled = false;
+
+/**
+ * Wraps the matchmaker's joinById (the only way into a private room): a code is upper-cased
+ * and tidied, a wrong one says so plainly, and an address that keeps trying wrong codes is
+ * stopped for a while. Right codes never cost anything, so a class behind one address is fine.
+ */
+export function installJoinGuard(): void {
+  if (guardInstalled) return;
+  guardInstalled = true;
+  const controller = matchMaker.controller as unknown as { invokeMethod: InvokeMethod };
+  const original = controller.invokeMethod.bind(controller);
+  controller.invokeMethod = async (method, roomName, clientOptions, authOptions) => {
+    if (method !== "joinById") return original(method, roomName, clientOptions, authOptions);
+    const address = addressOf(authOptions?.req, hosting.trustProxy);
+    if (!hosting.failures.allowed(address))
+      throw new ServerError(ErrorCode.MATCHMAKE_INVALID_ROOM_ID, `Too many wrong room codes from your address. Try again in ${hosting.failures.waitSeconds(address)} s.`);
+    const code = normaliseCode(roomName);
+    const id = code ?? roomName;
+    try {
+      return await original(method, id, clientOptions, authOptions);
+    } catch (err) {
+      const e = err as { code?: number; message?: string };
+      if (e.code === ErrorCode.MATCHMAKE_INVALID_ROOM_ID && /not found/.test(e.message ?? "")) {
+        hosting.failures.take(address);
+        throw new ServerError(ErrorCode.MATCHMAKE_INVALID_ROOM_ID, `No room with code "${String(roomName).slice(0, 12)}". Check the code and try again.`);
+      }
+      if (e.code === ErrorCode.MATCHMAKE_INVALID_ROOM_ID && /locked/.test(e.message ?? "")) throw new ServerError(e.code, "This room is full or locked.");
+      throw err;
+    }
+  };
+}

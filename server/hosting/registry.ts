@@ -1,0 +1,43 @@
+// What hosted rooms and the HTTP front door share in one process: the code registry (in
+// presence, so codes stay unique across processes), the per-address limits, and the store
+// that keeps finished rounds.
+import type { Presence } from "@colyseus/core";
+import { randomCode } from "./codes.js";
+import { AddressLimiter, DEFAULT_LIMITS, type RateLimits } from "./limits.js";
+import { MemoryRoundStore, type RoundStore } from "./rounds.js";
+
+/** Presence set of the codes in use. */
+export const CODES_KEY = "smolder:codes";
+
+class Hosting {
+  limits: RateLimits = DEFAULT_LIMITS;
+  creates = new AddressLimiter(DEFAULT_LIMITS.createBurst, DEFAULT_LIMITS.createEverySeconds);
+  failures = new AddressLimiter(DEFAULT_LIMITS.failBurst, DEFAULT_LIMITS.failEverySeconds);
+  /** Trust X-Forwarded-For for the caller's address (only behind a proxy that sets it). */
+  trustProxy = false;
+  store: RoundStore & { drop?(sessionId: string): void } = new MemoryRoundStore();
+
+  configure(opts: { limits?: Partial<RateLimits>; trustProxy?: boolean; store?: RoundStore }): void {
+    this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+    this.creates = new AddressLimiter(this.limits.createBurst, this.limits.createEverySeconds);
+    this.failures = new AddressLimiter(this.limits.failBurst, this.limits.failEverySeconds);
+    this.trustProxy = opts.trustProxy === true;
+    if (opts.store) this.store = opts.store;
+  }
+
+  /** A fresh code, added to the presence set; tries again on the rare clash. */
+  async claimCode(presence: Presence): Promise<string> {
+    for (;;) {
+      const code = randomCode();
+      if (await presence.sismember(CODES_KEY, code)) continue;
+      await presence.sadd(CODES_KEY, code);
+      return code;
+    }
+  }
+
+  releaseCode(presence: Presence, code: string): void {
+    void presence.srem(CODES_KEY, code);
+  }
+}
+
+export const hosting = new Hosting();

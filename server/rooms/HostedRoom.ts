@@ -1,0 +1,692 @@
+// A facilitator's private room: joined by code, run by a host console. Several rounds per
+// session, each with its own settings, log and summary; the host starts, pauses, resumes and
+// ends rounds, moves to the next phase, kicks, locks and messages everyone. Like the quick-
+// play room it holds no rule of its own: every game decision is made in shared/.
+import { randomInt } from "node:crypto";
+import { type AuthContext, type Client, ErrorCode, Room, type RoomException, ServerError } from "@colyseus/core";
+import { z } from "zod";
+import {
+  addPlayer,
+  applyIntent,
+  type BotKind,
+  createGame,
+  customise,
+  type Customisation,
+  EFFORTS,
+  type GameState,
+  getScenario,
+  type Intent,
+  playerView,
+  rejoinPlayer,
+  removePlayer,
+  roundSummary,
+  type RoundSummary,
+  runBots,
+  type Scenario,
+  stateHash,
+  step,
+} from "../../shared/index.js";
+import { secretMatches } from "../hosting/codes.js";
+import { checkHostCommand, cleanMessage, type HostCommand, type RoundSettingsInput } from "../hosting/commands.js";
+import { hosting } from "../hosting/registry.js";
+import { applyRoomEntry, type RoomLogEntry, type RoundRecord } from "../hosting/rounds.js";
+import { sanitizeName } from "../names.js";
+import {
+  type BoardMode,
+  type ErrorMessage,
+  type HostDropMode,
+  JOIN_ROLES,
+  KICKED_CLOSE_CODE,
+  MAX_HOSTED_CLIENTS,
+  MAX_HOSTED_PLAYERS,
+  MSG,
+  NAME_MAX_LENGTH,
+  PATCH_RATE_HZ,
+  RECONNECT_SECONDS,
+  type Stage,
+  type Status,
+} from "../protocol.js";
+import { HostedState, WatcherState } from "../schema/HostedState.js";
+import { TokenBucket } from "../throttle.js";
+import { checkIntentMessage } from "../validate.js";
+import { FixedStep } from "./fixedStep.js";
+import { StateSync } from "./sync.js";
+
+/** Default countdown when the host starts a round without naming one. */
+export const HOSTED_COUNTDOWN_SECONDS = 5;
+
+type Role = "host" | "player" | "screen";
+
+/** Everyone connected (or briefly away) besides bots. */
+interface Person {
+  sessionId: string;
+  role: Role;
+  name: string;
+  /** Seat in the current round's game, or null (spectator, screen, host, or joined after the start of a full round). */
+  seat: number | null;
+  away: boolean;
+  bucket: TokenBucket;
+}
+
+interface Queued {
+  sessionId: string;
+  seat: number;
+  intent: Intent;
+}
+
+/** The host's choices for the next round. */
+interface RoundSettings {
+  scenarioId: string;
+  customisation: Customisation;
+  seats: number;
+  bots: BotKind[];
+  seed: number | null;
+}
+
+/** What POST /api/rooms leaves in presence for the room to pick up (the ticket's value). */
+export interface HostedTicket {
+  sessionId: string;
+  /** sha256 of the host secret, hex. */
+  hostHash: string;
+  /** Trusted servers only (tests): wall-clock ms per tick and the reconnect window. */
+  tickMs?: number;
+  reconnectSeconds?: number;
+}
+
+const joinOptionsSchema = z
+  .object({
+    name: z.unknown().optional(),
+    role: z.enum(JOIN_ROLES).optional(),
+    hostSecret: z.string().max(128).optional(),
+  })
+  .passthrough();
+
+const DEFAULT_SETTINGS: RoundSettings = { scenarioId: "classic", customisation: {}, seats: 4, bots: ["balanced", "hero", "preventer"], seed: null };
+
+export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role }> {
+  override maxClients = MAX_HOSTED_CLIENTS;
+
+  private sessionKey = "";
+  private hostHash = Buffer.alloc(32);
+  private tickMs: number | null = null;
+  private reconnectSeconds = RECONNECT_SECONDS;
+
+  private settings: RoundSettings = { ...DEFAULT_SETTINGS };
+  private scenario!: Scenario;
+  private seed = 0;
+  private game!: GameState;
+  private sync!: StateSync;
+  private log: RoomLogEntry[] = [];
+  private queue: Queued[] = [];
+  private keys: string[] = [];
+  private summary: RoundSummary | null = null;
+  private startedAt = 0;
+  private loop: FixedStep | null = null;
+  private countdownTimer: { clear(): void } | null = null;
+  private sentTimeline = 0;
+  /** "time", "collapse" or "host" once the round has ended. */
+  private endReason = "";
+
+  private readonly people = new Map<string, Person>();
+  private hostSessionId: string | null = null;
+  private readonly kicked = new Set<string>();
+  readonly rounds: RoundRecord[] = [];
+
+  override async onCreate(options: unknown): Promise<void> {
+    const ticketId = (options as { ticket?: unknown } | undefined)?.ticket;
+    const raw = typeof ticketId === "string" && ticketId.length < 100 ? await this.presence.get(`smolder:ticket:${ticketId}`) : null;
+    if (!raw) throw new Error("hosted rooms are created with POST /api/rooms");
+    await this.presence.del(`smolder:ticket:${ticketId}`);
+    const ticket = JSON.parse(String(raw)) as HostedTicket;
+    this.sessionKey = ticket.sessionId;
+    this.hostHash = Buffer.from(ticket.hostHash, "hex");
+    this.tickMs = ticket.tickMs ?? null;
+    this.reconnectSeconds = ticket.reconnectSeconds ?? RECONNECT_SECONDS;
+
+    // The code is the room id, registered in presence so it stays unique across processes.
+    this.roomId = await hosting.claimCode(this.presence);
+    await this.setPrivate(true);
+
+    this.state = new HostedState();
+    this.state.code = this.roomId;
+    this.state.stage = "lobby";
+    this.patchRate = 1000 / PATCH_RATE_HZ;
+
+    this.onMessage(MSG.intent, (client, message: unknown) => this.onIntent(client, message));
+    this.onMessage(MSG.host, (client, message: unknown) => this.onHost(client, message));
+    this.onMessage("*", (client, type) => {
+      if (!this.admit(client)) return;
+      this.sendError(client, { code: "unknown-message", message: `unknown message type "${String(type).slice(0, 32)}"` });
+    });
+    this.newRound();
+  }
+
+  override onAuth(_client: Client, options: unknown, context: AuthContext): { role: Role } {
+    const parsed = joinOptionsSchema.safeParse(options ?? {});
+    if (!parsed.success) throw new ServerError(ErrorCode.AUTH_FAILED, "bad join options");
+    const address = String(Array.isArray(context.ip) ? context.ip[0] : context.ip);
+    if (parsed.data.hostSecret !== undefined) {
+      if (!hosting.failures.allowed(address)) throw new ServerError(ErrorCode.AUTH_FAILED, "too many wrong attempts; wait a minute");
+      if (!secretMatches(parsed.data.hostSecret, this.hostHash)) {
+        hosting.failures.take(address);
+        throw new ServerError(ErrorCode.AUTH_FAILED, "wrong host secret for this room");
+      }
+      return { role: "host" };
+    }
+    if (this.state.locked) throw new ServerError(ErrorCode.AUTH_FAILED, "This room is locked by its host.");
+    return { role: parsed.data.role ?? "player" };
+  }
+
+  override onJoin(client: Client<Person>, options: unknown, auth?: { role: Role }): void {
+    const role = auth?.role ?? "player";
+    const person: Person = { sessionId: client.sessionId, role, name: "", seat: null, away: false, bucket: new TokenBucket() };
+    client.userData = person;
+    if (role === "host") {
+      // One console at a time: a new one (another tab, another device) takes over.
+      const previous = this.hostSessionId ? this.clients.getById(this.hostSessionId) : undefined;
+      if (previous) {
+        this.sendError(previous, { code: "not-host", message: "the host console was opened somewhere else" });
+        previous.leave(KICKED_CLOSE_CODE);
+      }
+      this.hostSessionId = client.sessionId;
+      this.state.hostOnline = true;
+      this.sendRounds(client);
+      this.sendTimeline(true);
+      this.publish();
+      return;
+    }
+    person.name = role === "screen" ? "Screen" : this.uniqueName(sanitizeName((options as { name?: unknown } | undefined)?.name));
+    this.people.set(client.sessionId, person);
+    if (role === "player") {
+      if (this.preStart()) this.reseat();
+      else if (this.stageIs("playing") && this.seatedPeople() < MAX_HOSTED_PLAYERS) person.seat = this.seatPlayer(client.sessionId, { name: person.name, bot: null });
+    }
+    this.publish();
+  }
+
+  override async onLeave(client: Client<Person>, consented: boolean): Promise<void> {
+    const person = client.userData;
+    if (!person) return;
+    if (person.role === "host") {
+      if (this.hostSessionId !== client.sessionId) return;
+      this.hostSessionId = null;
+      this.state.hostOnline = false;
+      if (this.state.hostDrop === "pause" && (this.stageIs("playing") || this.stageIs("countdown"))) this.state.paused = true;
+      this.publish();
+      return;
+    }
+    const inPlay = this.stageIs("playing") && person.seat !== null;
+    if (inPlay) this.record({ tick: this.game.tick, seat: person.seat!, leave: true });
+    if (consented || this.kicked.has(client.sessionId)) return this.forget(person);
+    person.away = true;
+    this.publish();
+    try {
+      await this.allowReconnection(client, this.reconnectSeconds);
+      person.away = false;
+      const p = person.seat !== null ? this.game.players[person.seat] : undefined;
+      if (this.stageIs("playing") && p && !p.present) this.record({ tick: this.game.tick, seat: person.seat!, rejoin: true });
+      if (this.stageIs("ended") && this.summary) client.send(MSG.summary, this.summary);
+      this.publish();
+    } catch {
+      this.forget(person);
+    }
+  }
+
+  override onDispose(): void {
+    hosting.releaseCode(this.presence, this.roomId);
+    hosting.store.drop?.(this.sessionKey);
+  }
+
+  override onUncaughtException(error: RoomException<this>, methodName: string): void {
+    console.error(`hosted room ${this.roomId} (${methodName}):`, error.cause ?? error);
+  }
+
+  // ---- read-only access for tests, tools and the debrief ----
+
+  get inputLog(): readonly RoomLogEntry[] {
+    return this.log;
+  }
+  get rules(): Readonly<GameState> {
+    return this.game;
+  }
+  get roundScenario(): Scenario {
+    return this.scenario;
+  }
+  get roundSeed(): number {
+    return this.seed;
+  }
+  get facilitationSession(): string {
+    return this.sessionKey;
+  }
+  hash(): string {
+    return stateHash(this.game);
+  }
+
+  // ---- rounds ----
+
+  private stageIs(stage: Stage): boolean {
+    return this.state.stage === stage;
+  }
+
+  private preStart(): boolean {
+    return this.stageIs("lobby") || this.stageIs("countdown");
+  }
+
+  private seatedPeople(): number {
+    let n = 0;
+    for (const p of this.people.values()) if (p.seat !== null) n++;
+    return n;
+  }
+
+  /** Prepares a fresh round from the settings: a new seed (unless the host fixed one), a new game, everyone seated again. */
+  private newRound(): void {
+    const base = getScenario(this.settings.scenarioId)!;
+    const custom = customise(base, this.settings.customisation);
+    // Settings are checked with customise() when the host sets them; this cannot fail.
+    this.scenario = custom.ok ? custom.scenario : base;
+    this.seed = this.settings.seed ?? randomInt(0, 0xffffffff);
+    this.summary = null;
+    this.endReason = "";
+    this.state.stage = "lobby";
+    this.state.countdown = 0;
+    this.state.paused = false;
+    this.state.ended = "";
+    const c = this.settings.customisation;
+    this.state.scenario = base.id;
+    this.state.scenarioName = base.name;
+    this.state.tickRate = this.scenario.tickRate;
+    this.state.duration = this.scenario.durationSeconds;
+    this.state.exponentHalves = this.scenario.ignition.exponentHalves;
+    this.state.spreadPct = c.spreadPct ?? 100;
+    this.state.startPhase = c.startPhase ?? 0;
+    this.state.seats = this.settings.seats;
+    this.reseat();
+  }
+
+  /** Before the start nothing has happened yet, so the game is simply rebuilt with whoever is here. */
+  private reseat(): void {
+    this.game = createGame(this.scenario, this.seed);
+    this.log = [];
+    this.queue = [];
+    this.keys = [];
+    this.sentTimeline = 0;
+    this.resetSync();
+    let seated = 0;
+    for (const person of this.people.values()) {
+      person.seat = null;
+      if (person.role !== "player" || seated >= MAX_HOSTED_PLAYERS) continue;
+      person.seat = this.seatPlayer(person.sessionId, { name: person.name, bot: null });
+      seated++;
+    }
+    this.publish();
+  }
+
+  private resetSync(): void {
+    const st = this.state;
+    st.players.clear();
+    st.leaderboard.clear();
+    for (const arr of [st.heat, st.guard, st.dust, st.risk, st.embers, st.leverage]) arr.clear();
+    this.sync = new StateSync(st);
+  }
+
+  private seatPlayer(key: string, spec: { name: string; bot: BotKind | null }): number {
+    const seat = this.game.players.length;
+    this.record({ tick: this.game.tick, seat, join: { name: spec.name, bot: spec.bot } });
+    this.keys[seat] = key;
+    return seat;
+  }
+
+  private record(entry: Exclude<RoomLogEntry, { intent: Intent }>): void {
+    if ("join" in entry) addPlayer(this.game, entry.join);
+    else if ("leave" in entry) removePlayer(this.game, entry.seat);
+    else if ("rejoin" in entry) rejoinPlayer(this.game, entry.seat);
+    else applyRoomEntry(this.game, entry);
+    this.log.push(entry);
+  }
+
+  private startCountdown(seconds: number): void {
+    if (seconds === 0) return this.begin();
+    this.state.stage = "countdown";
+    this.state.countdown = seconds;
+    const timer = this.clock.setInterval(() => {
+      if (this.state.paused) return;
+      this.state.countdown = Math.max(0, this.state.countdown - 1);
+      if (this.state.countdown === 0) {
+        timer.clear();
+        this.countdownTimer = null;
+        this.begin();
+      }
+    }, 1000);
+    this.countdownTimer = timer;
+    this.publish();
+  }
+
+  /** The round begins: bots fill the empty seats, away people leave play, the loop runs. */
+  private begin(): void {
+    if (!this.preStart()) return;
+    for (const person of this.people.values()) if (person.seat !== null && person.away) this.record({ tick: 0, seat: person.seat, leave: true });
+    const present = this.seatedPeople();
+    const { bots } = this.settings;
+    for (let k = 0; present + k < this.settings.seats; k++) {
+      const kind = bots[k % bots.length]!;
+      const seat = this.game.players.length;
+      this.seatPlayer(`bot-${seat}`, { name: `Bot ${seat + 1} (${kind})`, bot: kind });
+    }
+    this.state.stage = "playing";
+    this.state.countdown = 0;
+    this.startedAt = Date.now();
+    const tickMs = this.tickMs ?? 1000 / this.scenario.tickRate;
+    this.loop = new FixedStep(tickMs);
+    this.setSimulationInterval(
+      (delta) => {
+        // Paused: no ticks run and no time is owed; the loop starts afresh on resume.
+        if (this.state.paused || !this.loop) return;
+        if (this.loop.advance(delta, () => this.tick()) > 0) this.publish();
+      },
+      Math.max(1, Math.min(tickMs, 1000 / PATCH_RATE_HZ)),
+    );
+    this.publish();
+  }
+
+  private tick(): void {
+    if (!this.stageIs("playing") || this.state.paused) return;
+    const g = this.game;
+    const batch = this.queue;
+    this.queue = [];
+    for (const q of batch) {
+      const verdict = applyIntent(g, q.seat, q.intent);
+      if (verdict.ok) this.log.push({ tick: g.tick, seat: q.seat, intent: q.intent });
+      else this.sendErrorTo(q.sessionId, { code: verdict.code, message: verdict.reason });
+    }
+    for (const move of runBots(g)) this.log.push({ tick: g.tick, seat: move.seat, intent: move.intent });
+    step(g);
+    if (g.ended) this.finish(g.ended);
+  }
+
+  /** Ends the round (time, collapse, or the host), keeps its record and tells everyone. */
+  private finish(reason: string): void {
+    this.setSimulationInterval();
+    this.loop = null;
+    this.queue = [];
+    this.state.stage = "ended";
+    this.state.paused = false;
+    this.summary = roundSummary(this.game);
+    const record: RoundRecord = {
+      sessionId: this.sessionKey,
+      code: this.roomId,
+      round: this.state.round,
+      scenarioId: this.settings.scenarioId,
+      customisation: { ...this.settings.customisation },
+      scenario: this.scenario,
+      seed: this.seed,
+      seats: this.settings.seats,
+      board: this.state.board as BoardMode,
+      log: this.log,
+      ended: reason,
+      ticks: this.game.tick,
+      hash: stateHash(this.game),
+      summary: this.summary,
+      startedAt: this.startedAt,
+      endedAt: Date.now(),
+    };
+    this.rounds.push(record);
+    hosting.store.save(record);
+    this.endReason = reason;
+    this.publish();
+    this.sendTimeline(false);
+    this.broadcast(MSG.summary, this.summary, { afterNextPatch: true });
+    const host = this.hostClient();
+    if (host) this.sendRounds(host);
+  }
+
+  // ---- messages ----
+
+  private onIntent(client: Client<Person>, message: unknown): void {
+    if (!this.admit(client)) return;
+    const checked = checkIntentMessage(message);
+    if (!checked.ok) return this.sendError(client, checked.error);
+    const person = client.userData!;
+    if (person.seat === null) return this.sendError(client, { code: "spectating", message: person.role === "player" ? "you are watching this round; you get a seat in the next one" : "this connection has no seat" });
+    if (this.preStart()) return this.sendError(client, { code: "not-started", message: "the round has not started yet" });
+    if (this.stageIs("ended")) return this.sendError(client, { code: "game-over", message: "the round is over" });
+    if (this.state.paused) return this.sendError(client, { code: "paused", message: "the host paused the round" });
+    this.queue.push({ sessionId: client.sessionId, seat: person.seat, intent: checked.intent });
+  }
+
+  private onHost(client: Client<Person>, message: unknown): void {
+    if (!this.admit(client)) return;
+    // Authority first: a forged command learns nothing about what would have been valid.
+    if (client.sessionId !== this.hostSessionId || client.userData?.role !== "host")
+      return this.sendError(client, { code: "not-host", message: "only the room's host can do that" });
+    const checked = checkHostCommand(message);
+    if (!checked.ok) return this.sendError(client, checked.error);
+    const refusal = this.command(checked.command);
+    if (refusal) this.sendError(client, { code: "bad-command", message: refusal });
+    else this.publish();
+  }
+
+  /** Carries out a host command; returns why not, or null when done. */
+  private command(cmd: HostCommand): string | null {
+    const st = this.state;
+    switch (cmd.command) {
+      case "settings": {
+        if (!this.stageIs("lobby") && !this.stageIs("ended")) return "settings can change between rounds only";
+        return this.applySettings(cmd);
+      }
+      case "start":
+        if (!this.stageIs("lobby")) return "a round can start from the lobby only";
+        this.startCountdown(cmd.countdownSeconds ?? HOSTED_COUNTDOWN_SECONDS);
+        return null;
+      case "pause":
+        if (!this.stageIs("playing") && !this.stageIs("countdown")) return "no round is running";
+        if (st.paused) return "already paused";
+        st.paused = true;
+        return null;
+      case "resume":
+        if (!st.paused) return "not paused";
+        st.paused = false;
+        if (this.loop) this.loop = new FixedStep(this.loop.stepMs);
+        return null;
+      case "end":
+        if (!this.stageIs("playing")) return "no round is being played";
+        this.finish("host");
+        return null;
+      case "nextPhase": {
+        if (!this.stageIs("playing")) return "no round is being played";
+        const next = this.game.phase + 1;
+        if (!this.scenario.phases[next]) return "already in the last phase";
+        this.record({ tick: this.game.tick, seat: -1, phase: next });
+        return null;
+      }
+      case "message":
+        st.message = cleanMessage(cmd.text);
+        return null;
+      case "nextRound":
+        if (!this.stageIs("ended")) return "the current round has not ended";
+        st.round += 1;
+        this.newRound();
+        return null;
+      case "kick": {
+        const target = this.clients.getById(cmd.key);
+        const person = this.people.get(cmd.key);
+        if (!person) return "nobody with that key is in the room";
+        this.kicked.add(cmd.key);
+        if (target) {
+          this.sendError(target, { code: "kicked", message: "the host removed you from the room" });
+          target.leave(KICKED_CLOSE_CODE);
+        } else this.forget(person);
+        return null;
+      }
+      case "lock":
+        st.locked = true;
+        return null;
+      case "unlock":
+        st.locked = false;
+        return null;
+      case "board":
+        st.board = cmd.mode;
+        return null;
+      case "hostDrop":
+        st.hostDrop = cmd.then satisfies HostDropMode;
+        return null;
+    }
+  }
+
+  private applySettings(input: RoundSettingsInput): string | null {
+    const scenarioId = input.scenario ?? this.settings.scenarioId;
+    const base = getScenario(scenarioId);
+    if (!base) return `unknown scenario "${scenarioId}"`;
+    const changedScenario = scenarioId !== this.settings.scenarioId;
+    // A new scenario starts from its own defaults; otherwise the earlier choices carry over.
+    const prev: Customisation = changedScenario ? {} : this.settings.customisation;
+    const customisation: Customisation = { ...prev };
+    if (input.durationSeconds !== undefined) customisation.durationSeconds = input.durationSeconds;
+    if (input.exponentHalves !== undefined) customisation.exponentHalves = input.exponentHalves;
+    if (input.spreadPct !== undefined) customisation.spreadPct = input.spreadPct;
+    if (input.startPhase !== undefined) customisation.startPhase = input.startPhase;
+    if (input.startPhase !== undefined && changedScenario === false && input.durationSeconds === undefined) delete customisation.durationSeconds;
+    const check = customise(base, customisation);
+    if (!check.ok) return check.error;
+    this.settings = {
+      scenarioId,
+      customisation,
+      seats: input.seats ?? (changedScenario ? Math.min(MAX_HOSTED_PLAYERS, base.teamSize) : this.settings.seats),
+      bots: input.bots ?? this.settings.bots,
+      seed: input.seed ?? this.settings.seed,
+    };
+    if (input.board) this.state.board = input.board;
+    // In the lobby the map on every screen follows the choice at once; after a round it waits for "nextRound".
+    if (this.stageIs("lobby")) this.newRound();
+    return null;
+  }
+
+  // ---- people ----
+
+  private uniqueName(name: string): string {
+    const taken = new Set([...this.people.values()].map((p) => p.name.toLowerCase()));
+    if (!taken.has(name.toLowerCase())) return name;
+    for (let n = 2; ; n++) {
+      const suffix = ` ${n}`;
+      const candidate = Array.from(name).slice(0, NAME_MAX_LENGTH - suffix.length).join("").trimEnd() + suffix;
+      if (!taken.has(candidate.toLowerCase())) return candidate;
+    }
+  }
+
+  /** Someone is gone for good: out of the people list, and out of an unstarted round. */
+  private forget(person: Person): void {
+    this.people.delete(person.sessionId);
+    this.kicked.delete(person.sessionId);
+    if (this.preStart() && person.seat !== null) this.reseat();
+    else this.publish();
+  }
+
+  private hostClient(): Client | undefined {
+    return this.hostSessionId ? this.clients.getById(this.hostSessionId) : undefined;
+  }
+
+  private admit(client: Client<Person>): boolean {
+    const bucket = client.userData?.bucket;
+    if (!bucket) return false;
+    if (bucket.take()) return true;
+    this.sendError(client, { code: "flood", message: "too many messages; slow down" });
+    return false;
+  }
+
+  private sendError(client: Client, error: ErrorMessage): void {
+    client.send(MSG.error, error);
+  }
+
+  private sendErrorTo(sessionId: string, error: ErrorMessage): void {
+    const client = this.clients.getById(sessionId);
+    if (client) this.sendError(client, error);
+  }
+
+  /** The host's live charts: the timeline samples not sent yet (all of them when `all`). */
+  private sendTimeline(all: boolean): void {
+    const host = this.hostClient();
+    const t = this.game.timeline;
+    if (!host) return;
+    const from = all ? 0 : this.sentTimeline;
+    if (!all && from >= t.fires.length) return;
+    const n = EFFORTS.length;
+    const effort: number[] = [];
+    for (let sec = from; sec < t.fires.length; sec++)
+      for (let e = 0; e < n; e++) {
+        let sum = 0;
+        for (const seat of t.effort) sum += seat[sec * n + e] ?? 0;
+        effort.push(sum);
+      }
+    host.send(MSG.timeline, {
+      round: this.state.round,
+      from,
+      fires: t.fires.slice(from),
+      risk: t.risk.slice(from),
+      value: t.value.slice(from),
+      praise: t.praise.slice(from),
+      effort,
+      efforts: EFFORTS,
+    });
+    this.sentTimeline = t.fires.length;
+  }
+
+  private sendRounds(client: Client): void {
+    client.send(
+      MSG.rounds,
+      this.rounds.map((r) => ({
+        round: r.round,
+        scenario: r.scenarioId,
+        customisation: r.customisation,
+        seed: r.seed,
+        ended: r.ended,
+        seconds: Math.floor(r.ticks / r.scenario.tickRate),
+        value: r.summary.value,
+        hash: r.hash,
+        players: r.summary.players.map((p) => ({ name: p.name, bot: p.bot, praise: p.praise, net: p.net })),
+      })),
+    );
+  }
+
+  private statusOf(seat: number, burntOut: boolean): Status {
+    const key = this.keys[seat] ?? "";
+    if (key.startsWith("bot-")) return burntOut ? "burntOut" : "playing";
+    const person = this.people.get(key);
+    if (!person) return "left";
+    if (person.away) return "away";
+    return burntOut ? "burntOut" : "playing";
+  }
+
+  private publish(): void {
+    const g = this.game;
+    const sc = g.scenario;
+    this.sync.apply(playerView(g, 0), {
+      keys: this.keys,
+      status: (seat, burntOut) => this.statusOf(seat, burntOut),
+      held: (seat) => {
+        const p = g.players[seat]!;
+        return { dirX: p.dirX, dirY: p.dirY, sprint: p.sprint };
+      },
+      secondsLeft: Math.max(0, sc.durationSeconds - Math.floor(g.tick / sc.tickRate)),
+      phaseName: sc.phases[g.phase]?.name ?? "",
+    });
+    // The rules know "time" and "collapse"; a round the host ended says so.
+    this.state.ended = this.stageIs("ended") ? this.endReason : "";
+    // Watchers: people without a seat this round, and screens.
+    const watchers = this.state.watchers;
+    for (const key of [...watchers.keys()]) {
+      const p = this.people.get(key);
+      if (!p || p.seat !== null) watchers.delete(key);
+    }
+    for (const p of this.people.values()) {
+      if (p.seat !== null) continue;
+      let w = watchers.get(p.sessionId);
+      if (!w) {
+        w = new WatcherState();
+        w.name = p.name;
+        w.role = p.role === "screen" ? "screen" : "spectator";
+        watchers.set(p.sessionId, w);
+      }
+      w.status = p.away ? "away" : "watching";
+    }
+    if (this.stageIs("playing")) this.sendTimeline(false);
+  }
+}
