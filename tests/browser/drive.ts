@@ -16,6 +16,8 @@ export interface SeenPlayer {
 export interface Seen {
   stage: string;
   width: number;
+  ax: number;
+  side: number;
   heat: number[];
   guard: number[];
   risk: number[] | null;
