@@ -52,6 +52,9 @@ import { checkIntentMessage } from "../validate.js";
 import { FixedStep } from "./fixedStep.js";
 import { StateSync } from "./sync.js";
 
+/** An empty hosted room closes after this long (the facilitator may close a laptop lid between rounds). */
+export const HOSTED_IDLE_SECONDS = 15 * 60;
+
 /** Default countdown when the host starts a round without naming one. */
 export const HOSTED_COUNTDOWN_SECONDS = 5;
 
@@ -105,6 +108,9 @@ const DEFAULT_SETTINGS: RoundSettings = { scenarioId: "classic", customisation: 
 
 export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role }> {
   override maxClients = MAX_HOSTED_CLIENTS;
+  /** Not when the last client leaves: see emptySince / HOSTED_IDLE_SECONDS. */
+  override autoDispose = false;
+  private idleTimer: { clear(): void } | null = null;
 
   private sessionKey = "";
   private hostHash = Buffer.alloc(32);
@@ -159,6 +165,15 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
       this.sendError(client, { code: "unknown-message", message: `unknown message type "${String(type).slice(0, 32)}"` });
     });
     this.newRound();
+    this.watchIdle();
+  }
+
+  /** Closes the room once nobody has been connected for HOSTED_IDLE_SECONDS. */
+  private watchIdle(): void {
+    this.idleTimer?.clear();
+    this.idleTimer = null;
+    if (this.clients.length > 0) return;
+    this.idleTimer = this.clock.setTimeout(() => void this.disconnect(), HOSTED_IDLE_SECONDS * 1000);
   }
 
   override onAuth(_client: Client, options: unknown, context: AuthContext): { role: Role } {
@@ -179,6 +194,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
 
   override onJoin(client: Client<Person>, options: unknown, auth?: { role: Role }): void {
     const role = auth?.role ?? "player";
+    this.watchIdle();
     const person: Person = { sessionId: client.sessionId, role, name: "", seat: null, away: false, bucket: new TokenBucket() };
     client.userData = person;
     if (role === "host") {
@@ -205,6 +221,8 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
   }
 
   override async onLeave(client: Client<Person>, consented: boolean): Promise<void> {
+    // The leaving client is still counted here; look again once it is gone.
+    this.clock.setTimeout(() => this.watchIdle(), 0);
     const person = client.userData;
     if (!person) return;
     if (person.role === "host") {
@@ -238,6 +256,8 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
   }
 
   override onUncaughtException(error: RoomException<this>, methodName: string): void {
+    // A refused join (wrong secret, locked room) is an answer to the client, not a fault.
+    if (methodName === "onAuth") return;
     console.error(`hosted room ${this.roomId} (${methodName}):`, error.cause ?? error);
   }
 
