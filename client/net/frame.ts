@@ -43,10 +43,41 @@ export interface Frame {
   /** Hidden risk, or null while nothing is revealed. */
   risk: number[] | null;
   leverage: number[];
+  /** While revealed: tiles whose risk is mostly one seat's embers or dust. */
+  embers: { tile: number; seat: number }[];
   revealUntil: number;
   players: FramePlayer[];
   leaderboard: string[];
   you: FramePlayer | undefined;
+  /** Hosted rooms only (empty or defaults in quick play): the room code, round, pause, lock,
+   *  leaderboard mode ("praise" | "value" | "hidden"), the host's message, and whether this
+   *  connection is watching without a seat. */
+  hosted: HostedInfo | null;
+}
+
+export interface HostedInfo {
+  code: string;
+  round: number;
+  paused: boolean;
+  locked: boolean;
+  board: string;
+  message: string;
+  hostOnline: boolean;
+  watching: boolean;
+  watchers: { key: string; name: string; role: string; status: string }[];
+  scenarioName: string;
+  duration: number;
+  exponentHalves: number;
+  spreadPct: number;
+  startPhase: number;
+  seats: number;
+  hostDrop: string;
+}
+
+function pairs(flat: number[]): { tile: number; seat: number }[] {
+  const out: { tile: number; seat: number }[] = [];
+  for (let k = 0; k + 1 < flat.length; k += 2) out.push({ tile: flat[k]!, seat: flat[k + 1]! });
+  return out;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the schema is decoded without its classes */
@@ -75,6 +106,29 @@ export function readFrame(room: Room): Frame {
   });
   players.sort((a, b) => a.seat - b.seat);
   const risk: number[] = st.risk ? Array.from(st.risk as ArrayLike<number>) : [];
+  let hosted: HostedInfo | null = null;
+  if (st.code) {
+    const watchers: HostedInfo["watchers"] = [];
+    st.watchers?.forEach((w: any, key: string) => watchers.push({ key, name: w.name, role: w.role, status: w.status }));
+    hosted = {
+      code: st.code,
+      round: st.round ?? 1,
+      paused: st.paused === true,
+      locked: st.locked === true,
+      board: st.board || "praise",
+      message: st.message ?? "",
+      hostOnline: st.hostOnline === true,
+      watching: !players.some((p) => p.isYou),
+      watchers,
+      scenarioName: st.scenarioName ?? "",
+      duration: st.duration ?? 0,
+      exponentHalves: st.exponentHalves ?? 3,
+      spreadPct: st.spreadPct ?? 100,
+      startPhase: st.startPhase ?? 0,
+      seats: st.seats ?? 0,
+      hostDrop: st.hostDrop || "continue",
+    };
+  }
   return {
     stage: st.stage ?? "countdown",
     countdown: st.countdown ?? 0,
@@ -96,10 +150,12 @@ export function readFrame(room: Room): Frame {
     dust: st.dust ? Array.from(st.dust as ArrayLike<number>) : [],
     risk: risk.length > 0 ? risk : null,
     leverage: st.leverage ? Array.from(st.leverage as ArrayLike<number>) : [],
+    embers: pairs(st.embers ? Array.from(st.embers as ArrayLike<number>) : []),
     revealUntil: st.revealUntil ?? 0,
     players,
     leaderboard: st.leaderboard ? Array.from(st.leaderboard as ArrayLike<string>) : [],
     you: players.find((p) => p.isYou),
+    hosted,
   };
 }
 
@@ -145,9 +201,11 @@ export function frameFromState(s: import("../../shared/index.js").GameState): Fr
     dust: s.tiles.dust.slice(),
     risk: revealed ? s.tiles.risk.slice() : null,
     leverage: revealed ? s.reveal.leverage.slice() : [],
+    embers: [],
     revealUntil: revealed ? s.reveal.until : 0,
     players,
     leaderboard: [],
     you: undefined,
+    hosted: null,
   };
 }

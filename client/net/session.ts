@@ -2,10 +2,29 @@
 // Scenes listen to it; nothing here knows about Phaser.
 import { Client, type Room } from "colyseus.js";
 import type { Intent, RoundSummary } from "../../shared/index.js";
-import { type ErrorMessage, MSG, RECONNECT_SECONDS, ROOM_NAME } from "../../server/protocol.js";
+import { type ErrorMessage, KICKED_CLOSE_CODE, MSG, RECONNECT_SECONDS, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, ROOM_NAME } from "../../server/protocol.js";
 import { STORAGE } from "../constants.js";
 
-export type ConnectionStatus = "connected" | "reconnecting" | "lost";
+export type ConnectionStatus = "connected" | "reconnecting" | "lost" | "kicked";
+
+/** What people type or read off a projector, tidied: upper case, no spaces or dashes. */
+export function tidyCode(raw: string): string {
+  return raw.toUpperCase().replace(/[\s-]/g, "");
+}
+
+/** Null when the code looks right; otherwise what is wrong with it, in words. */
+export function codeProblem(code: string): string | null {
+  if (code.length !== ROOM_CODE_LENGTH) return `A room code has ${ROOM_CODE_LENGTH} characters.`;
+  const bad = [...code].find((c) => !ROOM_CODE_ALPHABET.includes(c));
+  if (bad) return `"${bad}" is never in a room code. Check the code on the screen.`;
+  return null;
+}
+
+/** The code in a /join/CODE or /screen/CODE address, if any. */
+export function codeFromPath(prefix: "join" | "screen", path = location.pathname): string {
+  const m = new RegExp(`^/${prefix}/([^/]+)/?$`).exec(path);
+  return m ? tidyCode(decodeURIComponent(m[1]!)) : "";
+}
 
 type Listener<T> = (value: T) => void;
 
@@ -50,6 +69,14 @@ export class Session {
   async quickPlay(name: string): Promise<Room> {
     this.summary = null;
     const room = await this.client.joinOrCreate(ROOM_NAME, { name, ...settingsFromUrl() });
+    this.attach(room);
+    return room;
+  }
+
+  /** Joins a facilitator's private room by its code (as a player; a spectator when the seats are full). */
+  async joinByCode(code: string, name: string, role: "player" | "screen" = "player"): Promise<Room> {
+    this.summary = null;
+    const room = await this.client.joinById(tidyCode(code), { name, role });
     this.attach(room);
     return room;
   }
@@ -111,6 +138,10 @@ export class Session {
       if (this.room !== room) return;
       // 1000 is a deliberate leave; anything else is a dropped connection worth retrying.
       if (code === 1000) return;
+      if (code === KICKED_CLOSE_CODE) {
+        sessionStorage.removeItem(STORAGE.reconnect);
+        return this.setStatus("kicked");
+      }
       void this.retry(room.reconnectionToken);
     });
     this.setStatus("connected");

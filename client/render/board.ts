@@ -37,6 +37,7 @@ export class Board {
     const g = this.base;
     g.clear();
     const { width, height, ax, ay, side } = frame;
+    const riskScale = frame.risk ? Math.max(this.riskMax / 10, ...frame.risk) : 1;
     g.fillStyle(PALETTE.inactive, 1);
     g.fillRect(0, 0, width * T, height * T);
     for (let y = ay; y < ay + side; y++) {
@@ -48,9 +49,10 @@ export class Board {
         g.fillStyle(guard > 0 ? blend(PALETTE.healthy, PALETTE.guard, 0.18 + 0.14 * guard) : PALETTE.healthy, 1);
         g.fillRect(px + 1, py + 1, T - 2, T - 2);
         if (frame.risk) {
-          const r = Math.min(1, (frame.risk[i] ?? 0) / (this.riskMax * 0.6));
+          // Relative to the riskiest tile (or a tenth of the cap), so the hot spots stand out.
+          const r = Math.min(1, (frame.risk[i] ?? 0) / riskScale);
           if (r > 0.02) {
-            g.fillStyle(PALETTE.risk, 0.15 + 0.6 * r);
+            g.fillStyle(PALETTE.risk, 0.08 + 0.72 * r * r);
             g.fillRect(px + 1, py + 1, T - 2, T - 2);
           }
         }
@@ -71,6 +73,17 @@ export class Board {
           }
         }
       }
+    }
+    // Embers (shown only while revealed): glowing specks, ringed in the colour of the seat
+    // they are charged to, and in white when they are yours.
+    const mine = frame.you?.seat;
+    for (const e of frame.embers) {
+      const px = (e.tile % width) * T;
+      const py = Math.floor(e.tile / width) * T;
+      g.lineStyle(e.seat === mine ? 2.5 : 1.5, e.seat === mine ? PALETTE.you : PALETTE.seats[e.seat % PALETTE.seats.length]!, 0.9);
+      g.strokeRect(px + 3, py + 3, T - 6, T - 6);
+      g.fillStyle(PALETTE.fire[2]!, 1);
+      for (let k = 0; k < 4; k++) g.fillCircle(px + 8 + ((e.tile * 5 + k * 9) % 16), py + 8 + ((e.tile * 3 + k * 7) % 16), 1.8);
     }
     // The edge of the organisation as it grows.
     g.lineStyle(2, 0x6b7280, 0.8);
@@ -140,7 +153,7 @@ export class Board {
 
 /** Everything the still layer depends on, as one comparable string. */
 function stillKey(f: Frame): string {
-  return `${f.ax},${f.ay},${f.side},${f.width}|${f.guard.join("")}|${f.dust.join("")}|${f.risk ? f.risk.join(",") : "-"}`;
+  return `${f.ax},${f.ay},${f.side},${f.width}|${f.guard.join("")}|${f.dust.join("")}|${f.risk ? f.risk.join(",") : "-"}|${f.embers.map((e) => `${e.tile}:${e.seat}`).join(",")}`;
 }
 
 function blend(a: number, b: number, t: number): number {

@@ -14,7 +14,7 @@ export class BootScene extends Phaser.Scene {
     void app.session.resume().then((room) => {
       if (!room) return this.scene.start(SCENES.title);
       const stage = (room.state as { stage?: string }).stage;
-      this.scene.start(stage === "countdown" ? SCENES.lobby : SCENES.game);
+      this.scene.start(stage === "countdown" || stage === "lobby" ? SCENES.lobby : SCENES.game);
     });
   }
 }

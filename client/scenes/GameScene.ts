@@ -117,6 +117,8 @@ export class GameScene extends Phaser.Scene {
       this.side = frame.side;
     }
     if (frame.stage === "ended" && app.session.summary) this.scene.start(SCENES.results);
+    // A hosted room's next round begins in the lobby.
+    if (frame.stage === "lobby" || frame.stage === "countdown") this.scene.start(SCENES.lobby);
   }
 
   private fit(animate: boolean): void {
@@ -126,7 +128,12 @@ export class GameScene extends Phaser.Scene {
 
   private showConnection(status: string): void {
     if (status === "connected") return removeLayer("banner");
-    const text = status === "reconnecting" ? "Connection lost. Reconnecting to your seat…" : "Could not get back to the room. Reload to start again.";
+    const text =
+      status === "reconnecting"
+        ? "Connection lost. Reconnecting to your seat…"
+        : status === "kicked"
+          ? "The host removed you from this room."
+          : "Could not get back to the room. Reload to start again.";
     layer("banner", h("div", { class: "banner", role: "alert" }, text));
   }
 }

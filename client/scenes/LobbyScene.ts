@@ -20,10 +20,19 @@ export class LobbyScene extends Phaser.Scene {
     this.board = new Board(this);
     const list = h("ul", { class: "players" });
     const count = h("p", { class: "countdown", "data-testid": "countdown" });
-    layer("lobby", h("div", { class: "panel lobby" }, h("h2", {}, "Getting ready"), count, list, h("p", { class: "hint" }, "Bots take the empty seats when the countdown ends.")));
+    const code = h("p", { class: "hint", "data-testid": "room-code" });
+    const hint = h("p", { class: "hint" }, "Bots take the empty seats when the countdown ends.");
+    const message = h("p", { class: "insight", "data-testid": "host-message" });
+    layer("lobby", h("div", { class: "panel lobby" }, h("h2", {}, "Getting ready"), code, count, message, list, hint));
     const render = (frame: Frame) => {
-      if (frame.stage !== "countdown") return this.scene.start(SCENES.game);
-      count.textContent = `Starting in ${frame.countdown} s`;
+      if (frame.stage !== "countdown" && frame.stage !== "lobby") return this.scene.start(SCENES.game);
+      const hosted = frame.hosted;
+      count.textContent = frame.stage === "lobby" ? "Waiting for the host to start" : hosted?.paused ? "Paused by the host" : `Starting in ${frame.countdown} s`;
+      if (hosted) {
+        code.replaceChildren("Room ", h("span", { class: "room-code" }, hosted.code), hosted.round > 1 ? ` · round ${hosted.round}` : "");
+        message.textContent = hosted.message;
+        hint.textContent = hosted.watching ? "All seats are taken: you are watching this round and get a seat in the next." : "Bots take the empty seats when the round starts.";
+      }
       list.replaceChildren(...frame.players.map((p) => h("li", { class: p.isYou ? "you" : "" }, p.name + (p.isYou ? " (you)" : ""))));
       this.board.update(frame);
       const rect = this.board.activeRect();

@@ -20,6 +20,17 @@ export class ResultsScene extends Phaser.Scene {
     const topPraise = rows[0];
     const topNet = [...summary.players].sort((a, b) => b.net - a.net)[0];
     const again = h("button", { type: "button", class: "primary big" }, "Play again");
+    // In a hosted room the host starts the next round; everyone goes back to the lobby then.
+    const room = session.room;
+    const hosted = !!(room?.state as { code?: string } | undefined)?.code;
+    if (hosted && room) {
+      const onChange = () => {
+        const stage = (room.state as { stage?: string }).stage;
+        if (stage === "lobby" || stage === "countdown") this.scene.start(SCENES.lobby);
+      };
+      room.onStateChange(onChange);
+      this.events.once("shutdown", () => room.onStateChange.remove(onChange));
+    }
     again.addEventListener("click", () => {
       again.disabled = true;
       void session
@@ -62,7 +73,7 @@ export class ResultsScene extends Phaser.Scene {
           ),
         ),
         h("p", { class: "hint" }, "Praise is what people saw. Net is what the work did: the fires your quick fixes started later count against you."),
-        again,
+        hosted ? h("p", { class: "countdown", "data-testid": "waiting-next" }, "Waiting for the host's next round…") : again,
       ),
     );
   }

@@ -5,6 +5,7 @@ import { app } from "../app.js";
 import { sound } from "../audio/sound.js";
 import { SCENES, STORAGE } from "../constants.js";
 import { frameFromState } from "../net/frame.js";
+import { codeFromPath, codeProblem, tidyCode } from "../net/session.js";
 import { generatedName } from "../names.js";
 import { Board } from "../render/board.js";
 import { frameCamera } from "../render/camera.js";
@@ -50,6 +51,12 @@ export class TitleScene extends Phaser.Scene {
     name.value = localStorage.getItem(STORAGE.name) || generatedName();
     const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
     const play = h("button", { type: "submit", class: "primary big" }, "Quick play");
+    // A /join/CODE link (or the QR code on the projector) fills in the code.
+    const linked = codeFromPath("join");
+    const code = h("input", { id: "code", name: "code", type: "text", maxlength: 9, autocomplete: "off", autocapitalize: "characters", spellcheck: "false", placeholder: "e.g. 7K4X9Q", class: "code-input" });
+    code.value = linked;
+    const join = h("button", { type: "button", class: linked ? "primary" : "secondary" }, "Join with code");
+    const host = h("a", { href: "/host?new=1", class: "link host-link" }, "Host a room for a group");
     const form = h(
       "form",
       { class: "panel title-card" },
@@ -57,26 +64,63 @@ export class TitleScene extends Phaser.Scene {
       h("p", { class: "tagline" }, "Putting out fires feels great. Preventing them is what keeps the lights on."),
       h("label", { for: "name" }, "Your name"),
       name,
-      play,
+      linked ? null : play,
+      h("div", { class: "join-row" }, h("label", { for: "code" }, linked ? "Room code" : "Playing with a group? Room code"), h("div", { class: "row" }, code, join)),
       status,
+      linked ? null : host,
       h("p", { class: "credit" }, "After the essay ", h("i", {}, "A Dangerous Addiction"), " by Alex Komoroske."),
     );
-    form.addEventListener("submit", (e) => {
-      e.preventDefault();
+    const chosenName = () => {
       sound.unlock();
       const chosen = name.value.trim() || generatedName();
       localStorage.setItem(STORAGE.name, chosen);
-      play.disabled = true;
+      return chosen;
+    };
+    const busy = (on: boolean) => {
+      play.disabled = on;
+      join.disabled = on;
+    };
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      // Enter in the code field joins by code; elsewhere it is quick play.
+      if (linked || document.activeElement === code) return joinByCode();
+      const chosen = chosenName();
+      busy(true);
       status.textContent = "Finding a room…";
       app.session.quickPlay(chosen).then(
         () => this.scene.start(SCENES.lobby),
         (err: Error) => {
-          play.disabled = false;
+          busy(false);
           status.textContent = `Could not join: ${err.message || "the server did not answer"}. Try again.`;
         },
       );
     });
+    const joinByCode = () => {
+      const c = tidyCode(code.value);
+      const problem = c ? codeProblem(c) : "Type the room code from the host's screen.";
+      if (problem) {
+        status.textContent = problem;
+        code.focus();
+        return;
+      }
+      const chosen = chosenName();
+      busy(true);
+      status.textContent = `Joining room ${c}…`;
+      app.session.joinByCode(c, chosen).then(
+        () => {
+          // The address bar keeps no code once inside; a reload resumes the seat instead.
+          if (linked) history.replaceState(null, "", "/");
+          this.scene.start(SCENES.lobby);
+        },
+        (err: Error) => {
+          busy(false);
+          status.textContent = err.message || "The server did not answer. Try again.";
+        },
+      );
+    };
+    join.addEventListener("click", joinByCode);
     layer("title", form);
-    name.focus();
+    if (linked) join.focus();
+    else name.focus();
   }
 }

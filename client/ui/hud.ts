@@ -19,6 +19,11 @@ export class Hud {
   private readonly board: HTMLOListElement;
   private readonly toast: HTMLElement;
   private readonly reveal: HTMLElement;
+  private readonly side: HTMLElement;
+  private readonly sideTitle: HTMLElement;
+  private readonly teamValue: HTMLElement;
+  private readonly message: HTMLElement;
+  private readonly paused: HTMLElement;
   private toastTimer = 0;
   private lastBoard = "";
 
@@ -31,7 +36,13 @@ export class Hud {
     this.phase = h("span", { class: "phase" }, "");
     this.board = h("ol", { class: "leaderboard", "aria-label": "Praise leaderboard" });
     this.toast = h("div", { class: "toast", role: "status", "aria-live": "polite" });
-    this.reveal = h("div", { class: "reveal-note" }, "Risk revealed: purple tiles smoulder; blue rings are where investing pays most.");
+    this.reveal = h("div", { class: "reveal-note" }, "Risk revealed: purple tiles smoulder, specks are embers (white-ringed: yours), blue rings are where investing pays most.");
+    // Hosted rooms: the host's message, the pause, and the leaderboard mode the host chose.
+    this.message = h("div", { class: "host-message", role: "status", "aria-live": "polite", "data-testid": "host-message" });
+    this.paused = h("div", { class: "paused-note", "data-testid": "paused" }, h("div", {}, "Paused by the host"));
+    this.sideTitle = h("div", { class: "side-title" }, "Praise");
+    this.teamValue = h("strong", { class: "side-value" });
+    this.side = h("div", { class: "side" }, this.sideTitle, this.board, this.teamValue);
     const mute = h("button", { class: "icon sound", type: "button", "aria-label": "Sound", "aria-pressed": String(!sound.muted), title: "Sound on/off" });
     mute.innerHTML = SPEAKER_SVG;
     mute.classList.toggle("muted", sound.muted);
@@ -53,8 +64,10 @@ export class Hud {
         this.phase,
         h("div", { class: "hud-buttons" }, mute, help),
       ),
-      h("div", { class: "side" }, h("div", { class: "side-title" }, "Praise"), this.board),
+      this.side,
       this.reveal,
+      this.message,
+      this.paused,
       this.toast,
     );
   }
@@ -71,6 +84,16 @@ export class Hud {
     this.clock.textContent = formatClock(frame.clock);
     this.phase.textContent = frame.phaseName ? `Phase ${frame.phaseName}` : "";
     this.reveal.classList.toggle("shown", frame.risk !== null);
+    const hosted = frame.hosted;
+    const mode = hosted?.board ?? "praise";
+    this.message.textContent = hosted?.message ?? "";
+    this.message.classList.toggle("shown", !!hosted?.message);
+    this.paused.classList.toggle("shown", hosted?.paused === true);
+    this.side.style.display = mode === "hidden" ? "none" : "";
+    this.sideTitle.textContent = mode === "value" ? "Team value" : "Praise";
+    this.board.style.display = mode === "value" ? "none" : "";
+    this.teamValue.style.display = mode === "value" ? "" : "none";
+    this.teamValue.textContent = formatValue(frame.value);
     const rows = frame.leaderboard
       .map((key) => frame.players.find((p) => p.key === key))
       .filter((p): p is NonNullable<typeof p> => p !== undefined);
