@@ -17,6 +17,8 @@ export class LobbyScene extends Phaser.Scene {
   create(): void {
     const room = app.session.room;
     if (!room) return void this.scene.start(SCENES.title);
+    // A new round: the last round's summary belongs to the last round.
+    app.session.summary = null;
     this.board = new Board(this);
     const list = h("ul", { class: "players" });
     const count = h("p", { class: "countdown", "data-testid": "countdown" });

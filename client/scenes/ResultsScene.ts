@@ -49,7 +49,7 @@ export class ResultsScene extends Phaser.Scene {
         { class: "panel results" },
         h("h2", { "data-testid": "outcome" }, summary.collapsed ? `The organisation collapsed at ${formatClock(summary.seconds)}` : "The organisation survived"),
         h("p", { class: "big-number" }, "Team value ", h("strong", {}, fmt(summary.value))),
-        topPraise && topNet && topPraise.seat !== topNet.seat
+        topPraise && topNet && topPraise.seat !== topNet.seat && topNet.net > 0 && topPraise.praise > 0
           ? h("p", { class: "insight" }, `${topPraise.name} earned the most praise; ${topNet.name} did the team the most good.`)
           : null,
         h(
@@ -66,7 +66,7 @@ export class ResultsScene extends Phaser.Scene {
                 h("td", {}, p.name, p.bot ? h("span", { class: "tag" }, "bot") : null),
                 h("td", {}, p.praise),
                 h("td", {}, fmt(p.direct)),
-                h("td", {}, `−${fmt(p.indirect)}`),
+                h("td", {}, fmt(p.indirect) === "0" ? "0" : `−${fmt(p.indirect)}`),
                 h("td", { class: p.net < 0 ? "neg" : "pos" }, fmt(p.net)),
               ),
             ),
