@@ -13,6 +13,8 @@ export default defineConfig({
       input: {
         main: resolve(import.meta.dirname, "client/index.html"),
         selftest: resolve(import.meta.dirname, "client/selftest.html"),
+        host: resolve(import.meta.dirname, "client/host.html"),
+        screen: resolve(import.meta.dirname, "client/screen.html"),
       },
       output: {
         // Phaser changes rarely; its own chunk stays cached across game updates.
@@ -22,6 +24,6 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { "/healthz": "http://localhost:2567" },
+    proxy: { "/healthz": "http://localhost:2567", "/api": "http://localhost:2567" },
   },
 });

@@ -44,7 +44,7 @@ function settingsFromUrl(): Record<string, unknown> {
 }
 
 /** The page's own host, except under Vite's dev server, where the game server runs on 2567. */
-function defaultEndpoint(): string {
+export function defaultEndpoint(): string {
   const scheme = location.protocol === "https:" ? "wss" : "ws";
   return import.meta.env.MODE === "development" ? `${scheme}://${location.hostname}:2567` : `${scheme}://${location.host}`;
 }

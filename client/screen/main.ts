@@ -1,0 +1,226 @@
+// The projector view (/screen/CODE): the big map, the join code and QR code while people
+// arrive, the timer and phase, and the leaderboard or the team's value as the host chose.
+// Made to be read from the back of a room at 1920×1080; it joins as a screen, not a player.
+import Phaser from "phaser";
+import QRCode from "qrcode";
+import { getScenario, type RoundSummary } from "../../shared/index.js";
+import { PALETTE } from "../constants.js";
+import { type Frame, readFrame } from "../net/frame.js";
+import { codeFromPath, Session } from "../net/session.js";
+import { Avatars } from "../render/avatars.js";
+import { Board } from "../render/board.js";
+import { frameCamera, type Margins } from "../render/camera.js";
+import { formatClock, formatValue, h, layer } from "../ui/dom.js";
+
+const code = codeFromPath("screen");
+const session = new Session();
+const joinUrl = `${location.origin}/join/${code}`;
+
+class ScreenScene extends Phaser.Scene {
+  private board!: Board;
+  private avatars!: Avatars;
+  private side = 0;
+  private ui!: ScreenUi;
+
+  constructor() {
+    super("screen");
+  }
+
+  create(): void {
+    this.board = new Board(this);
+    this.avatars = new Avatars(this);
+    this.ui = new ScreenUi();
+    this.scale.on("resize", () => this.fit());
+    void this.connect();
+  }
+
+  private async connect(): Promise<void> {
+    if (!code) return this.ui.problem("This address has no room code. Open the projector view from the host console.");
+    this.ui.problem(`Connecting to room ${code}…`);
+    try {
+      const room = (await session.resume()) ?? (await session.joinByCode(code, "Projector", "screen"));
+      const onChange = () => this.onFrame(readFrame(room));
+      room.onStateChange(onChange);
+      session.onSummary((s) => this.ui.summary(s));
+      session.onStatus((s) => this.ui.connection(s));
+      onChange();
+    } catch (e) {
+      this.ui.problem(`Could not open room ${code}: ${(e as Error).message}`);
+    }
+  }
+
+  private onFrame(frame: Frame): void {
+    if (this.side === 0) {
+      const sc = getScenario(frame.scenario);
+      if (sc) this.board.setRiskMax(sc.risk.max);
+    }
+    this.board.update(frame);
+    this.avatars.update(frame);
+    if (frame.side !== this.side) {
+      this.side = frame.side;
+      this.fit();
+    }
+    this.ui.update(frame);
+  }
+
+  private fit(): void {
+    const rect = this.board.activeRect();
+    if (rect) frameCamera(this, rect, this.ui.margins(), false);
+  }
+
+  override update(time: number, delta: number): void {
+    this.board.animate(time);
+    this.avatars.animate(delta, time, null);
+  }
+}
+
+class ScreenUi {
+  private readonly round = h("span", { class: "s-round" });
+  private readonly phase = h("span", { class: "s-phase" });
+  private readonly clock = h("strong", { class: "s-clock", "data-testid": "screen-clock" }, "0:00");
+  private readonly value = h("strong", { class: "s-value" });
+  private readonly side = h("aside", { class: "s-side" });
+  private readonly message = h("div", { class: "s-message", "data-testid": "screen-message" });
+  private readonly overlay = h("div", { class: "s-overlay" });
+  private readonly status = h("div", { class: "s-status" });
+  private qrSvg = "";
+  private lastSide = "";
+  private summaryData: RoundSummary | null = null;
+  private summaryRound = 0;
+  private currentRound = 0;
+  private last: Frame | null = null;
+
+  constructor() {
+    layer(
+      "screen",
+      h(
+        "header",
+        { class: "s-top" },
+        h("span", { class: "s-brand" }, "Smolder"),
+        this.round,
+        this.phase,
+        h("span", { class: "s-stat" }, h("small", {}, "Time left"), this.clock),
+        h("span", { class: "s-stat" }, h("small", {}, "Team value"), this.value),
+      ),
+      this.side,
+      this.message,
+      this.overlay,
+      this.status,
+    );
+    void QRCode.toString(joinUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M", color: { dark: "#000000", light: "#ffffff" } }).then((svg) => {
+      this.qrSvg = svg;
+      this.lastSide = "";
+    });
+  }
+
+  /** The space the top bar and the side panel leave for the map, in CSS pixels. */
+  margins(): Margins {
+    const gap = 12;
+    const top = this.round.closest("header")?.getBoundingClientRect().bottom ?? 0;
+    const side = this.side.getBoundingClientRect();
+    return { top: top + gap, right: window.innerWidth - side.left + gap, bottom: gap, left: gap };
+  }
+
+  problem(text: string): void {
+    this.status.textContent = text;
+    this.status.classList.toggle("shown", text !== "");
+  }
+
+  connection(status: string): void {
+    this.problem(status === "connected" ? "" : status === "reconnecting" ? "Connection lost. Reconnecting…" : "Lost the room. Reload this page.");
+  }
+
+  summary(s: RoundSummary): void {
+    this.summaryData = s;
+    this.summaryRound = this.currentRound;
+    if (this.last) this.update(this.last);
+  }
+
+  update(f: Frame): void {
+    const hosted = f.hosted;
+    if (!hosted) return;
+    this.last = f;
+    this.problem("");
+    this.currentRound = hosted.round;
+    this.round.textContent = `Round ${hosted.round}`;
+    this.phase.textContent = f.phaseName ? `Phase ${f.phaseName}` : "";
+    this.clock.textContent = formatClock(f.clock);
+    this.value.textContent = formatValue(f.value);
+    this.value.parentElement!.style.display = hosted.board === "hidden" ? "none" : "";
+    this.message.textContent = hosted.message;
+    this.message.classList.toggle("shown", hosted.message !== "");
+
+    const arriving = f.stage === "lobby" || f.stage === "countdown";
+    const people = f.players.filter((p) => !p.bot);
+    const watchers = hosted.watchers.filter((w) => w.role !== "screen").length;
+    // The side panel: how to join while people arrive; the leaderboard or the team value in play.
+    if (arriving) {
+      const key = `join:${people.map((p) => p.name).join(",")}:${watchers}:${this.qrSvg.length}:${hosted.locked}`;
+      if (key !== this.lastSide) {
+        this.lastSide = key;
+        const qr = h("div", { class: "s-qr", "data-testid": "screen-qr" });
+        qr.innerHTML = this.qrSvg;
+        this.side.replaceChildren(
+          h("div", { class: "s-join-title" }, hosted.locked ? "The room is locked" : "Join on your phone or laptop"),
+          qr,
+          h("div", { class: "s-url" }, `${location.host}/join/`),
+          h("div", { class: "s-code", "data-testid": "screen-code" }, hosted.code),
+          h("div", { class: "s-here" }, people.length === 0 ? "Nobody here yet" : `${people.length} here${watchers ? ` · ${watchers} watching` : ""}`),
+          h("ul", { class: "s-names" }, ...people.slice(0, 16).map((p) => h("li", {}, p.name))),
+        );
+      }
+    } else {
+      const rows = f.leaderboard.map((k) => f.players.find((p) => p.key === k)).filter((p): p is NonNullable<typeof p> => !!p);
+      const key = `${hosted.board}:${rows.map((p) => `${p.name}:${p.praise}:${p.status}`).join("|")}:${Math.round(f.value / 1000)}`;
+      if (key !== this.lastSide) {
+        this.lastSide = key;
+        const code = h("div", { class: "s-code-small" }, "Join: ", h("strong", {}, hosted.code));
+        if (hosted.board === "praise")
+          this.side.replaceChildren(
+            h("div", { class: "s-title" }, "Praise"),
+            h("ol", { class: "s-board" }, ...rows.slice(0, 10).map((p) => h("li", { class: p.status }, h("span", { class: "n" }, p.name, p.bot ? h("small", {}, " bot") : null), h("span", { class: "v" }, p.praise)))),
+            code,
+          );
+        else if (hosted.board === "value") this.side.replaceChildren(h("div", { class: "s-title" }, "Team value"), h("div", { class: "s-big-value" }, formatValue(f.value)), h("p", { class: "s-note" }, "What the team built and kept healthy."), code);
+        else this.side.replaceChildren(h("div", { class: "s-title" }, "Scores are hidden"), h("p", { class: "s-note" }, "Play for the organisation, not the scoreboard."), code);
+      }
+    }
+
+    // Overlays: countdown, pause, round over.
+    let over: HTMLElement | null = null;
+    if (hosted.paused) over = h("div", { class: "s-card" }, h("div", { class: "s-huge" }, "Paused"));
+    else if (f.stage === "countdown") over = h("div", { class: "s-card" }, h("div", { class: "s-small" }, `Round ${hosted.round} starts in`), h("div", { class: "s-huge" }, String(f.countdown)));
+    else if (f.stage === "ended") {
+      const s = this.summaryRound === hosted.round ? this.summaryData : null;
+      const topPraise = s ? [...s.players].sort((a, b) => b.praise - a.praise)[0] : undefined;
+      const topNet = s ? [...s.players].sort((a, b) => b.net - a.net)[0] : undefined;
+      over = h(
+        "div",
+        { class: "s-card" },
+        h("div", { class: "s-small" }, f.ended === "collapse" ? "The organisation collapsed" : f.ended === "host" ? "Round over" : "Time! The organisation survived"),
+        h("div", { class: "s-huge value" }, formatValue(f.value)),
+        h("div", { class: "s-small" }, "team value"),
+        topPraise && topNet && hosted.board !== "hidden" ? h("p", { class: "s-insight" }, `Most praise: ${topPraise.name}. Did the team most good: ${topNet.name}.`) : null,
+      );
+    }
+    const overKey = over?.textContent ?? "";
+    if (overKey !== this.overlay.dataset.key) {
+      this.overlay.dataset.key = overKey;
+      this.overlay.replaceChildren(...(over ? [over] : []));
+      this.overlay.classList.toggle("shown", over !== null);
+    }
+  }
+}
+
+new Phaser.Game({
+  type: Phaser.AUTO,
+  parent: "game",
+  backgroundColor: PALETTE.background,
+  scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
+  render: { antialias: true },
+  scene: [ScreenScene],
+});
+
+(window as unknown as { smolder: unknown }).smolder = {
+  frame: () => (session.room ? readFrame(session.room) : null),
+};
