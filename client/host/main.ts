@@ -462,7 +462,7 @@ class Console {
       h("button", { type: "button", class: "link danger-text", "aria-label": `Remove ${name}`, onclick: () => confirm(`Remove ${name} from the room?`) && this.send({ command: "kick", key }) }, "Remove");
     for (const p of people) rows.push(h("tr", { class: p.status }, h("td", {}, p.name), h("td", {}, `Seat ${p.seat + 1}`), h("td", {}, statusBadge(p.status)), h("td", { class: "num" }, p.praise), h("td", {}, p.status === "left" ? "" : kick(p.key, p.name))));
     for (const w of hosted.watchers) rows.push(h("tr", { class: w.status }, h("td", {}, w.name), h("td", {}, w.role === "screen" ? "Projector" : "Watching"), h("td", {}, statusBadge(w.status)), h("td", { class: "num" }, ""), h("td", {}, kick(w.key, w.name))));
-    for (const p of bots) rows.push(h("tr", { class: "bot" }, h("td", {}, p.name), h("td", {}, `Seat ${p.seat + 1}`), h("td", {}, statusBadge(p.status)), h("td", { class: "num" }, p.praise), h("td", {}, "")));
+    for (const p of bots) rows.push(h("tr", { class: "bot" }, h("td", {}, p.name), h("td", {}, `Seat ${p.seat + 1}`), h("td", {}, h("span", { class: "badge left" }, "bot")), h("td", { class: "num" }, p.praise), h("td", {}, "")));
     if (rows.length === 0) rows.push(h("tr", {}, h("td", { colspan: 5, class: "muted" }, "Nobody yet. Share the code, the link or the QR code.")));
     this.els.people!.replaceChildren(...rows);
     const present = people.filter((p) => p.status !== "left").length;
@@ -475,9 +475,10 @@ class Console {
     body.replaceChildren(
       ...rounds.map((r) => {
         const people = r.players;
-        const topPraise = [...people].sort((a, b) => b.praise - a.praise)[0];
-        const topNet = [...people].sort((a, b) => b.net - a.net)[0];
-        return h("tr", {}, h("td", {}, r.round), h("td", {}, SCENARIOS[r.scenario]?.name ?? r.scenario), h("td", {}, r.ended === "host" ? "by you" : r.ended === "collapse" ? "collapsed" : "time up"), h("td", { class: "num" }, formatClock(r.seconds)), h("td", { class: "num" }, formatValue(r.value)), h("td", {}, topPraise?.name ?? ""), h("td", {}, topNet?.name ?? ""));
+        // Only names that earned it: nobody "did the most good" with a net of zero.
+        const topPraise = [...people].sort((a, b) => b.praise - a.praise).find((p) => p.praise > 0);
+        const topNet = [...people].sort((a, b) => b.net - a.net).find((p) => p.net > 0);
+        return h("tr", {}, h("td", {}, r.round), h("td", {}, SCENARIOS[r.scenario]?.name ?? r.scenario), h("td", {}, r.ended === "host" ? "by you" : r.ended === "collapse" ? "collapsed" : "time up"), h("td", { class: "num" }, formatClock(r.seconds)), h("td", { class: "num" }, formatValue(r.value)), h("td", {}, topPraise?.name ?? "—"), h("td", {}, topNet?.name ?? "—"));
       }),
     );
   }

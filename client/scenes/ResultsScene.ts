@@ -47,7 +47,7 @@ export class ResultsScene extends Phaser.Scene {
       h(
         "div",
         { class: "panel results" },
-        h("h2", { "data-testid": "outcome" }, summary.collapsed ? `The organisation collapsed at ${formatClock(summary.seconds)}` : "The organisation survived"),
+        h("h2", { "data-testid": "outcome" }, summary.collapsed ? `The organisation collapsed at ${formatClock(summary.seconds)}` : (room?.state as { ended?: string } | undefined)?.ended === "host" ? `The host ended the round at ${formatClock(summary.seconds)}` : "The organisation survived"),
         h("p", { class: "big-number" }, "Team value ", h("strong", {}, fmt(summary.value))),
         topPraise && topNet && topPraise.seat !== topNet.seat && topNet.net > 0 && topPraise.praise > 0
           ? h("p", { class: "insight" }, `${topPraise.name} earned the most praise; ${topNet.name} did the team the most good.`)

@@ -200,7 +200,7 @@ class ScreenUi {
         h("div", { class: "s-small" }, f.ended === "collapse" ? "The organisation collapsed" : f.ended === "host" ? "Round over" : "Time! The organisation survived"),
         h("div", { class: "s-huge value" }, formatValue(f.value)),
         h("div", { class: "s-small" }, "team value"),
-        topPraise && topNet && hosted.board !== "hidden" ? h("p", { class: "s-insight" }, `Most praise: ${topPraise.name}. Did the team most good: ${topNet.name}.`) : null,
+        topPraise && topNet && hosted.board !== "hidden" && topPraise.seat !== topNet.seat && topPraise.praise > 0 && topNet.net > 0 ? h("p", { class: "s-insight" }, `Most praise: ${topPraise.name}. Did the team most good: ${topNet.name}.`) : null,
       );
     }
     const overKey = over?.textContent ?? "";

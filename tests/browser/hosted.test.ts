@@ -143,5 +143,5 @@ describe.runIf(runBrowserTests)("a hosted session in the browser", () => {
     writeFileSync(`${SHOTS}/hosted-5-host-console-two-rounds.png`, await host.page.screenshot({ fullPage: true }));
 
     for (const x of [host, a, b, screen]) expect(x.errors).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 });
