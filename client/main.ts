@@ -31,4 +31,6 @@ const renderScale = new RenderScale(game);
   frame: () => (app.session.room ? readFrame(app.session.room) : null),
   renderScale: () => renderScale.value,
   fixRenderScale: (value: number) => renderScale.fix(value),
+  /** Closes the socket as a network blip would, to test the reconnect path. */
+  dropConnection: () => (app.session.room?.connection as unknown as { transport?: { ws?: WebSocket } } | undefined)?.transport?.ws?.close(3000, "test blip"),
 };

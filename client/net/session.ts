@@ -57,6 +57,7 @@ export class Session {
   private readonly errorListeners = new Set<Listener<ErrorMessage>>();
   private readonly summaryListeners = new Set<Listener<RoundSummary>>();
   private readonly statusListeners = new Set<Listener<ConnectionStatus>>();
+  private readonly roomListeners = new Set<Listener<Room>>();
 
   constructor(endpoint = defaultEndpoint()) {
     this.client = new Client(endpoint);
@@ -68,7 +69,11 @@ export class Session {
 
   async quickPlay(name: string): Promise<Room> {
     this.summary = null;
-    const room = await this.client.joinOrCreate(ROOM_NAME, { name, ...settingsFromUrl() });
+    // `?fresh` opens a new public room instead of joining one (tests, or a group that wants
+    // a room to itself); anyone can create a room, so it grants nothing.
+    const options = { name, ...settingsFromUrl() };
+    const fresh = new URLSearchParams(location.search).has("fresh");
+    const room = fresh ? await this.client.create(ROOM_NAME, options) : await this.client.joinOrCreate(ROOM_NAME, options);
     this.attach(room);
     return room;
   }
@@ -116,6 +121,12 @@ export class Session {
     return () => this.summaryListeners.delete(fn);
   }
 
+  /** A new Room object after a reconnect: scenes move their state listeners to it. */
+  onRoom(fn: Listener<Room>): () => void {
+    this.roomListeners.add(fn);
+    return () => this.roomListeners.delete(fn);
+  }
+
   onStatus(fn: Listener<ConnectionStatus>): () => void {
     this.statusListeners.add(fn);
     return () => this.statusListeners.delete(fn);
@@ -127,6 +138,7 @@ export class Session {
   }
 
   private attach(room: Room): void {
+    const replaced = this.room !== null && this.room !== room;
     this.room = room;
     sessionStorage.setItem(STORAGE.reconnect, room.reconnectionToken);
     room.onMessage(MSG.error, (e: ErrorMessage) => this.errorListeners.forEach((fn) => fn(e)));
@@ -144,6 +156,7 @@ export class Session {
       }
       void this.retry(room.reconnectionToken);
     });
+    if (replaced) this.roomListeners.forEach((fn) => fn(room));
     this.setStatus("connected");
   }
 

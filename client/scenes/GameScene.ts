@@ -63,8 +63,16 @@ export class GameScene extends Phaser.Scene {
       if (tile >= 0) this.controls.clickTile(tile);
     });
 
-    const onChange = () => this.onFrame(readFrame(room));
-    room.onStateChange(onChange);
+    let current = room;
+    const onChange = () => this.onFrame(readFrame(current));
+    current.onStateChange(onChange);
+    // After a reconnect the session holds a new Room; follow it.
+    const offRoom = session.onRoom((next) => {
+      current.onStateChange.remove(onChange);
+      current = next;
+      current.onStateChange(onChange);
+      onChange();
+    });
     const offError = session.onError((e) => {
       sound.play("error");
       this.hud.say(e.message);
@@ -77,7 +85,8 @@ export class GameScene extends Phaser.Scene {
     maybeTutorial();
 
     this.events.once("shutdown", () => {
-      room.onStateChange.remove(onChange);
+      current.onStateChange.remove(onChange);
+      offRoom();
       offError();
       offSummary();
       offStatus();

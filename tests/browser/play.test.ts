@@ -14,8 +14,10 @@ async function shot(b: Browser, name: string): Promise<Buffer> {
   return png;
 }
 
-// Idle bots fill the seats, so the fires wait for the people in the test.
+// Idle bots fill the seats, so the fires wait for the people in the test. Each test opens a
+// fresh room: an untended map collapses within a minute or so.
 const ROOM = "scenario=workshop&countdownSeconds=2&bots=idle";
+const FRESH = `${ROOM}&fresh`;
 
 describe.runIf(runBrowserTests)("playing in the browser", () => {
   let server: TestServer;
@@ -37,7 +39,7 @@ describe.runIf(runBrowserTests)("playing in the browser", () => {
   it("two people join the same room; one puts out a fire and both see the praise", async () => {
     const a = await open();
     const b = await open();
-    await quickPlay(a.page, server.url, ROOM);
+    await quickPlay(a.page, server.url, FRESH);
     await quickPlay(b.page, server.url, ROOM);
     const sa = await seen(a.page);
     const sb = await seen(b.page);
@@ -60,7 +62,7 @@ describe.runIf(runBrowserTests)("playing in the browser", () => {
 
   it("investing and stepping back change what is on screen", async () => {
     const c = await open();
-    await quickPlay(c.page, server.url, ROOM);
+    await quickPlay(c.page, server.url, FRESH);
     await c.page.waitForTimeout(500);
     const s = await seen(c.page);
     const tile = Math.floor(s!.you!.y / 256) * s!.width + Math.floor(s!.you!.x / 256);
@@ -84,7 +86,7 @@ describe.runIf(runBrowserTests)("playing in the browser", () => {
 
   it("a reload brings the player back to the same seat with their praise", async () => {
     const d = await open();
-    await quickPlay(d.page, server.url, ROOM);
+    await quickPlay(d.page, server.url, FRESH);
     const praise = await putOutAFire(d.page);
     const before = (await seen(d.page))!.you!;
     await d.page.reload();
@@ -95,9 +97,24 @@ describe.runIf(runBrowserTests)("playing in the browser", () => {
     expect(d.errors).toEqual([]);
   });
 
+  it("a dropped connection shows a banner while it retries, then play goes on in the same seat", async () => {
+    const n = await open();
+    await quickPlay(n.page, server.url, FRESH);
+    const before = (await seen(n.page))!.you!;
+    await n.page.evaluate("window.smolder.dropConnection()");
+    const banner = () => n.page.getByRole("alert").textContent({ timeout: 200 }).catch(() => "");
+    await expect.poll(banner, { timeout: 5000 }).toContain("Reconnecting");
+    await expect.poll(() => n.page.getByRole("alert").count(), { timeout: 15_000 }).toBe(0);
+    expect((await seen(n.page))!.you!.seat).toBe(before.seat);
+    // The screen follows the new connection: the clock keeps moving.
+    const clock = await n.page.getByTestId("clock").textContent();
+    await expect.poll(() => n.page.getByTestId("clock").textContent(), { timeout: 5000 }).not.toBe(clock);
+    expect(n.errors).toEqual([]);
+  });
+
   it("plays on a phone-sized screen with touch controls", async () => {
     const p = await open({ width: 390, height: 844, touch: true });
-    await quickPlay(p.page, server.url, ROOM);
+    await quickPlay(p.page, server.url, FRESH);
     await expect.poll(() => p.page.locator(".pad button").count()).toBe(9);
     const start = (await seen(p.page))!.you!;
     // Head for the side of the map with more room, so the walk cannot end against its edge.
@@ -117,7 +134,7 @@ describe.runIf(runBrowserTests)("playing in the browser", () => {
 
   it("shows the tutorial on a first round and the help on ?", async () => {
     const t = await open();
-    await quickPlay(t.page, server.url, ROOM, { tutorial: true });
+    await quickPlay(t.page, server.url, FRESH, { tutorial: true });
     await expect.poll(() => t.page.getByRole("dialog", { name: "Tutorial" }).count()).toBe(1);
     await t.page.getByRole("button", { name: "Skip" }).click();
     await t.page.keyboard.press("?");
