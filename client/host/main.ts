@@ -441,8 +441,8 @@ class Console {
   private fillSettings(f: Frame): void {
     const hosted = f.hosted!;
     const e = this.els as Record<string, HTMLInputElement | HTMLSelectElement>;
-    if (e.scenario!.value !== f.scenario && SCENARIOS[f.scenario]) {
-      e.scenario!.value = f.scenario;
+    if (e.scenario!.value !== hosted.nextScenario && SCENARIOS[hosted.nextScenario]) {
+      e.scenario!.value = hosted.nextScenario;
       e.scenario!.dispatchEvent(new Event("change"));
     }
     e.duration!.value = String(hosted.duration);

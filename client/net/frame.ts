@@ -65,6 +65,8 @@ export interface HostedInfo {
   hostOnline: boolean;
   watching: boolean;
   watchers: { key: string; name: string; role: string; status: string }[];
+  /** The next round's scenario id (during a round: this round's). */
+  nextScenario: string;
   scenarioName: string;
   duration: number;
   exponentHalves: number;
@@ -120,6 +122,7 @@ export function readFrame(room: Room): Frame {
       hostOnline: st.hostOnline === true,
       watching: !players.some((p) => p.isYou),
       watchers,
+      nextScenario: st.nextScenario ?? "",
       scenarioName: st.scenarioName ?? "",
       duration: st.duration ?? 0,
       exponentHalves: st.exponentHalves ?? 3,

@@ -311,16 +311,26 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
     this.state.countdown = 0;
     this.state.paused = false;
     this.state.ended = "";
-    const c = this.settings.customisation;
     this.state.scenario = base.id;
-    this.state.scenarioName = base.name;
     this.state.tickRate = this.scenario.tickRate;
-    this.state.duration = this.scenario.durationSeconds;
-    this.state.exponentHalves = this.scenario.ignition.exponentHalves;
-    this.state.spreadPct = c.spreadPct ?? 100;
-    this.state.startPhase = c.startPhase ?? 0;
-    this.state.seats = this.settings.seats;
+    this.showSettings();
     this.reseat();
+  }
+
+  /** Copies the host's choices for the next round into the synced state. */
+  private showSettings(): void {
+    const base = getScenario(this.settings.scenarioId)!;
+    const custom = customise(base, this.settings.customisation);
+    const sc = custom.ok ? custom.scenario : base;
+    const c = this.settings.customisation;
+    const st = this.state;
+    st.nextScenario = base.id;
+    st.scenarioName = base.name;
+    st.duration = sc.durationSeconds;
+    st.exponentHalves = sc.ignition.exponentHalves;
+    st.spreadPct = c.spreadPct ?? 100;
+    st.startPhase = c.startPhase ?? 0;
+    st.seats = this.settings.seats;
   }
 
   /** Before the start nothing has happened yet, so the game is simply rebuilt with whoever is here. */
@@ -577,6 +587,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
     if (input.board) this.state.board = input.board;
     // In the lobby the map on every screen follows the choice at once; after a round it waits for "nextRound".
     if (this.stageIs("lobby")) this.newRound();
+    else this.showSettings();
     return null;
   }
 

@@ -30,7 +30,9 @@ export class HostedState extends SmolderState {
   @type("boolean") hostOnline = false;
   /** "continue" | "pause": what the round does when the host drops. */
   @type("string") hostDrop = "continue";
-  /** The next round's settings as the host chose them (scenario id, length, ...), for screens and the console. */
+  /** The next round's settings as the host chose them (scenario id and name, length, ...), for
+   *  screens and the console; during a round, that round's settings. */
+  @type("string") nextScenario = "";
   @type("string") scenarioName = "";
   @type("uint16") duration = 0;
   @type("uint8") exponentHalves = 3;
