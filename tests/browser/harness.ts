@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { listen } from "@colyseus/tools";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { PNG } from "pngjs";
 import { createAppConfig } from "../../server/app.config.js";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -59,7 +60,18 @@ export async function openBrowser(opts: { width?: number; height?: number; touch
   return { context, page, errors, close: () => context.close() };
 }
 
-/** Fraction of distinct colours in a screenshot's bytes: a blank page has almost none. */
+/**
+ * Whether a screenshot shows a drawn game rather than a blank or single-colour page: many
+ * distinct colours, and no one colour covering nearly everything.
+ */
 export function looksDrawn(png: Buffer): boolean {
-  return png.length > 8000;
+  const img = PNG.sync.read(png);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < img.data.length; i += 4 * 7) {
+    const rgb = (img.data[i]! << 16) | (img.data[i + 1]! << 8) | img.data[i + 2]!;
+    counts.set(rgb, (counts.get(rgb) ?? 0) + 1);
+  }
+  const samples = img.data.length / (4 * 7);
+  const top = Math.max(...counts.values());
+  return counts.size > 50 && top / samples < 0.9;
 }
