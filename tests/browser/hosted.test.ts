@@ -20,6 +20,18 @@ async function frame(page: Page): Promise<HostedSeen | null> {
   return page.evaluate(() => (window as unknown as { smolder: { frame(): HostedSeen | null } }).smolder.frame());
 }
 
+/** Another tab in the same browser (its own sessionStorage, so its own seat), with errors collected. */
+async function newTab(b: Browser, viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
+  const page = await b.context.newPage();
+  await page.setViewportSize(viewport);
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(String(e.stack ?? e)));
+  return { page, errors };
+}
+
 async function waitFor(page: Page, test: (s: HostedSeen | null) => boolean, what: string, ms = 15_000): Promise<HostedSeen> {
   const end = Date.now() + ms;
   for (;;) {
@@ -77,15 +89,17 @@ describe.runIf(runBrowserTests)("a hosted session in the browser", () => {
     await waitFor(a.page, (s) => s?.hosted?.code === code && s.stage === "lobby", "A in the lobby");
     await expect.poll(() => a.page.getByTestId("countdown").textContent()).toBe("Waiting for the host to start");
 
+    // Player B: on a phone.
     const b = await open({ width: 390, height: 844, touch: true });
     await b.page.goto(`${server.url}/join/${code}`);
+    await b.page.getByLabel("Your name").waitFor({ timeout: 60_000 });
     await b.page.getByLabel("Your name").fill("Ada");
     await b.page.getByRole("button", { name: "Join with code" }).click();
     const bIn = await waitFor(b.page, (s) => s?.hosted?.code === code && s.you !== undefined, "B in the lobby");
     expect(bIn.you!.name).toBe("Ada 2");
 
-    // The projector shows the code, the QR code and the map.
-    const screen = await open({ width: 1920, height: 1080 });
+    // The projector: a tab the host opens next to the console, shown full-screen at 1920×1080.
+    const screen = await newTab(host, { width: 1920, height: 1080 });
     await screen.page.goto(`${server.url}/screen/${code}`);
     await expect.poll(() => screen.page.getByTestId("screen-code").textContent(), { timeout: 15_000 }).toBe(code);
     await expect.poll(() => screen.page.locator("[data-testid=screen-qr] svg").count()).toBe(1);
@@ -119,7 +133,11 @@ describe.runIf(runBrowserTests)("a hosted session in the browser", () => {
     await host.page.getByTestId("host-resume").click();
     await waitFor(a.page, (s) => s?.hosted?.paused === false && s.tick > paused.tick + 5, "ticks after resume");
     await host.page.waitForTimeout(1500);
+    // One tab at a time is in front (a background tab draws nothing); the projector is, except for the console's screenshots.
+    await host.page.bringToFront();
     writeFileSync(`${SHOTS}/hosted-2-host-console-playing.png`, await host.page.screenshot({ fullPage: true }));
+    await screen.page.bringToFront();
+    await screen.page.waitForTimeout(500);
     const playShot = await screen.page.screenshot();
     writeFileSync(`${SHOTS}/hosted-3-projector-playing.png`, playShot);
     expect(playShot.equals(lobbyShot)).toBe(false);
@@ -140,8 +158,12 @@ describe.runIf(runBrowserTests)("a hosted session in the browser", () => {
     await host.page.getByTestId("host-end").click();
     await waitFor(b.page, (s) => s?.stage === "ended", "round 2 over");
     await expect.poll(() => host.page.locator("table.rounds tbody tr").count()).toBe(2);
+    await host.page.bringToFront();
     writeFileSync(`${SHOTS}/hosted-5-host-console-two-rounds.png`, await host.page.screenshot({ fullPage: true }));
 
     for (const x of [host, a, b, screen]) expect(x.errors).toEqual([]);
+    // The projector still shows the code and the map after two rounds.
+    await screen.page.bringToFront();
+    await expect.poll(() => screen.page.locator(".s-code-small strong").textContent()).toBe(code);
   }, 240_000);
 });
