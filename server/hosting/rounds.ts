@@ -1,45 +1,15 @@
 // A hosted session's rounds: each round's settings, input log and summary, kept for the
 // debrief. In memory for now; RoundStore is the seam where persistent storage plugs in.
-import { applyEntry, createGame, type Customisation, type GameState, type LogEntry, type RoundSummary, type Scenario, stateHash, step } from "../../shared/index.js";
-// Not on the rules' front door: the room's "next phase" event calls it exactly where the
-// rules' own phase growth would (see RoomLogEntry below).
-import { enterPhase } from "../../shared/game.js";
+import { type Customisation, type GameState, type LogEntry, replay, type RoundSummary, type Scenario, stateHash } from "../../shared/index.js";
 import type { BoardMode } from "../protocol.js";
 
-/** The host moved the round to the next growth phase; applied in log order like any entry. */
-export interface PhaseEvent {
-  tick: number;
-  seat: -1;
-  phase: number;
-}
+/** A hosted round's log: the rules' own entries, including the host's phase events. */
+export type RoomLogEntry = LogEntry;
 
-/** A hosted round's log: the rules' entries plus the host's phase events. */
-export type RoomLogEntry = LogEntry | PhaseEvent;
-
-export function isPhaseEvent(e: RoomLogEntry): e is PhaseEvent {
-  return "phase" in e;
-}
-
-/** Applies one entry of a hosted round's log. */
-export function applyRoomEntry(s: GameState, e: RoomLogEntry): void {
-  if (isPhaseEvent(e)) enterPhase(s, e.phase);
-  else applyEntry(s, e);
-}
-
-/**
- * Rebuilds a hosted round from its log, like the rules' replay, plus phase events. A round
- * the host ended early stops at `untilTick`; entries logged at that very tick (after the
- * last step) are applied too, as they were live.
- */
+/** Rebuilds a hosted round from its log; a round the host ended early stops at `untilTick`,
+ *  with the entries logged at that tick applied as they were live. */
 export function replayRound(scenario: Scenario, seed: number, log: readonly RoomLogEntry[], untilTick = Infinity): GameState {
-  const s = createGame(scenario, seed);
-  let k = 0;
-  while (!s.ended && s.tick < untilTick) {
-    while (k < log.length && log[k]!.tick <= s.tick) applyRoomEntry(s, log[k++]!);
-    step(s);
-  }
-  while (k < log.length && log[k]!.tick <= s.tick) applyRoomEntry(s, log[k++]!);
-  return s;
+  return replay(scenario, seed, log, untilTick, true);
 }
 
 export interface RoundRecord {

@@ -6,19 +6,17 @@ import { randomInt } from "node:crypto";
 import { type AuthContext, type Client, ErrorCode, Room, type RoomException, ServerError } from "@colyseus/core";
 import { z } from "zod";
 import {
-  addPlayer,
+  applyEntry,
   applyIntent,
   type BotKind,
   createGame,
-  customise,
   type Customisation,
+  customise,
   EFFORTS,
   type GameState,
   getScenario,
   type Intent,
   playerView,
-  rejoinPlayer,
-  removePlayer,
   roundSummary,
   type RoundSummary,
   runBots,
@@ -29,7 +27,7 @@ import {
 import { secretMatches } from "../hosting/codes.js";
 import { checkHostCommand, cleanMessage, type HostCommand, type RoundSettingsInput } from "../hosting/commands.js";
 import { hosting } from "../hosting/registry.js";
-import { applyRoomEntry, type RoomLogEntry, type RoundRecord } from "../hosting/rounds.js";
+import { type RoomLogEntry, type RoundRecord } from "../hosting/rounds.js";
 import { sanitizeName } from "../names.js";
 import {
   type BoardMode,
@@ -366,11 +364,9 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
     return seat;
   }
 
+  /** Applies one non-intent log entry through the rules (the same path a replay takes) and records it. */
   private record(entry: Exclude<RoomLogEntry, { intent: Intent }>): void {
-    if ("join" in entry) addPlayer(this.game, entry.join);
-    else if ("leave" in entry) removePlayer(this.game, entry.seat);
-    else if ("rejoin" in entry) rejoinPlayer(this.game, entry.seat);
-    else applyRoomEntry(this.game, entry);
+    applyEntry(this.game, entry);
     this.log.push(entry);
   }
 

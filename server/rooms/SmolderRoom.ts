@@ -3,7 +3,7 @@
 // It holds no rule of its own: every decision about the game is made in shared/.
 import { type Client, Room, type RoomException } from "@colyseus/core";
 import {
-  addPlayer,
+  applyEntry,
   applyIntent,
   checkIntent,
   createGame,
@@ -11,8 +11,6 @@ import {
   type Intent,
   type LogEntry,
   playerView,
-  rejoinPlayer,
-  removePlayer,
   roundSummary,
   type RoundSummary,
   runBots,
@@ -175,9 +173,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
 
   /** Applies one non-intent log entry through the rules and records it. */
   private record(entry: Exclude<LogEntry, { intent: Intent }>): void {
-    if ("join" in entry) addPlayer(this.game, entry.join);
-    else if ("leave" in entry) removePlayer(this.game, entry.seat);
-    else rejoinPlayer(this.game, entry.seat);
+    applyEntry(this.game, entry);
     this.log.push(entry);
   }
 

@@ -54,6 +54,26 @@ describe("determinism", () => {
     expect(stateHash(replay(SCENARIOS.startup!, 5, log, 600))).toBe(stateHash(live));
   });
 
+  it("a facilitator's early phase change is a log entry that replays exactly", async () => {
+    const { applyEntry } = await import("../../shared/index.js");
+    const { log } = playBots(SCENARIOS.classic!, 21, TEAM, { record: true });
+    const early = log.filter((e) => e.tick <= 300);
+    const live = createGame(SCENARIOS.classic!, 21);
+    let k = 0;
+    while (live.tick < 900) {
+      while (k < early.length && early[k]!.tick <= live.tick) applyEntry(live, early[k++]!);
+      if (live.tick === 400) {
+        applyEntry(live, { tick: 400, seat: -1, phase: 1 });
+        expect(live.side).toBe(16);
+      }
+      step(live);
+    }
+    const withPhase = [...early, { tick: 400, seat: -1 as const, phase: 1 }];
+    expect(stateHash(replay(SCENARIOS.classic!, 21, withPhase, 900))).toBe(stateHash(live));
+    // Without the event the same log gives another game.
+    expect(stateHash(replay(SCENARIOS.classic!, 21, early, 900))).not.toBe(stateHash(live));
+  });
+
   it("pins the hash of a known game, so any change to the rules is deliberate", () => {
     // Update this value only when a rules change is intended (and re-run the thesis tests).
     expect(stateHash(playBots(SCENARIOS.startup!, 1, TEAM).state)).toMatchInlineSnapshot(`"a505a70a"`);
