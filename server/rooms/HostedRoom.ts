@@ -7,7 +7,6 @@ import { type AuthContext, type Client, ErrorCode, Room, type RoomException, Ser
 import { z } from "zod";
 import {
   applyEntry,
-  applyIntent,
   type BotKind,
   createGame,
   type Customisation,
@@ -19,10 +18,8 @@ import {
   playerView,
   roundSummary,
   type RoundSummary,
-  runBots,
   type Scenario,
   stateHash,
-  step,
 } from "../../shared/index.js";
 import { secretMatches } from "../hosting/codes.js";
 import { checkHostCommand, cleanMessage, type HostCommand, type RoundSettingsInput } from "../hosting/commands.js";
@@ -47,6 +44,7 @@ import {
 import { HostedState, WatcherState } from "../schema/HostedState.js";
 import { TokenBucket } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
+import { admit, playTick, type Queued, sendError } from "./authority.js";
 import { FixedStep } from "./fixedStep.js";
 import { StateSync } from "./sync.js";
 
@@ -67,12 +65,6 @@ interface Person {
   seat: number | null;
   away: boolean;
   bucket: TokenBucket;
-}
-
-interface Queued {
-  sessionId: string;
-  seat: number;
-  intent: Intent;
 }
 
 /** The host's choices for the next round. */
@@ -419,13 +411,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
     const g = this.game;
     const batch = this.queue;
     this.queue = [];
-    for (const q of batch) {
-      const verdict = applyIntent(g, q.seat, q.intent);
-      if (verdict.ok) this.log.push({ tick: g.tick, seat: q.seat, intent: q.intent });
-      else this.sendErrorTo(q.sessionId, { code: verdict.code, message: verdict.reason });
-    }
-    for (const move of runBots(g)) this.log.push({ tick: g.tick, seat: move.seat, intent: move.intent });
-    step(g);
+    playTick(g, batch, this.log, (q, error) => this.sendErrorTo(q.sessionId, error));
     if (g.ended) this.finish(g.ended);
   }
 
@@ -612,15 +598,11 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
   }
 
   private admit(client: Client<Person>): boolean {
-    const bucket = client.userData?.bucket;
-    if (!bucket) return false;
-    if (bucket.take()) return true;
-    this.sendError(client, { code: "flood", message: "too many messages; slow down" });
-    return false;
+    return admit(client, client.userData?.bucket);
   }
 
   private sendError(client: Client, error: ErrorMessage): void {
-    client.send(MSG.error, error);
+    sendError(client, error);
   }
 
   private sendErrorTo(sessionId: string, error: ErrorMessage): void {

@@ -4,7 +4,6 @@
 import { type Client, Room, type RoomException } from "@colyseus/core";
 import {
   applyEntry,
-  applyIntent,
   checkIntent,
   createGame,
   type GameState,
@@ -13,7 +12,6 @@ import {
   playerView,
   roundSummary,
   type RoundSummary,
-  runBots,
   stateHash,
   step,
 } from "../../shared/index.js";
@@ -23,6 +21,7 @@ import { type ErrorMessage, MAX_CLIENTS, MSG, PATCH_RATE_HZ, type Stage, type St
 import { SmolderState } from "../schema/SmolderState.js";
 import { TokenBucket } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
+import { admit, playTick, type Queued, sendError } from "./authority.js";
 import { FixedStep } from "./fixedStep.js";
 import { readSettings, type RoomSettings } from "./options.js";
 import { StateSync } from "./sync.js";
@@ -31,13 +30,6 @@ import { StateSync } from "./sync.js";
 interface Seat {
   seat: number;
   bucket: TokenBucket;
-}
-
-/** An intent waiting for the next tick, in arrival order. */
-interface Queued {
-  sessionId: string;
-  seat: number;
-  intent: Intent;
 }
 
 /** Options set by the server's room definition; they override anything a client sends. */
@@ -206,13 +198,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
     const g = this.game;
     const batch = this.queue;
     this.queue = [];
-    for (const q of batch) {
-      const verdict = applyIntent(g, q.seat, q.intent);
-      if (verdict.ok) this.log.push({ tick: g.tick, seat: q.seat, intent: q.intent });
-      else this.sendErrorTo(q.sessionId, { code: verdict.code, message: verdict.reason });
-    }
-    for (const move of runBots(g)) this.log.push({ tick: g.tick, seat: move.seat, intent: move.intent });
-    step(g);
+    playTick(g, batch, this.log, (q, error) => this.sendErrorTo(q.sessionId, error));
     if (g.ended) this.finish();
   }
 
@@ -241,17 +227,12 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
     this.queue.push({ sessionId: client.sessionId, seat, intent: checked.intent });
   }
 
-  /** Flood control: false (and an error) when the client is over its message rate. */
   private admit(client: Client<Seat>): boolean {
-    const bucket = client.userData?.bucket;
-    if (!bucket) return false;
-    if (bucket.take()) return true;
-    this.sendError(client, { code: "flood", message: "too many messages; slow down" });
-    return false;
+    return admit(client, client.userData?.bucket);
   }
 
   private sendError(client: Client, error: ErrorMessage): void {
-    client.send(MSG.error, error);
+    sendError(client, error);
   }
 
   private sendErrorTo(sessionId: string, error: ErrorMessage): void {

@@ -1,0 +1,39 @@
+// What both room types do the same way: one authoritative tick, flood control and error
+// replies. Written once so quick play and hosted rooms can never order inputs differently.
+import type { Client } from "@colyseus/core";
+import { applyIntent, type GameState, type Intent, type LogEntry, runBots, step } from "../../shared/index.js";
+import { type ErrorMessage, MSG } from "../protocol.js";
+import type { TokenBucket } from "../throttle.js";
+
+/** An intent waiting for the next tick, in arrival order. */
+export interface Queued {
+  sessionId: string;
+  seat: number;
+  intent: Intent;
+}
+
+/**
+ * One tick: queued intents in arrival order, then the bots, then the rules' step. Accepted
+ * inputs go into the log with the tick they were applied before; refusals go to `refuse`.
+ */
+export function playTick(game: GameState, batch: readonly Queued[], log: LogEntry[], refuse: (q: Queued, error: ErrorMessage) => void): void {
+  for (const q of batch) {
+    const verdict = applyIntent(game, q.seat, q.intent);
+    if (verdict.ok) log.push({ tick: game.tick, seat: q.seat, intent: q.intent });
+    else refuse(q, { code: verdict.code, message: verdict.reason });
+  }
+  for (const move of runBots(game)) log.push({ tick: game.tick, seat: move.seat, intent: move.intent });
+  step(game);
+}
+
+export function sendError(client: Client, error: ErrorMessage): void {
+  client.send(MSG.error, error);
+}
+
+/** Flood control: false (and an error to the client) when it is over its message rate. */
+export function admit(client: Client, bucket: TokenBucket | undefined): boolean {
+  if (!bucket) return false;
+  if (bucket.take()) return true;
+  sendError(client, { code: "flood", message: "too many messages; slow down" });
+  return false;
+}
