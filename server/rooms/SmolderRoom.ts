@@ -13,7 +13,6 @@ import {
   roundSummary,
   type RoundSummary,
   stateHash,
-  step,
 } from "../../shared/index.js";
 import { recordTick } from "../metrics.js";
 import { sanitizeName } from "../names.js";
