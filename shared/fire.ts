@@ -28,24 +28,28 @@ export function clearRisk(s: GameState, i: number): number {
   return cleared;
 }
 
-function ignite(s: GameState, i: number, how: FireHow, root: Cause): void {
+/** Sets tile i burning; returns the risk the fire used up. */
+function ignite(s: GameState, i: number, how: FireHow, root: Cause): number {
   const t = s.tiles;
   t.heat[i] = 1;
   t.fireHow[i] = how;
   t.fireRoot[i] = root;
   const kept = s.scenario.risk.keptOnIgnitePct;
-  t.risk[i] = Math.floor((t.risk[i]! * kept) / 100);
+  const before = t.risk[i]!;
+  t.risk[i] = Math.floor((before * kept) / 100);
   t.riskOwed[i] = Math.floor((t.riskOwed[i]! * kept) / 100);
   if (how === FireHow.Embers || how === FireHow.Dust) s.players[causeSeat(root)]!.stats.firesCaused++;
+  return before - t.risk[i]!;
 }
 
 /** A spontaneous fire's cause: the tile's attributed risk is charged in proportion to its share. */
-function igniteFromRisk(s: GameState, i: number): void {
+function igniteFromRisk(s: GameState, i: number): number {
   const t = s.tiles;
   const by = t.riskBy[i]!;
   if (by !== NOBODY && t.riskOwed[i]! > 0 && roll(s, t.risk[i]!) < t.riskOwed[i]!) {
-    ignite(s, i, causeIsDust(by) ? FireHow.Dust : FireHow.Embers, by);
-  } else ignite(s, i, FireHow.Spontaneous, NOBODY);
+    return ignite(s, i, causeIsDust(by) ? FireHow.Dust : FireHow.Embers, by);
+  }
+  return ignite(s, i, FireHow.Spontaneous, NOBODY);
 }
 
 /** Totals from one pass, used by ignition, collapse and the timeline. */
@@ -126,8 +130,8 @@ export function stepMap(s: GameState): MapTotals {
     const j = newFires[k]!;
     if (heat[j] === 0) ignite(s, j, FireHow.Spread, newFires[k + 1]!);
   }
-  igniteSpontaneous(s, countMap(s));
-  return countMap(s);
+  // Counted once; the new fires then adjust the totals instead of a second pass.
+  return igniteSpontaneous(s, countMap(s));
 
   function spreadTo(s: GameState, j: number, chance: number, pushed: number, root: Cause, out: number[]): void {
     if (heat[j] !== 0) return;
@@ -152,18 +156,21 @@ function countMap(s: GameState): MapTotals {
 
 /** New fires: the expected count grows as x^(exponentHalves/2) (x·√x by default) in
  *  x = risk/unit + perFire·fires. */
-function igniteSpontaneous(s: GameState, totals: MapTotals): void {
+function igniteSpontaneous(s: GameState, totals: MapTotals): MapTotals {
   const sc = s.scenario;
   const x = Math.floor(totals.risk / sc.ignition.riskUnit) + sc.ignition.perFire * totals.fires;
   const grown = sc.ignition.exponentHalves === 2 ? x : sc.ignition.exponentHalves === 4 ? x * x : x * isqrt(x);
   const expected = Math.floor((sc.phases[s.phase]!.ignition * grown) / 1000);
   let count = Math.floor(expected / 65536);
   if (roll(s, 65536) < expected % 65536) count++;
+  let { fires, risk } = totals;
   for (let n = 0; n < count; n++) {
     const i = pickByRisk(s);
-    if (i < 0) return;
-    igniteFromRisk(s, i);
+    if (i < 0) break;
+    risk -= igniteFromRisk(s, i);
+    fires++;
   }
+  return { fires, risk };
 }
 
 /** A healthy active tile chosen with weight risk × guard factor, or -1 if none can burn. */
