@@ -12,6 +12,10 @@ export type SceneKey = (typeof SCENES)[keyof typeof SCENES];
 /** World pixels per tile; the camera zoom fits the active area to the screen. */
 export const TILE_PX = 32;
 
+/** Past this many tiles across, the camera follows your avatar instead of showing the whole
+ *  map, so avatars and fires stay big enough to play. */
+export const FOLLOW_TILES = 16;
+
 /**
  * A colour-blind-safe palette (Okabe & Ito): fire runs yellow → orange → vermillion and also
  * grows in size and tongues with heat; guard is blue with pips; risk is reddish purple.

@@ -1,5 +1,5 @@
 // Keeps the active area framed: the camera eases out as the organisation grows.
-import type Phaser from "phaser";
+import Phaser from "phaser";
 import { TILE_PX } from "../constants.js";
 
 export interface Margins {
@@ -35,4 +35,12 @@ export function frameCamera(scene: Phaser.Scene, rect: Phaser.Geom.Rectangle, cs
     cam.setZoom(zoom);
     cam.centerOn(cx, cy);
   }
+}
+
+/** A square `tiles` wide centred on (x, y) in world pixels, kept inside `bounds`. */
+export function followRect(x: number, y: number, tiles: number, bounds: Phaser.Geom.Rectangle): Phaser.Geom.Rectangle {
+  const size = Math.min(tiles * TILE_PX, bounds.width, bounds.height);
+  const left = Math.min(Math.max(x - size / 2, bounds.x), bounds.right - size);
+  const top = Math.min(Math.max(y - size / 2, bounds.y), bounds.bottom - size);
+  return new Phaser.Geom.Rectangle(left, top, size, size);
 }

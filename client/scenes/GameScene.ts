@@ -3,13 +3,14 @@ import Phaser from "phaser";
 import { getScenario } from "../../shared/index.js";
 import { app } from "../app.js";
 import { sound } from "../audio/sound.js";
-import { SCENES } from "../constants.js";
+import { FOLLOW_TILES, SCENES, TILE_PX } from "../constants.js";
+import { SUB } from "../../shared/state.js";
 import { Controls } from "../input/controls.js";
 import { type Frame, readFrame } from "../net/frame.js";
 import { Predictor } from "../predict.js";
 import { Avatars } from "../render/avatars.js";
 import { Board } from "../render/board.js";
-import { frameCamera, readMargins } from "../render/camera.js";
+import { followRect, frameCamera, type Margins, readMargins } from "../render/camera.js";
 import { Effects } from "../render/effects.js";
 import { h, layer, removeLayer } from "../ui/dom.js";
 import { maybeTutorial, toggleHelp } from "../ui/help.js";
@@ -25,6 +26,11 @@ export class GameScene extends Phaser.Scene {
   private readonly predictor = new Predictor();
   private frame: Frame | null = null;
   private side = 0;
+  private margins: Margins = { top: 0, right: 0, bottom: 0, left: 0 };
+  /** Time after which the camera follows the avatar (it first shows the map growing). */
+  private followFrom = 0;
+  /** Whether the camera has eased in to the avatar since the last full-map view. */
+  private following = false;
 
   constructor() {
     super(SCENES.game);
@@ -79,7 +85,11 @@ export class GameScene extends Phaser.Scene {
     });
     const offSummary = session.onSummary(() => this.time.delayedCall(1200, () => this.scene.start(SCENES.results)));
     const offStatus = session.onStatus((status) => this.showConnection(status));
-    const onResize = () => this.fit(false);
+    const onResize = () => {
+      this.margins = readMargins();
+      this.fit(false);
+    };
+    this.margins = readMargins();
     this.scale.on("resize", onResize);
     onChange();
     maybeTutorial();
@@ -106,6 +116,16 @@ export class GameScene extends Phaser.Scene {
     if (frame.stage === "playing") this.predictor.advance(delta, frame.tickRate);
     this.board.animate(time);
     this.avatars.animate(delta, time, frame.you ? { x: this.predictor.x, y: this.predictor.y } : null);
+    const bounds = this.board.activeRect();
+    if (frame.side > FOLLOW_TILES && frame.you && bounds && time >= this.followFrom) {
+      const at = followRect((this.predictor.x / SUB) * TILE_PX, (this.predictor.y / SUB) * TILE_PX, FOLLOW_TILES, bounds);
+      // Ease in once, then track every frame.
+      frameCamera(this, at, this.margins, !this.following);
+      if (!this.following) {
+        this.following = true;
+        this.followFrom = time + 1300;
+      }
+    }
   }
 
   private onFrame(frame: Frame): void {
@@ -130,9 +150,12 @@ export class GameScene extends Phaser.Scene {
     if (frame.stage === "lobby" || frame.stage === "countdown") this.scene.start(SCENES.lobby);
   }
 
+  /** Frames the whole active area; on a big map, following starts once the growth was seen. */
   private fit(animate: boolean): void {
     const rect = this.board.activeRect();
-    if (rect) frameCamera(this, rect, readMargins(), animate);
+    if (rect) frameCamera(this, rect, this.margins, animate);
+    this.followFrom = this.time.now + (animate ? 2500 : 0);
+    this.following = false;
   }
 
   private showConnection(status: string): void {
