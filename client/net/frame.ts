@@ -76,6 +76,14 @@ export interface HostedInfo {
   hostDrop: string;
 }
 
+/** The fields a synced player and a rules player share, plus what only the source knows. */
+type PlayerFields = Omit<FramePlayer, "key" | "bot" | "status" | "isYou">;
+
+function framePlayer(p: PlayerFields, extra: Pick<FramePlayer, "key" | "bot" | "status" | "isYou">): FramePlayer {
+  const { seat, name, x, y, dirX, dirY, sprint, energy, burnout, action, actionTile, praise } = p;
+  return { seat, name, x, y, dirX, dirY, sprint, energy, burnout, action, actionTile, praise, ...extra };
+}
+
 function pairs(flat: number[]): { tile: number; seat: number }[] {
   const out: { tile: number; seat: number }[] = [];
   for (let k = 0; k + 1 < flat.length; k += 2) out.push({ tile: flat[k]!, seat: flat[k + 1]! });
@@ -87,24 +95,7 @@ export function readFrame(room: Room): Frame {
   const st = room.state as any;
   const players: FramePlayer[] = [];
   st.players?.forEach((p: any, key: string) => {
-    players.push({
-      key,
-      seat: p.seat,
-      name: p.name,
-      bot: p.bot,
-      status: p.status,
-      x: p.x,
-      y: p.y,
-      dirX: p.dirX,
-      dirY: p.dirY,
-      sprint: p.sprint,
-      energy: p.energy,
-      burnout: p.burnout,
-      action: p.action,
-      actionTile: p.actionTile,
-      praise: p.praise,
-      isYou: key === room.sessionId,
-    });
+    players.push(framePlayer(p, { key, bot: p.bot, status: p.status, isYou: key === room.sessionId }));
   });
   players.sort((a, b) => a.seat - b.seat);
   const risk: number[] = st.risk ? Array.from(st.risk as ArrayLike<number>) : [];
@@ -164,24 +155,9 @@ export function readFrame(room: Room): Frame {
 
 /** A frame drawn from a local rules state (the title screen's live backdrop, replays). */
 export function frameFromState(s: import("../../shared/index.js").GameState): Frame {
-  const players: FramePlayer[] = s.players.map((p) => ({
-    key: `seat-${p.seat}`,
-    seat: p.seat,
-    name: p.name,
-    bot: p.bot ?? "",
-    status: p.present ? (p.burnout > 0 ? "burntOut" : "playing") : "left",
-    x: p.x,
-    y: p.y,
-    dirX: p.dirX,
-    dirY: p.dirY,
-    sprint: p.sprint,
-    energy: p.energy,
-    burnout: p.burnout,
-    action: p.action,
-    actionTile: p.actionTile,
-    praise: p.praise,
-    isYou: false,
-  }));
+  const players = s.players.map((p) =>
+    framePlayer(p, { key: `seat-${p.seat}`, bot: p.bot ?? "", status: p.present ? (p.burnout > 0 ? "burntOut" : "playing") : "left", isYou: false }),
+  );
   const revealed = s.tick < s.reveal.until;
   return {
     stage: s.ended ? "ended" : "playing",
