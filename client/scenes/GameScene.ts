@@ -76,8 +76,8 @@ export class GameScene extends Phaser.Scene {
     const offRoom = session.onRoom((next) => {
       current.onStateChange.remove(onChange);
       current = next;
+      // The new room's first state arrives as a change; until then it is empty.
       current.onStateChange(onChange);
-      onChange();
     });
     const offError = session.onError((e) => {
       sound.play("error");
@@ -129,6 +129,8 @@ export class GameScene extends Phaser.Scene {
   }
 
   private onFrame(frame: Frame): void {
+    // A room whose first state has not arrived yet has nothing to show.
+    if (frame.width === 0) return;
     const prev = this.frame;
     this.frame = frame;
     if (prev) this.effects.changes(prev, frame);

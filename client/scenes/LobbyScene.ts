@@ -40,11 +40,19 @@ export class LobbyScene extends Phaser.Scene {
       const rect = this.board.activeRect();
       if (rect) frameCamera(this, rect, readMargins(), false);
     };
-    const onChange = () => render(readFrame(room));
-    room.onStateChange(onChange);
+    let current = room;
+    const onChange = () => render(readFrame(current));
+    current.onStateChange(onChange);
     onChange();
+    // After a reconnect the session holds a new Room; follow it (its first state is a change).
+    const offRoom = app.session.onRoom((next) => {
+      current.onStateChange.remove(onChange);
+      current = next;
+      current.onStateChange(onChange);
+    });
     this.events.once("shutdown", () => {
-      room.onStateChange.remove(onChange);
+      current.onStateChange.remove(onChange);
+      offRoom();
       removeLayer("lobby");
     });
   }

@@ -105,7 +105,8 @@ describe.runIf(runBrowserTests)("playing in the browser", () => {
     const banner = () => n.page.getByRole("alert").textContent({ timeout: 200 }).catch(() => "");
     await expect.poll(banner, { timeout: 5000 }).toContain("Reconnecting");
     await expect.poll(() => n.page.getByRole("alert").count(), { timeout: 15_000 }).toBe(0);
-    expect((await seen(n.page))!.you!.seat).toBe(before.seat);
+    const back = await waitUntil(n.page, (x) => x?.you !== undefined, 10_000);
+    expect(back.you!.seat).toBe(before.seat);
     // The screen follows the new connection: the clock keeps moving.
     const clock = await n.page.getByTestId("clock").textContent();
     await expect.poll(() => n.page.getByTestId("clock").textContent(), { timeout: 5000 }).not.toBe(clock);
