@@ -15,7 +15,6 @@ import {
   type GameState,
   getScenario,
   type Intent,
-  playerView,
   roundSummary,
   type RoundSummary,
   type Scenario,
@@ -665,18 +664,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
   }
 
   private publish(): void {
-    const g = this.game;
-    const sc = g.scenario;
-    this.sync.apply(playerView(g, 0), {
-      keys: this.keys,
-      status: (seat, burntOut) => this.statusOf(seat, burntOut),
-      held: (seat) => {
-        const p = g.players[seat]!;
-        return { dirX: p.dirX, dirY: p.dirY, sprint: p.sprint };
-      },
-      secondsLeft: Math.max(0, sc.durationSeconds - Math.floor(g.tick / sc.tickRate)),
-      phaseName: sc.phases[g.phase]?.name ?? "",
-    });
+    this.sync.publish(this.game, this.keys, (seat, burntOut) => this.statusOf(seat, burntOut));
     // The rules know "time" and "collapse"; a round the host ended says so.
     this.state.ended = this.stageIs("ended") ? this.endReason : "";
     // Watchers: people without a seat this round, and screens.

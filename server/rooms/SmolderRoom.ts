@@ -9,7 +9,6 @@ import {
   type GameState,
   type Intent,
   type LogEntry,
-  playerView,
   roundSummary,
   type RoundSummary,
   stateHash,
@@ -247,17 +246,6 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
 
   /** Copies the players' view of the rules' state into the synced schema. */
   private publish(): void {
-    const g = this.game;
-    const sc = g.scenario;
-    this.sync.apply(playerView(g, 0), {
-      keys: this.keys,
-      status: (seat, burntOut) => this.statusOf(seat, burntOut),
-      held: (seat) => {
-        const p = g.players[seat]!;
-        return { dirX: p.dirX, dirY: p.dirY, sprint: p.sprint };
-      },
-      secondsLeft: Math.max(0, sc.durationSeconds - Math.floor(g.tick / sc.tickRate)),
-      phaseName: sc.phases[g.phase]?.name ?? "",
-    });
+    this.sync.publish(this.game, this.keys, (seat, burntOut) => this.statusOf(seat, burntOut));
   }
 }

@@ -2,7 +2,7 @@
 // Only changed entries are written, so Colyseus sends small deltas, and the schema is
 // never read back: plain shadow copies remember what was last written.
 import type { ArraySchema } from "@colyseus/schema";
-import type { PlayerView } from "../../shared/index.js";
+import { type GameState, playerView, type PlayerView } from "../../shared/index.js";
 import type { Status } from "../protocol.js";
 import { PlayerState } from "../schema/PlayerState.js";
 import type { SmolderState } from "../schema/SmolderState.js";
@@ -41,6 +41,21 @@ export class StateSync {
   private lastBoard = "";
 
   constructor(private readonly state: SmolderState) {}
+
+  /** Publishes what players may see of `game`; rooms differ only in keys and statuses. */
+  publish(game: GameState, keys: readonly string[], status: SyncContext["status"]): void {
+    const sc = game.scenario;
+    this.apply(playerView(game, 0), {
+      keys,
+      status,
+      held: (seat) => {
+        const p = game.players[seat]!;
+        return { dirX: p.dirX, dirY: p.dirY, sprint: p.sprint };
+      },
+      secondsLeft: Math.max(0, sc.durationSeconds - Math.floor(game.tick / sc.tickRate)),
+      phaseName: sc.phases[game.phase]?.name ?? "",
+    });
+  }
 
   apply(view: PlayerView, ctx: SyncContext): void {
     const { keys } = ctx;

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { listen } from "@colyseus/tools";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { PNG } from "pngjs";
+import { afterAll, beforeAll } from "vitest";
 import { createAppConfig } from "../../server/app.config.js";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -74,4 +75,29 @@ export function looksDrawn(png: Buffer): boolean {
   const samples = img.data.length / (4 * 7);
   const top = Math.max(...counts.values());
   return counts.size > 50 && top / samples < 0.9;
+}
+
+/**
+ * A test server plus the browsers a suite opens, started and closed with the suite. Call it
+ * inside `describe`; `prepare` runs on every browser opened (e.g. to skip the tutorial).
+ */
+export function browserSuite(prepare?: (b: Browser) => Promise<void>): { url: () => string; open: (opts?: Parameters<typeof openBrowser>[0]) => Promise<Browser> } {
+  let server: TestServer | undefined;
+  const browsers: Browser[] = [];
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    for (const b of browsers) await b.close().catch(() => undefined);
+    await server?.close();
+  });
+  return {
+    url: () => server!.url,
+    open: async (opts) => {
+      const b = await openBrowser(opts);
+      browsers.push(b);
+      await prepare?.(b);
+      return b;
+    },
+  };
 }

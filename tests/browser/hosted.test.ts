@@ -3,8 +3,8 @@
 // map, and the host starts, pauses, resumes and ends a round, then runs a second one.
 import { mkdirSync, writeFileSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Browser, looksDrawn, openBrowser, runBrowserTests, startServer, type TestServer } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { type Browser, browserSuite, looksDrawn, runBrowserTests } from "./harness.js";
 
 const SHOTS = "test-results/screens";
 mkdirSync(SHOTS, { recursive: true });
@@ -43,40 +43,28 @@ async function waitFor(page: Page, test: (s: HostedSeen | null) => boolean, what
 }
 
 describe.runIf(runBrowserTests)("a hosted session in the browser", () => {
-  let server: TestServer;
-  const browsers: Browser[] = [];
-  const open = async (opts?: Parameters<typeof openBrowser>[0]) => {
-    const b = await openBrowser(opts);
-    browsers.push(b);
+  const suite = browserSuite(async (b) => {
     await b.page.addInitScript(() => localStorage.setItem("smolder.tutorialDone", "1"));
-    return b;
-  };
-
-  beforeAll(async () => {
-    server = await startServer();
   });
-  afterAll(async () => {
-    for (const b of browsers) await b.close().catch(() => undefined);
-    await server?.close();
-  });
+  const open = suite.open;
 
   it("host console, two players by code and by link, projector, two rounds", async () => {
     // The host creates a room from the title screen's link.
     const host = await open({ width: 1440, height: 1000 });
-    await host.page.goto(`${server.url}/`);
+    await host.page.goto(`${suite.url()}/`);
     await host.page.getByRole("link", { name: /Host a room/ }).click();
     const codeEl = host.page.getByTestId("host-code");
     await codeEl.waitFor();
     const code = (await codeEl.textContent())!.trim();
     expect(code).toMatch(/^[34679ACDEFGHJKMNPQRTUVWXY]{6}$/);
-    expect(host.page.url()).toBe(`${server.url}/host?code=${code}`);
+    expect(host.page.url()).toBe(`${suite.url()}/host?code=${code}`);
     // The secret stays in the host's browser.
     const kept = await host.page.evaluate(() => localStorage.getItem("smolder.host.rooms"));
     expect(kept).toContain(code);
 
     // Player A types the code (in lower case); player B opens the join link.
     const a = await open();
-    await a.page.goto(`${server.url}/`);
+    await a.page.goto(`${suite.url()}/`);
     await a.page.getByLabel("Your name").fill("Ada");
     await a.page.getByLabel(/Room code/).fill("zzzzzz");
     await a.page.getByRole("button", { name: "Join with code" }).click();
@@ -91,7 +79,7 @@ describe.runIf(runBrowserTests)("a hosted session in the browser", () => {
 
     // Player B: on a phone.
     const b = await open({ width: 390, height: 844, touch: true });
-    await b.page.goto(`${server.url}/join/${code}`);
+    await b.page.goto(`${suite.url()}/join/${code}`);
     await b.page.getByLabel("Your name").waitFor({ timeout: 60_000 });
     await b.page.getByLabel("Your name").fill("Ada");
     await b.page.getByRole("button", { name: "Join with code" }).click();
@@ -100,7 +88,7 @@ describe.runIf(runBrowserTests)("a hosted session in the browser", () => {
 
     // The projector: a tab the host opens next to the console, shown full-screen at 1920×1080.
     const screen = await newTab(host, { width: 1920, height: 1080 });
-    await screen.page.goto(`${server.url}/screen/${code}`);
+    await screen.page.goto(`${suite.url()}/screen/${code}`);
     await expect.poll(() => screen.page.getByTestId("screen-code").textContent(), { timeout: 15_000 }).toBe(code);
     await expect.poll(() => screen.page.locator("[data-testid=screen-qr] svg").count()).toBe(1);
     await screen.page.waitForTimeout(500);

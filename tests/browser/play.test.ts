@@ -1,8 +1,8 @@
 // A person's view of a round in real Chromium: join, see each other, put out a fire,
 // invest, step back, play on a phone, reload back into the same seat.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Browser, looksDrawn, openBrowser, runBrowserTests, startServer, type TestServer } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { type Browser, browserSuite, looksDrawn, runBrowserTests } from "./harness.js";
 import { putOutAFire, quickPlay, seen, waitUntil } from "./drive.js";
 
 const SHOTS = "test-results/screens";
@@ -20,27 +20,14 @@ const ROOM = "scenario=workshop&countdownSeconds=2&bots=idle";
 const FRESH = `${ROOM}&fresh`;
 
 describe.runIf(runBrowserTests)("playing in the browser", () => {
-  let server: TestServer;
-  const browsers: Browser[] = [];
-  const open = async (opts?: Parameters<typeof openBrowser>[0]) => {
-    const b = await openBrowser(opts);
-    browsers.push(b);
-    return b;
-  };
-
-  beforeAll(async () => {
-    server = await startServer();
-  });
-  afterAll(async () => {
-    for (const b of browsers) await b.close().catch(() => undefined);
-    await server?.close();
-  });
+  const suite = browserSuite();
+  const open = suite.open;
 
   it("two people join the same room; one puts out a fire and both see the praise", async () => {
     const a = await open();
     const b = await open();
-    await quickPlay(a.page, server.url, FRESH);
-    await quickPlay(b.page, server.url, ROOM);
+    await quickPlay(a.page, suite.url(), FRESH);
+    await quickPlay(b.page, suite.url(), ROOM);
     const sa = await seen(a.page);
     const sb = await seen(b.page);
     expect(sa!.players.map((p) => p.key)).toContain(sb!.you!.key);
@@ -62,7 +49,7 @@ describe.runIf(runBrowserTests)("playing in the browser", () => {
 
   it("investing and stepping back change what is on screen", async () => {
     const c = await open();
-    await quickPlay(c.page, server.url, FRESH);
+    await quickPlay(c.page, suite.url(), FRESH);
     await c.page.waitForTimeout(500);
     const s = await seen(c.page);
     const tile = Math.floor(s!.you!.y / 256) * s!.width + Math.floor(s!.you!.x / 256);
@@ -86,7 +73,7 @@ describe.runIf(runBrowserTests)("playing in the browser", () => {
 
   it("a reload brings the player back to the same seat with their praise", async () => {
     const d = await open();
-    await quickPlay(d.page, server.url, FRESH);
+    await quickPlay(d.page, suite.url(), FRESH);
     const praise = await putOutAFire(d.page);
     const before = (await seen(d.page))!.you!;
     await d.page.reload();
@@ -99,7 +86,7 @@ describe.runIf(runBrowserTests)("playing in the browser", () => {
 
   it("a dropped connection shows a banner while it retries, then play goes on in the same seat", async () => {
     const n = await open();
-    await quickPlay(n.page, server.url, FRESH);
+    await quickPlay(n.page, suite.url(), FRESH);
     const before = (await seen(n.page))!.you!;
     await n.page.evaluate("window.smolder.dropConnection()");
     const banner = () => n.page.getByRole("alert").textContent({ timeout: 200 }).catch(() => "");
@@ -115,7 +102,7 @@ describe.runIf(runBrowserTests)("playing in the browser", () => {
 
   it("plays on a phone-sized screen with touch controls", async () => {
     const p = await open({ width: 390, height: 844, touch: true });
-    await quickPlay(p.page, server.url, FRESH);
+    await quickPlay(p.page, suite.url(), FRESH);
     await expect.poll(() => p.page.locator(".pad button").count()).toBe(9);
     const start = (await seen(p.page))!.you!;
     // Head for the side of the map with more room, so the walk cannot end against its edge.
@@ -135,7 +122,7 @@ describe.runIf(runBrowserTests)("playing in the browser", () => {
 
   it("shows the tutorial on a first round and the help on ?", async () => {
     const t = await open();
-    await quickPlay(t.page, server.url, FRESH, { tutorial: true });
+    await quickPlay(t.page, suite.url(), FRESH, { tutorial: true });
     await expect.poll(() => t.page.getByRole("dialog", { name: "Tutorial" }).count()).toBe(1);
     await t.page.getByRole("button", { name: "Skip" }).click();
     await t.page.keyboard.press("?");
