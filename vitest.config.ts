@@ -7,6 +7,7 @@ export default defineConfig({
     // Thesis tests play whole rounds over many seeds; browser tests start Chromium.
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    env: { DOTENV_CONFIG_QUIET: "true" },
+    // A safety net: a server a test boots without its own store never writes the repository's data/.
+    env: { DOTENV_CONFIG_QUIET: "true", DATA_DIR: ":memory:" },
   },
 });

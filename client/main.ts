@@ -10,6 +10,7 @@ import { LobbyScene } from "./scenes/LobbyScene.js";
 import { ResultsScene } from "./scenes/ResultsScene.js";
 import { TitleScene } from "./scenes/TitleScene.js";
 import { RenderScale } from "./render/resolution.js";
+import { watchDebrief } from "./ui/debrief-overlay.js";
 
 const game = new Phaser.Game({
   type: Phaser.AUTO,
@@ -22,6 +23,7 @@ const game = new Phaser.Game({
 });
 
 const renderScale = new RenderScale(game);
+watchDebrief(app.session, { myName: () => (app.session.room ? (readFrame(app.session.room).players.find((p) => p.isYou)?.name ?? null) : null) });
 
 // A read-only window for browser tests and the client benchmark: the game, the active
 // scenes, and the latest synced state as a plain frame.

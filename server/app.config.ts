@@ -6,10 +6,13 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import { createRoomsApi, installJoinGuard } from "./hosting/api.js";
 import type { RateLimits } from "./hosting/limits.js";
 import { hosting } from "./hosting/registry.js";
+import { createSessionsApi } from "./hosting/sessions-api.js";
 import { healthz, metrics, staticFiles } from "./http.js";
 import { HOSTED_ROOM_NAME, MAX_FRAME_BYTES, ROOM_NAME } from "./protocol.js";
 import { HostedRoom } from "./rooms/HostedRoom.js";
 import { type RoomDefinitionOptions, SmolderRoom } from "./rooms/SmolderRoom.js";
+import { openStore } from "./storage/open.js";
+import type { SessionStore } from "./storage/store.js";
 
 export interface AppOptions {
   /** Let the creating client choose scenario, seed, countdown, tick speed and bots (tests, bench). */
@@ -21,11 +24,15 @@ export interface AppOptions {
   limits?: Partial<RateLimits>;
   /** Take the caller's address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy?: boolean;
+  /** Where sessions and rounds are kept; default: openStore(DATA_DIR), closed at shutdown. */
+  store?: SessionStore;
 }
 
 export function createAppConfig(opts: AppOptions = {}) {
   // Always set explicitly: definition options override client options, so a client can never switch this on.
   const definition: Required<RoomDefinitionOptions> = { trustSettings: opts.trustRoomSettings === true };
+  // Opened when the server starts, not here: importing this module (the default export) must not touch DATA_DIR.
+  let opened: SessionStore | undefined;
   return config({
     displayLogs: opts.displayLogs ?? false,
     options: { greet: false },
@@ -33,13 +40,22 @@ export function createAppConfig(opts: AppOptions = {}) {
     initializeGameServer: (gameServer) => {
       gameServer.define(ROOM_NAME, SmolderRoom, definition);
       gameServer.define(HOSTED_ROOM_NAME, HostedRoom);
-      hosting.configure({ limits: opts.limits, trustProxy: opts.trustProxy ?? process.env.SMOLDER_TRUST_PROXY === "1" });
+      if (!opts.store && !opened) {
+        const store = (opened = openStore(process.env.DATA_DIR));
+        // A store passed in belongs to the caller; the one opened here is closed with the server.
+        gameServer.onShutdown(() => {
+          store.close();
+          opened = undefined;
+        });
+      }
+      hosting.configure({ limits: opts.limits, trustProxy: opts.trustProxy ?? process.env.SMOLDER_TRUST_PROXY === "1", store: opts.store ?? opened });
       installJoinGuard();
     },
     initializeExpress: (app) => {
       app.use(healthz);
       app.use(metrics);
       app.use(createRoomsApi({ trustRoomSettings: definition.trustSettings }));
+      app.use(createSessionsApi());
       app.use(staticFiles(opts.staticRoot ?? "dist"));
     },
   });

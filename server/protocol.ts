@@ -21,6 +21,8 @@ export const MSG = {
   timeline: "timeline",
   /** Hosted room → host: the rounds played so far (settings, outcome, hash). */
   rounds: "rounds",
+  /** Hosted room → everyone: the debrief the host shows (shared Debrief), or null when hidden. */
+  debrief: "debrief",
 } as const;
 
 /** Where the room is in its life. */
@@ -97,7 +99,7 @@ export type BoardMode = (typeof BOARD_MODES)[number];
 export const HOST_DROP_MODES = ["continue", "pause"] as const;
 export type HostDropMode = (typeof HOST_DROP_MODES)[number];
 /** Host commands (the "host" message's `command`); docs/PROTOCOL.md lists their fields. */
-export const HOST_COMMANDS = ["settings", "start", "pause", "resume", "end", "nextPhase", "message", "nextRound", "kick", "lock", "unlock", "board", "hostDrop"] as const;
+export const HOST_COMMANDS = ["settings", "start", "pause", "resume", "end", "nextPhase", "message", "nextRound", "kick", "lock", "unlock", "board", "hostDrop", "debrief"] as const;
 export type HostCommandName = (typeof HOST_COMMANDS)[number];
 /** A host's short message to every screen: at most this many characters. */
 export const HOST_MESSAGE_MAX_LENGTH = 140;

@@ -13,6 +13,7 @@ import { gzipSync } from "node:zlib";
 import { listen } from "@colyseus/tools";
 import { chromium } from "playwright-core";
 import { createAppConfig } from "../server/app.config.js";
+import { MemorySessionStore } from "../server/storage/memory.js";
 
 const { values: args } = parseArgs({ options: { json: { type: "boolean", default: false }, seconds: { type: "string", default: "8" } } });
 const log = (...m: unknown[]) => {
@@ -21,7 +22,7 @@ const log = (...m: unknown[]) => {
 
 execFileSync("npx", ["vite", "build", "--logLevel", "error"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 const port = 24000 + Math.floor(Math.random() * 1000);
-const server = await listen(createAppConfig({ trustRoomSettings: true, displayLogs: false }), port);
+const server = await listen(createAppConfig({ trustRoomSettings: true, displayLogs: false, store: new MemorySessionStore() }), port);
 const url = `http://127.0.0.1:${port}`;
 const context = await chromium.launchPersistentContext(`/tmp/smolder-bench-${process.pid}`, {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

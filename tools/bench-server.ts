@@ -146,7 +146,8 @@ async function main(): Promise<void> {
 
   const serverEntry = fileURLToPath(new URL("../server/main.ts", import.meta.url));
   const server = spawn(process.execPath, ["--import", "tsx", serverEntry], {
-    env: { ...process.env, PORT: String(port), SMOLDER_TRUST_ROOM_SETTINGS: "1", SMOLDER_METRICS: "1", DOTENV_CONFIG_QUIET: "true" },
+    // Rooms are measured, not the disk; and a benchmark's rounds are nobody's to keep.
+    env: { ...process.env, PORT: String(port), SMOLDER_TRUST_ROOM_SETTINGS: "1", SMOLDER_METRICS: "1", DOTENV_CONFIG_QUIET: "true", DATA_DIR: ":memory:" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   children.push(server);

@@ -6,63 +6,26 @@ import QRCode from "qrcode";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { BOARD_MODES, HOST_MESSAGE_MAX_LENGTH, KICKED_CLOSE_CODE, MAX_HOSTED_PLAYERS, MSG, type ErrorMessage } from "../../server/protocol.js";
-import { SCENARIOS, SCENARIO_IDS } from "../../shared/index.js";
+import { EFFORTS, SCENARIOS, SCENARIO_IDS } from "../../shared/index.js";
 import { type Frame, readFrame } from "../net/frame.js";
 import { defaultEndpoint, tidyCode } from "../net/session.js";
 import { formatClock, formatValue, h } from "../ui/dom.js";
-
-// ---- the host secret stays in this browser (localStorage), never in the room's state ----
-
-interface Kept {
-  secret: string;
-  sessionId: string;
-  created: number;
-}
-const KEY = "smolder.host.rooms";
-const LAST = "smolder.host.last";
-
-function keptRooms(): Record<string, Kept> {
-  try {
-    return JSON.parse(localStorage.getItem(KEY) ?? "{}") as Record<string, Kept>;
-  } catch {
-    return {};
-  }
-}
-function keep(code: string, kept: Kept): void {
-  const all = keptRooms();
-  // Keep the last few rooms only.
-  const recent = Object.entries(all)
-    .sort((a, b) => b[1].created - a[1].created)
-    .slice(0, 9);
-  localStorage.setItem(KEY, JSON.stringify(Object.fromEntries([[code, kept], ...recent])));
-  localStorage.setItem(LAST, code);
-}
+import { createRoom, downloadExport, keptRooms, lastRoom, listSessions, loadSession, setHostKey } from "./keys.js";
+import { Workbench } from "./workbench.js";
+import { EFFORT_GROUPS, groupShares } from "../debrief/efforts.js";
 
 const root = document.getElementById("host")!;
 const client = new Client(defaultEndpoint());
 
-function apiBase(): string {
-  // Same origin; under Vite's dev server, vite.config.ts proxies /api to the game server.
-  return "";
-}
-
-async function createRoom(): Promise<string> {
-  const res = await fetch(`${apiBase()}/api/rooms`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-  const body = (await res.json()) as { code?: string; hostSecret?: string; sessionId?: string; error?: string };
-  if (!res.ok || !body.code || !body.hostSecret) throw new Error(body.error ?? `the server answered ${res.status}`);
-  keep(body.code, { secret: body.hostSecret, sessionId: body.sessionId ?? "", created: Date.now() });
-  return body.code;
-}
-
 function landing(note = ""): void {
-  const last = localStorage.getItem(LAST);
+  const last = lastRoom();
   const kept = last ? keptRooms()[last] : undefined;
   const status = h("p", { class: "muted", role: "status" }, note);
   const create = h("button", { class: "primary big", type: "button" }, "Create a room");
   create.addEventListener("click", () => {
     create.disabled = true;
     status.textContent = "Creating a room…";
-    createRoom().then(open, (e: Error) => {
+    createRoom().then((c) => open(c.code), (e: Error) => {
       create.disabled = false;
       status.textContent = `Could not create a room: ${e.message}`;
     });
@@ -78,7 +41,90 @@ function landing(note = ""): void {
       status,
       h("p", { class: "muted small" }, h("a", { href: "/" }, "Back to the game")),
     ),
+    pastSessions(),
   );
+}
+
+/** The sessions this browser's host keys have run, to reopen for a debrief or host again. */
+function pastSessions(): HTMLElement {
+  const list = h("tbody", {}, h("tr", {}, h("td", { colspan: 4, class: "muted" }, "Looking for your past sessions…")));
+  const keyInput = h("input", { type: "text", placeholder: "a host key from another browser", "aria-label": "Host key", class: "grow" });
+  const keyForm = h("form", { class: "row" }, keyInput, h("button", { type: "submit", class: "secondary" }, "Use this key"));
+  keyForm.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const v = keyInput.value.trim();
+    if (v.length >= 16) {
+      setHostKey(v);
+      landing("Host key saved in this browser.");
+    }
+  });
+  void listSessions().then(
+    (sessions) => {
+      if (sessions.length === 0) return void list.replaceChildren(h("tr", {}, h("td", { colspan: 4, class: "muted" }, "No stored sessions for this browser's host key yet.")));
+      list.replaceChildren(
+        ...sessions.map((s) =>
+          h(
+            "tr",
+            { "data-session": s.id },
+            h("td", {}, new Date(s.createdAt).toLocaleString()),
+            h("td", {}, s.code),
+            h("td", { class: "num" }, s.rounds),
+            h(
+              "td",
+              { class: "row" },
+              h("button", { type: "button", class: "secondary", disabled: s.rounds === 0, onclick: () => (location.href = `/host?session=${s.id}`) }, "Debrief"),
+              h("button", { type: "button", class: "secondary", onclick: () => void hostAgain(s.id) }, "Host again"),
+            ),
+          ),
+        ),
+      );
+    },
+    (e: Error) => list.replaceChildren(h("tr", {}, h("td", { colspan: 4, class: "muted" }, `Could not list sessions: ${e.message}`))),
+  );
+  return h(
+    "section",
+    { class: "card sessions", "data-testid": "past-sessions" },
+    h("h2", {}, "Your past sessions"),
+    h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "Started"), h("th", {}, "Last code"), h("th", { class: "num" }, "Rounds"), h("th", {}, ""))), list),
+    h("p", { class: "muted small" }, "Sessions are kept on the server; this browser holds the key that opens them."),
+    keyForm,
+  );
+}
+
+async function hostAgain(sessionId: string): Promise<void> {
+  try {
+    const created = await createRoom(sessionId);
+    open(created.code);
+  } catch (e) {
+    landing(`Could not host that session again: ${(e as Error).message}`);
+  }
+}
+
+/** A stored session's debrief, without a room: /host?session=ID. */
+async function reopen(sessionId: string): Promise<void> {
+  root.replaceChildren(h("p", { class: "muted" }, "Opening the session…"));
+  try {
+    const { session, rounds } = await loadSession(sessionId);
+    const bench = new Workbench();
+    root.replaceChildren(
+      h(
+        "header",
+        {},
+        h("h1", {}, "Smolder · session debrief"),
+        h("span", { class: "muted" }, `Started ${new Date(session.createdAt).toLocaleString()} · last code ${session.code} · ${rounds.length} rounds`),
+        h("div", { class: "row", style: "margin-left:auto" }, exportButtons(sessionId), h("button", { type: "button", class: "primary", onclick: () => void hostAgain(sessionId) }, "Host again"), h("a", { class: "secondary button", href: "/host" }, "All sessions")),
+      ),
+      card("Debrief", bench.el),
+    );
+    bench.setRecords(rounds);
+  } catch (e) {
+    landing(`Could not open that session: ${(e as Error).message}`);
+  }
+}
+
+function exportButtons(sessionId: string): HTMLElement {
+  const get = (format: "json" | "csv") => () => void downloadExport(sessionId, format).catch((e: Error) => alert(`Export failed: ${e.message}`));
+  return h("span", { class: "row" }, h("button", { type: "button", class: "secondary", "data-testid": "export-csv", onclick: get("csv") }, "Export CSV (zip)"), h("button", { type: "button", class: "secondary", "data-testid": "export-json", onclick: get("json") }, "Export JSON"));
 }
 
 function open(code: string): void {
@@ -91,13 +137,6 @@ function open(code: string): void {
 // ---- the console ----
 
 type Timeline = { fires: number[]; risk: number[]; value: number[]; praise: number[]; effort: number[][] };
-const EFFORT_SERIES = [
-  { label: "Extinguish", idx: [0], color: "#d55e00" },
-  { label: "Invest", idx: [1], color: "#0072b2" },
-  { label: "Step back", idx: [2], color: "#cc79a7" },
-  { label: "Sprint", idx: [3], color: "#e69f00" },
-  { label: "Walk, idle, burnt out", idx: [4, 5, 6], color: "#8a90a0" },
-];
 
 async function connect(code: string, secret: string): Promise<void> {
   root.replaceChildren(h("p", { class: "muted" }, `Connecting to room ${code}…`));
@@ -108,7 +147,7 @@ async function connect(code: string, secret: string): Promise<void> {
     const msg = (e as Error).message || "the server did not answer";
     return landing(/No room/.test(msg) ? `Room ${code} is closed. Create a new one.` : `Could not open room ${code}: ${msg}`);
   }
-  new Console(room, code, secret);
+  new Console(room, code, secret, keptRooms()[code]?.sessionId ?? "");
 }
 
 class Console {
@@ -121,11 +160,15 @@ class Console {
   private readonly toastEl = h("div", { class: "toast", role: "alert" });
   private toastTimer = 0;
 
+  private readonly workbench: Workbench;
+
   constructor(
     private room: Room,
     private readonly code: string,
     private readonly secret: string,
+    private readonly sessionId: string,
   ) {
+    this.workbench = new Workbench((cmd) => this.send(cmd));
     this.build();
     this.attach(room);
   }
@@ -136,7 +179,11 @@ class Console {
     room.onMessage(MSG.error, (e: ErrorMessage) => this.toast(e.message));
     room.onMessage(MSG.summary, () => undefined);
     room.onMessage(MSG.timeline, (t: { round: number; from: number; fires: number[]; risk: number[]; value: number[]; praise: number[]; effort: number[]; efforts: string[] }) => this.onTimeline(t));
-    room.onMessage(MSG.rounds, (rounds: RoundRow[]) => this.renderRounds(rounds));
+    room.onMessage(MSG.rounds, (rounds: RoundRow[]) => {
+      this.renderRounds(rounds);
+      void this.loadRecords(rounds.length);
+    });
+    room.onMessage(MSG.debrief, () => undefined);
     room.onLeave((closeCode) => {
       if (closeCode === 1000) return;
       if (closeCode === KICKED_CLOSE_CODE) return this.banner("This room's console was opened in another tab or device.", "Take it back here");
@@ -144,6 +191,18 @@ class Console {
       void this.reconnect();
     });
     this.render(readFrame(room));
+  }
+
+  /** The stored rounds, with logs, for the debrief workbench. */
+  private async loadRecords(count: number): Promise<void> {
+    if (count === 0 || !this.sessionId) return;
+    try {
+      const { rounds } = await loadSession(this.sessionId, this.secret);
+      this.workbench.setRecords(rounds);
+      this.els.debriefCard!.hidden = false;
+    } catch (e) {
+      this.toast(`Could not load the rounds for the debrief: ${(e as Error).message}`);
+    }
   }
 
   private async reconnect(): Promise<void> {
@@ -328,11 +387,13 @@ class Console {
           { class: "col wide" },
           card(h("span", {}, "People ", e.peopleCount), h("table", { class: "people" }, h("thead", {}, h("tr", {}, h("th", {}, "Name"), h("th", {}, "Seat"), h("th", {}, "Status"), h("th", { class: "num" }, "Praise"), h("th", {}, ""))), e.people)),
           card("Live: this round", e.charts),
-          card("Rounds so far", h("table", { class: "rounds" }, h("thead", {}, h("tr", {}, h("th", {}, "#"), h("th", {}, "Scenario"), h("th", {}, "Ended"), h("th", { class: "num" }, "Time"), h("th", { class: "num" }, "Team value"), h("th", {}, "Most praise"), h("th", {}, "Did most good"))), e.rounds)),
+          card("Rounds so far", h("table", { class: "rounds" }, h("thead", {}, h("tr", {}, h("th", {}, "#"), h("th", {}, "Scenario"), h("th", {}, "Ended"), h("th", { class: "num" }, "Time"), h("th", { class: "num" }, "Team value"), h("th", {}, "Most praise"), h("th", {}, "Did most good"), h("th", {}, ""))), e.rounds), this.sessionId ? exportButtons(this.sessionId) : null),
         ),
       ),
+      (e.debriefCard = card("Debrief", this.workbench.el)),
       this.toastEl,
     );
+    e.debriefCard.hidden = true;
     this.buildCharts();
     fillPhases();
     window.addEventListener("resize", () => this.sizeCharts());
@@ -368,7 +429,7 @@ class Console {
       ], [axis("value", 3, (v) => formatValue(v)), axis("praise", 1)]),
       mk(
         "Effort split (% of player time)",
-        EFFORT_SERIES.map((s) => ({ label: s.label, stroke: s.color, width: 2, scale: "pct" })),
+        EFFORT_GROUPS.map((s) => ({ label: s.label, stroke: s.color, width: 2, scale: "pct" })),
         [axis("pct", 3, (v) => `${v}%`)],
         { pct: { range: [0, 100] } },
       ),
@@ -393,14 +454,11 @@ class Console {
       tl[k].push(...t[k]);
     }
     tl.effort.length = t.from;
-    for (let i = 0; i < t.fires.length; i++) tl.effort.push(t.effort.slice(i * 7, i * 7 + 7));
+    const n = EFFORTS.length;
+    for (let i = 0; i < t.fires.length; i++) tl.effort.push(t.effort.slice(i * n, i * n + n));
     const x = tl.fires.map((_, i) => i);
-    const shares = EFFORT_SERIES.map((s) =>
-      tl.effort.map((row) => {
-        const total = row.reduce((a, b) => a + b, 0);
-        return total > 0 ? Math.round((100 * s.idx.reduce((a, i) => a + (row[i] ?? 0), 0)) / total) : 0;
-      }),
-    );
+    const perSecond = tl.effort.map((row) => groupShares(row));
+    const shares = EFFORT_GROUPS.map((_, g) => perSecond.map((row) => Math.round(row[g]!)));
     this.charts[0]!.setData([x, tl.fires, tl.risk]);
     this.charts[1]!.setData([x, tl.value, tl.praise]);
     this.charts[2]!.setData([x, ...shares]);
@@ -471,14 +529,14 @@ class Console {
 
   private renderRounds(rounds: RoundRow[]): void {
     const body = this.els.rounds!;
-    if (rounds.length === 0) return void body.replaceChildren(h("tr", {}, h("td", { colspan: 7, class: "muted" }, "No round finished yet.")));
+    if (rounds.length === 0) return void body.replaceChildren(h("tr", {}, h("td", { colspan: 8, class: "muted" }, "No round finished yet.")));
     body.replaceChildren(
       ...rounds.map((r) => {
         const people = r.players;
         // Only names that earned it: nobody "did the most good" with a net of zero.
         const topPraise = [...people].sort((a, b) => b.praise - a.praise).find((p) => p.praise > 0);
         const topNet = [...people].sort((a, b) => b.net - a.net).find((p) => p.net > 0);
-        return h("tr", {}, h("td", {}, r.round), h("td", {}, SCENARIOS[r.scenario]?.name ?? r.scenario), h("td", {}, r.ended === "host" ? "by you" : r.ended === "collapse" ? "collapsed" : "time up"), h("td", { class: "num" }, formatClock(r.seconds)), h("td", { class: "num" }, formatValue(r.value)), h("td", {}, topPraise?.name ?? "—"), h("td", {}, topNet?.name ?? "—"));
+        return h("tr", {}, h("td", {}, r.round), h("td", {}, SCENARIOS[r.scenario]?.name ?? r.scenario), h("td", {}, r.ended === "host" ? "by you" : r.ended === "collapse" ? "collapsed" : "time up"), h("td", { class: "num" }, formatClock(r.seconds)), h("td", { class: "num" }, formatValue(r.value)), h("td", {}, topPraise?.name ?? "—"), h("td", {}, topNet?.name ?? "—"), h("td", {}, h("button", { type: "button", class: "secondary", "data-testid": `debrief-${r.round}`, onclick: () => this.workbench.open(r.round) }, "Debrief")));
       }),
     );
   }
@@ -511,8 +569,10 @@ function statusBadge(status: string): HTMLElement {
 // ---- start ----
 const params = new URLSearchParams(location.search);
 const wanted = tidyCode(params.get("code") ?? "");
+const sessionParam = params.get("session");
 if (params.get("new") === "1") {
   root.replaceChildren(h("p", { class: "muted" }, "Creating a room…"));
-  createRoom().then(open, (e: Error) => landing(`Could not create a room: ${e.message}`));
-} else if (wanted) open(wanted);
+  createRoom().then((c) => open(c.code), (e: Error) => landing(`Could not create a room: ${e.message}`));
+} else if (sessionParam) void reopen(sessionParam);
+else if (wanted) open(wanted);
 else landing();

@@ -1,7 +1,7 @@
 // The connection to the game server: joining, reconnecting, and sending intents.
 // Scenes listen to it; nothing here knows about Phaser.
 import { Client, type Room } from "colyseus.js";
-import type { Intent, RoundSummary } from "../../shared/index.js";
+import type { Debrief, Intent, RoundSummary } from "../../shared/index.js";
 import { type ErrorMessage, KICKED_CLOSE_CODE, MSG, RECONNECT_SECONDS, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, ROOM_NAME } from "../../server/protocol.js";
 import { STORAGE } from "../constants.js";
 
@@ -58,6 +58,9 @@ export class Session {
   private readonly summaryListeners = new Set<Listener<RoundSummary>>();
   private readonly statusListeners = new Set<Listener<ConnectionStatus>>();
   private readonly roomListeners = new Set<Listener<Room>>();
+  private readonly debriefListeners = new Set<Listener<Debrief | null>>();
+  /** The debrief the host is showing, or null. */
+  debrief: Debrief | null = null;
 
   constructor(endpoint = defaultEndpoint()) {
     this.client = new Client(endpoint);
@@ -121,6 +124,12 @@ export class Session {
     return () => this.summaryListeners.delete(fn);
   }
 
+  /** The host showed (or, with null, hid) a debrief. */
+  onDebrief(fn: Listener<Debrief | null>): () => void {
+    this.debriefListeners.add(fn);
+    return () => this.debriefListeners.delete(fn);
+  }
+
   /** A new Room object after a reconnect: scenes move their state listeners to it. */
   onRoom(fn: Listener<Room>): () => void {
     this.roomListeners.add(fn);
@@ -145,6 +154,10 @@ export class Session {
     room.onMessage(MSG.summary, (s: RoundSummary) => {
       this.summary = s;
       this.summaryListeners.forEach((fn) => fn(s));
+    });
+    room.onMessage(MSG.debrief, (d: Debrief | null) => {
+      this.debrief = d;
+      this.debriefListeners.forEach((fn) => fn(d));
     });
     room.onLeave((code) => {
       if (this.room !== room) return;

@@ -10,11 +10,13 @@ import { codeFromPath, Session } from "../net/session.js";
 import { Avatars } from "../render/avatars.js";
 import { Board } from "../render/board.js";
 import { frameCamera, type Margins } from "../render/camera.js";
+import { watchDebrief } from "../ui/debrief-overlay.js";
 import { formatClock, formatValue, h, layer } from "../ui/dom.js";
 
 const code = codeFromPath("screen");
 const session = new Session();
 const joinUrl = `${location.origin}/join/${code}`;
+watchDebrief(session, { big: true });
 
 class ScreenScene extends Phaser.Scene {
   private board!: Board;

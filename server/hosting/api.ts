@@ -24,13 +24,21 @@ export interface CreatedRoom {
   qrSvg: string;
 }
 
-/** Body of POST /api/rooms; only honoured on a server that trusts room settings (tests). */
+/** Body of POST /api/rooms: a stored session to host again (its secret as the Bearer token). */
+const createBody = z.object({ sessionId: z.string().uuid().optional() }).strip();
+/** Also honoured, on a server that trusts room settings only (tests). */
 const trustedBody = z
   .object({
     tickMs: z.number().min(1).max(1000).optional(),
     reconnectSeconds: z.number().min(0.1).max(300).optional(),
   })
   .strip();
+
+/** A host secret presented as `Authorization: Bearer <secret>`, or null. */
+export function bearerOf(req: IncomingMessage): string | null {
+  const m = /^Bearer\s+(\S{16,128})$/.exec(String(req.headers.authorization ?? ""));
+  return m ? m[1]! : null;
+}
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
@@ -71,16 +79,31 @@ export function createRoomsApi(opts: { trustRoomSettings: boolean }): Handler {
       } catch {
         return send(res, 400, { error: "the body must be JSON (or empty)" });
       }
+      const asked = createBody.safeParse(body ?? {});
+      if (!asked.success) return send(res, 400, { error: "sessionId must be a session id (a UUID)" });
       const parsed = trustedBody.safeParse(body ?? {});
       const extra = opts.trustRoomSettings && parsed.success ? parsed.data : {};
-      const hostSecret = randomSecret();
-      const sessionId = randomUUID();
+      // A facilitator who already has a secret keeps it, so one secret lists all their sessions.
+      const presented = bearerOf(req);
+      if (req.headers.authorization !== undefined && !presented) return send(res, 401, { error: "the Authorization header must be Bearer <host secret> (16 to 128 characters)" });
+      const hostSecret = presented ?? randomSecret();
+      const hostHash = hashSecret(hostSecret).toString("hex");
+      let sessionId: string = randomUUID();
+      let createdAt = Date.now();
+      if (asked.data.sessionId) {
+        const stored = hosting.store.getSession(asked.data.sessionId);
+        if (!stored) return send(res, 404, { error: "no stored session with that id" });
+        if (!presented || stored.hostHash !== hostHash) return send(res, 401, { error: "hosting a stored session again needs its host secret as Authorization: Bearer <secret>" });
+        sessionId = stored.id;
+        createdAt = stored.createdAt;
+      }
       const ticketId = randomUUID();
-      const ticket: HostedTicket = { sessionId, hostHash: hashSecret(hostSecret).toString("hex"), ...extra };
+      const ticket: HostedTicket = { sessionId, hostHash, ...extra };
       // The secret's hash travels through presence, not through room options.
       await matchMaker.presence.setex(`smolder:ticket:${ticketId}`, JSON.stringify(ticket), 30);
       const room = await matchMaker.createRoom(HOSTED_ROOM_NAME, { ticket: ticketId });
       const code = room.roomId;
+      hosting.store.saveSession({ id: sessionId, kind: "room", hostHash, code, createdAt });
       const joinUrl = `${publicOrigin(req)}/join/${code}`;
       const qrSvg = await QRCode.toString(joinUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
       const created: CreatedRoom = { code, joinUrl, hostSecret, sessionId, qrSvg };

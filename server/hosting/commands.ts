@@ -2,6 +2,7 @@
 // with zod (unknown commands and extra fields refused) before the room looks at who sent it.
 import { z } from "zod";
 import { BOT_KINDS, type BotKind } from "../../shared/index.js";
+import { MAX_DEBRIEF_ROUNDS } from "./debrief.js";
 import { BOARD_MODES, HOST_DROP_MODES, HOST_MESSAGE_MAX_LENGTH, MAX_HOSTED_PLAYERS, MAX_MESSAGE_BYTES, type ErrorMessage } from "../protocol.js";
 
 const board = z.enum(BOARD_MODES);
@@ -45,6 +46,15 @@ export const hostCommandSchema = z.discriminatedUnion("command", [
   z.object({ command: z.literal("unlock") }).strict(),
   z.object({ command: z.literal("board"), mode: board }).strict(),
   z.object({ command: z.literal("hostDrop"), then: z.enum(HOST_DROP_MODES) }).strict(),
+  z
+    .object({
+      command: z.literal("debrief"),
+      /** Round numbers to show side by side, the first leading; empty hides the debrief. */
+      rounds: z.array(z.number().int().min(1).max(100000)).max(MAX_DEBRIEF_ROUNDS),
+      /** A counterfactual drawn beside one of them: bots of one kind from a chosen second. */
+      whatIf: z.object({ round: z.number().int().min(1).max(100000), fromSecond: z.number().int().min(0).max(3600), team: z.enum(BOT_KINDS as [BotKind, ...BotKind[]]) }).strict().optional(),
+    })
+    .strict(),
 ]);
 export type HostCommand = z.infer<typeof hostCommandSchema>;
 

@@ -4,7 +4,8 @@
 import type { Presence } from "@colyseus/core";
 import { randomCode } from "./codes.js";
 import { AddressLimiter, DEFAULT_LIMITS, type RateLimits } from "./limits.js";
-import { MemoryRoundStore, type RoundStore } from "./rounds.js";
+import { MemorySessionStore } from "../storage/memory.js";
+import type { SessionStore } from "../storage/store.js";
 
 /** Presence set of the codes in use. */
 export const CODES_KEY = "smolder:codes";
@@ -15,9 +16,10 @@ class Hosting {
   failures = new AddressLimiter(DEFAULT_LIMITS.failBurst, DEFAULT_LIMITS.failEverySeconds);
   /** Trust X-Forwarded-For for the caller's address (only behind a proxy that sets it). */
   trustProxy = false;
-  store: RoundStore & { drop?(sessionId: string): void } = new MemoryRoundStore();
+  /** Replaced by the app config with the SQLite store (or the one a test passes). */
+  store: SessionStore = new MemorySessionStore();
 
-  configure(opts: { limits?: Partial<RateLimits>; trustProxy?: boolean; store?: RoundStore }): void {
+  configure(opts: { limits?: Partial<RateLimits>; trustProxy?: boolean; store?: SessionStore }): void {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     this.creates = new AddressLimiter(this.limits.createBurst, this.limits.createEverySeconds);
     this.failures = new AddressLimiter(this.limits.failBurst, this.limits.failEverySeconds);

@@ -1,6 +1,6 @@
-// A hosted session's rounds: each round's settings, input log and summary, kept for the
-// debrief. In memory for now; RoundStore is the seam where persistent storage plugs in.
-import { type Customisation, type GameState, type LogEntry, replay, type RoundSummary, type Scenario, stateHash } from "../../shared/index.js";
+// A hosted session's rounds: each round's settings, input log, timeline and summary, kept
+// for the debrief (server/storage keeps them across restarts).
+import { type Customisation, type GameState, type LogEntry, replay, type RoundSummary, type Scenario, type Timeline } from "../../shared/index.js";
 import type { BoardMode } from "../protocol.js";
 
 /** A hosted round's log: the rules' own entries, including the host's phase events. */
@@ -32,32 +32,8 @@ export interface RoundRecord {
   ticks: number;
   hash: string;
   summary: RoundSummary;
+  /** The round's per-second samples (fires, hidden risk, value, praise, effort per seat). */
+  timeline: Timeline;
   startedAt: number;
   endedAt: number;
 }
-
-/** Where finished rounds go. Later: SQLite; now: memory. */
-export interface RoundStore {
-  save(record: RoundRecord): void;
-  list(sessionId: string): RoundRecord[];
-}
-
-export class MemoryRoundStore implements RoundStore {
-  private readonly bySession = new Map<string, RoundRecord[]>();
-
-  save(record: RoundRecord): void {
-    const list = this.bySession.get(record.sessionId) ?? [];
-    list.push(record);
-    this.bySession.set(record.sessionId, list);
-  }
-
-  list(sessionId: string): RoundRecord[] {
-    return this.bySession.get(sessionId) ?? [];
-  }
-
-  /** Forget a session (the room closed; nothing persistent to keep yet). */
-  drop(sessionId: string): void {
-    this.bySession.delete(sessionId);
-  }
-}
-

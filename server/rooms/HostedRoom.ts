@@ -10,6 +10,7 @@ import {
   type BotKind,
   createGame,
   type Customisation,
+  type Debrief,
   customise,
   EFFORTS,
   type GameState,
@@ -18,9 +19,11 @@ import {
   roundSummary,
   type RoundSummary,
   type Scenario,
+  type WhatIfSpec,
   stateHash,
 } from "../../shared/index.js";
 import { secretMatches } from "../hosting/codes.js";
+import { computeWhatIf, debriefOf, whatIfProblem } from "../hosting/debrief.js";
 import { checkHostCommand, cleanMessage, type HostCommand, type RoundSettingsInput } from "../hosting/commands.js";
 import { hosting } from "../hosting/registry.js";
 import { type RoomLogEntry, type RoundRecord } from "../hosting/rounds.js";
@@ -126,6 +129,9 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
   private hostSessionId: string | null = null;
   private readonly kicked = new Set<string>();
   readonly rounds: RoundRecord[] = [];
+  /** What the debrief screens show now (sent to late joiners too), and a what-if in progress. */
+  private debrief: Debrief | null = null;
+  private cancelWhatIf: (() => void) | null = null;
 
   override async onCreate(options: unknown): Promise<void> {
     const ticketId = (options as { ticket?: unknown } | undefined)?.ticket;
@@ -145,6 +151,9 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
     this.state = new HostedState();
     this.state.code = this.roomId;
     this.state.stage = "lobby";
+    // A stored session hosted again carries on after its last round.
+    this.rounds.push(...hosting.store.listRounds(this.sessionKey));
+    this.state.round = (this.rounds.at(-1)?.round ?? 0) + 1;
     this.patchRate = 1000 / PATCH_RATE_HZ;
 
     this.onMessage(MSG.intent, (client, message: unknown) => this.onIntent(client, message));
@@ -197,6 +206,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
       this.state.hostOnline = true;
       this.sendRounds(client);
       this.sendTimeline(true);
+      if (this.debrief) client.send(MSG.debrief, this.debrief);
       this.publish();
       return;
     }
@@ -206,6 +216,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
       if (this.preStart()) this.reseat();
       else if (this.stageIs("playing") && this.seatedPeople() < MAX_HOSTED_PLAYERS) person.seat = this.seatPlayer(client.sessionId, { name: person.name, bot: null });
     }
+    if (this.debrief) client.send(MSG.debrief, this.debrief);
     this.publish();
   }
 
@@ -233,6 +244,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
       const p = person.seat !== null ? this.game.players[person.seat] : undefined;
       if (this.stageIs("playing") && p && !p.present) this.record({ tick: this.game.tick, seat: person.seat!, rejoin: true });
       if (this.stageIs("ended") && this.summary) client.send(MSG.summary, this.summary);
+      if (this.debrief) client.send(MSG.debrief, this.debrief);
       this.publish();
     } catch {
       this.forget(person);
@@ -241,7 +253,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
 
   override onDispose(): void {
     hosting.releaseCode(this.presence, this.roomId);
-    hosting.store.drop?.(this.sessionKey);
+    this.cancelWhatIf?.();
   }
 
   override onUncaughtException(error: RoomException<this>, methodName: string): void {
@@ -362,6 +374,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
   }
 
   private startCountdown(seconds: number): void {
+    this.hideDebrief();
     if (seconds === 0) return this.begin();
     this.state.stage = "countdown";
     this.state.countdown = seconds;
@@ -437,11 +450,17 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
       ticks: this.game.tick,
       hash: stateHash(this.game),
       summary: this.summary,
+      timeline: this.game.timeline,
       startedAt: this.startedAt,
       endedAt: Date.now(),
     };
     this.rounds.push(record);
-    hosting.store.save(record);
+    try {
+      hosting.store.saveRound(record);
+    } catch (err) {
+      // The round stays in memory for this room's debrief; only its copy on disk is lost.
+      console.error(`hosted room ${this.roomId}: could not store round ${record.round}:`, err);
+    }
     this.endReason = reason;
     this.publish();
     this.sendTimeline(false);
@@ -540,7 +559,45 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
       case "hostDrop":
         st.hostDrop = cmd.then satisfies HostDropMode;
         return null;
+      case "debrief":
+        return this.showDebrief(cmd.rounds, cmd.whatIf);
     }
+  }
+
+  /** Pushes a debrief to every screen (or hides it); a what-if follows once computed. */
+  private showDebrief(rounds: number[], whatIf: WhatIfSpec & { round: number } | undefined): string | null {
+    if (!this.stageIs("lobby") && !this.stageIs("ended")) return "the debrief is shown between rounds";
+    this.cancelWhatIf?.();
+    this.cancelWhatIf = null;
+    if (rounds.length === 0) {
+      this.debrief = null;
+      this.broadcast(MSG.debrief, null);
+      return null;
+    }
+    const debrief = debriefOf(this.rounds, rounds);
+    if (typeof debrief === "string") return debrief;
+    if (whatIf) {
+      const record = this.rounds.find((r) => r.round === whatIf.round);
+      const problem = whatIfProblem(record, whatIf);
+      if (problem) return problem;
+      this.cancelWhatIf = computeWhatIf(record!, { fromSecond: whatIf.fromSecond, team: whatIf.team }, (w) => {
+        this.cancelWhatIf = null;
+        if (this.debrief !== debrief) return;
+        debrief.whatIf = w;
+        this.broadcast(MSG.debrief, debrief);
+      });
+    }
+    this.debrief = debrief;
+    this.broadcast(MSG.debrief, debrief);
+    return null;
+  }
+
+  private hideDebrief(): void {
+    if (!this.debrief) return;
+    this.cancelWhatIf?.();
+    this.cancelWhatIf = null;
+    this.debrief = null;
+    this.broadcast(MSG.debrief, null);
   }
 
   private applySettings(input: RoundSettingsInput): string | null {

@@ -1,6 +1,6 @@
 // Browser tests: a real game server on a free loopback port, serving the built client,
 // and Debian's Chromium driven by playwright-core (it never downloads a browser).
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { listen } from "@colyseus/tools";
@@ -8,6 +8,7 @@ import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll } from "vitest";
 import { createAppConfig } from "../../server/app.config.js";
+import { openStore } from "../../server/storage/open.js";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const chromiumAvailable = existsSync(CHROMIUM);
@@ -22,14 +23,19 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts the game server in this process; room settings from the page are trusted (tests only). */
+/** Starts the game server in this process; room settings from the page are trusted (tests only).
+ *  Its rounds go to a SQLite file in a temp folder: the real store, never the repository's data/. */
 export async function startServer(): Promise<TestServer> {
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const server = await listen(createAppConfig({ trustRoomSettings: true, displayLogs: false }), port);
+  const dataDir = mkdtempSync(join(tmpdir(), "smolder-data-"));
+  const store = openStore(dataDir);
+  const server = await listen(createAppConfig({ trustRoomSettings: true, displayLogs: false, store }), port);
   return {
     url: `http://127.0.0.1:${port}`,
     close: async () => {
       await server.gracefullyShutdown(false).catch(() => undefined);
+      store.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

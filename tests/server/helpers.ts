@@ -6,13 +6,14 @@ import { createAppConfig } from "../../server/app.config.js";
 import type { ErrorMessage } from "../../server/protocol.js";
 import type { SmolderRoom } from "../../server/rooms/SmolderRoom.js";
 import type { SmolderState } from "../../server/schema/SmolderState.js";
+import { MemorySessionStore } from "../../server/storage/memory.js";
 
 export type Client = ClientRoom<SmolderState>;
 
 /** Each test file passes its own port, so vitest can run the files in parallel. */
 export async function startServer(port: number): Promise<ColyseusTestServer> {
   // Tests pick scenario, seed, countdown and tick speed through trusted room settings.
-  return boot(createAppConfig({ trustRoomSettings: true }), port);
+  return boot(createAppConfig({ trustRoomSettings: true, store: new MemorySessionStore() }), port);
 }
 
 /** Fast room settings: no countdown, 2 ms ticks, idle bots unless a test asks otherwise. */

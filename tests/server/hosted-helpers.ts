@@ -7,12 +7,14 @@ import type { CreatedRoom } from "../../server/hosting/api.js";
 import type { ErrorMessage } from "../../server/protocol.js";
 import type { HostedRoom } from "../../server/rooms/HostedRoom.js";
 import type { HostedState } from "../../server/schema/HostedState.js";
+import { MemorySessionStore } from "../../server/storage/memory.js";
 import { until } from "./helpers.js";
 
 export type HostedClient = ClientRoom<HostedState>;
 
+/** Rounds go to a fresh memory store unless a test passes its own (tests never write ./data). */
 export async function startHostedServer(port: number, opts: AppOptions = {}): Promise<ColyseusTestServer> {
-  return boot(createAppConfig({ trustRoomSettings: true, ...opts }), port);
+  return boot(createAppConfig({ trustRoomSettings: true, ...opts, store: opts.store ?? new MemorySessionStore() }), port);
 }
 
 /** POST /api/rooms; fast ticks unless the body says otherwise. */

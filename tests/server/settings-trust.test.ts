@@ -5,11 +5,12 @@ import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createAppConfig } from "../../server/app.config.js";
 import type { SmolderState } from "../../server/schema/SmolderState.js";
+import { MemorySessionStore } from "../../server/storage/memory.js";
 import { FAST, ready } from "./helpers.js";
 
 let server: ColyseusTestServer;
 beforeAll(async () => {
-  server = await boot(createAppConfig({ trustRoomSettings: false }), 2707);
+  server = await boot(createAppConfig({ trustRoomSettings: false, store: new MemorySessionStore() }), 2707);
 });
 afterAll(async () => {
   await server.shutdown();

@@ -1,0 +1,196 @@
+// The debrief's charts (uPlot): fires and hidden risk, team value and praise, the team's
+// effort split, and rounds compared. The tipping point is a dashed line on every chart of its
+// round; a click on a chart picks that moment (the host console scrubs the replay there).
+import uPlot from "uplot";
+import "uplot/dist/uPlot.min.css";
+import { type Debrief, type DebriefRound, EFFORTS } from "../../shared/index.js";
+import { formatClock, formatValue, h } from "../ui/dom.js";
+import { EFFORT_GROUPS, groupShares } from "./efforts.js";
+
+const GRID = "#262b36";
+const AXIS = "#9aa1b2";
+/** Colours of rounds set side by side (Okabe–Ito, the first round's stays green). */
+export const ROUND_COLORS = ["#009e73", "#56b4e9", "#e69f00", "#cc79a7"];
+
+type Series = uPlot.Series & { data: (number | null)[] };
+interface Marker {
+  at: number;
+  color: string;
+  label: string;
+}
+
+export interface ChartOptions {
+  onMoment?: (second: number) => void;
+  /** Taller charts and bigger type (the projector). */
+  big?: boolean;
+}
+
+function padTo(values: readonly number[], n: number): (number | null)[] {
+  const out: (number | null)[] = values.slice(0, n);
+  while (out.length < n) out.push(null);
+  return out;
+}
+
+class Chart {
+  readonly plot: uPlot;
+  markers: Marker[] = [];
+  moment: number | null = null;
+
+  constructor(holder: HTMLElement, title: string, series: Series[], axes: uPlot.Axis[], scales: uPlot.Scales, x: number[], opts: ChartOptions) {
+    const box = h("div", { class: "d-chart" });
+    holder.append(box);
+    const draw = (u: uPlot) => {
+      const ctx = u.ctx;
+      const line = (sec: number, color: string, dash: number[], label: string) => {
+        const px = u.valToPos(sec, "x", true);
+        if (!Number.isFinite(px) || px < u.bbox.left - 1 || px > u.bbox.left + u.bbox.width + 1) return;
+        ctx.save();
+        ctx.strokeStyle = color;
+        ctx.lineWidth = 2 * devicePixelRatio;
+        ctx.setLineDash(dash.map((d) => d * devicePixelRatio));
+        ctx.beginPath();
+        ctx.moveTo(px, u.bbox.top);
+        ctx.lineTo(px, u.bbox.top + u.bbox.height);
+        ctx.stroke();
+        if (label) {
+          ctx.setLineDash([]);
+          ctx.fillStyle = color;
+          ctx.font = `${(opts.big ? 15 : 11) * devicePixelRatio}px system-ui, sans-serif`;
+          const w = ctx.measureText(label).width;
+          const left = px + 4 * devicePixelRatio + w > u.bbox.left + u.bbox.width ? px - w - 4 * devicePixelRatio : px + 4 * devicePixelRatio;
+          ctx.fillText(label, left, u.bbox.top + 14 * devicePixelRatio);
+        }
+        ctx.restore();
+      };
+      for (const m of this.markers) line(m.at, m.color, [6, 4], m.label);
+      if (this.moment !== null) line(this.moment, "#ffffff", [], "");
+    };
+    this.plot = new uPlot(
+      {
+        title,
+        width: 400,
+        height: 190,
+        scales: { x: { time: false }, ...scales },
+        series: [{ label: "Time", value: (_u, v) => (v === null ? "" : formatClock(v)) }, ...series.map(({ data: _d, ...s }) => ({ points: { show: false }, ...s }))],
+        axes: [{ stroke: AXIS, grid: { stroke: GRID }, values: (_u, vals) => vals.map((v) => (Number.isInteger(v) ? formatClock(v) : "")) }, ...axes],
+        legend: { live: false },
+        cursor: { drag: { x: false, y: false }, points: { show: false } },
+        hooks: { draw: [draw] },
+      },
+      [x, ...series.map((s) => s.data)] as uPlot.AlignedData,
+      box,
+    );
+    if (opts.onMoment) {
+      const over = this.plot.over;
+      over.style.cursor = "pointer";
+      over.title = "Click to see the map at this moment";
+      over.addEventListener("click", (e) => {
+        const sec = Math.round(this.plot.posToVal(e.offsetX, "x"));
+        if (Number.isFinite(sec)) opts.onMoment!(Math.max(0, sec));
+      });
+    }
+  }
+}
+
+const axis = (scale: string, side: 1 | 3, fmt?: (v: number) => string, big = false): uPlot.Axis => ({
+  scale,
+  side,
+  stroke: AXIS,
+  grid: { show: side === 3, stroke: GRID },
+  values: fmt ? (_u, vals) => vals.map(fmt) : undefined,
+  size: big ? 70 : 54,
+  // uPlot reads an explicit undefined as a font; leave the key out for its default.
+  ...(big ? { font: "15px system-ui, sans-serif" } : {}),
+});
+const kilo = (v: number) => (Math.abs(v) >= 1000 ? `${Math.round(v / 1000)}k` : String(v));
+
+export class DebriefCharts {
+  readonly el = h("div", { class: "d-charts" });
+  private charts: Chart[] = [];
+
+  constructor(private readonly opts: ChartOptions = {}) {}
+
+  set(d: Debrief): void {
+    for (const c of this.charts) c.plot.destroy();
+    this.el.replaceChildren();
+    this.charts = [];
+    const lead = d.rounds[0];
+    if (!lead) return;
+    const w = d.whatIf && d.whatIf.round === lead.round ? d.whatIf : null;
+    const n = Math.max(lead.seconds, w?.seconds ?? 0, ...d.rounds.map((r) => r.seconds));
+    const x = Array.from({ length: n }, (_, i) => i);
+    const big = this.opts.big === true;
+    const add = (title: string, series: Series[], axes: uPlot.Axis[], scales: uPlot.Scales = {}, xs = x) => {
+      const c = new Chart(this.el, title, series, axes, scales, xs, this.opts);
+      this.charts.push(c);
+      return c;
+    };
+    const tip = (r: DebriefRound, color = "#ff9b73"): Marker[] => (r.tipping === null ? [] : [{ at: r.tipping, color, label: `tipped ${formatClock(r.tipping)}` }]);
+
+    const fires: Series[] = [
+      { label: "Fires", stroke: "#e69f00", width: 2, scale: "fires", data: padTo(lead.fires, n) },
+      { label: "Hidden risk", stroke: "#cc79a7", width: 2, scale: "risk", data: padTo(lead.risk, n) },
+    ];
+    const value: Series[] = [
+      { label: "Team value", stroke: "#009e73", width: 2, scale: "value", data: padTo(lead.value, n) },
+      { label: "Praise", stroke: "#f0e442", width: 2, scale: "praise", data: padTo(lead.praise, n) },
+    ];
+    if (w) {
+      fires.push({ label: "Fires (what if)", stroke: "#e69f00", width: 2, dash: [6, 5], scale: "fires", data: padTo(w.fires, n) });
+      value.push({ label: "Team value (what if)", stroke: "#7fe0b9", width: 2, dash: [6, 5], scale: "value", data: padTo(w.value, n) });
+      value.push({ label: "Praise (what if)", stroke: "#f0e442", width: 1, dash: [3, 4], scale: "praise", data: padTo(w.praise, n) });
+    }
+    const whatIfMarks: Marker[] = w && w.fromSecond > 0 ? [{ at: w.fromSecond, color: "#9ad0ff", label: "what if from here" }] : [];
+    add("Fires and hidden risk", fires, [axis("fires", 3, undefined, big), axis("risk", 1, kilo, big)]).markers = [...tip(lead), ...whatIfMarks];
+    add("Team value and praise", value, [axis("value", 3, formatValue, big), axis("praise", 1, undefined, big)]).markers = [...tip(lead), ...whatIfMarks];
+
+    // The team's effort split, per bin of the effort strips.
+    const bins = Math.ceil(lead.seconds / lead.binSeconds);
+    const team: number[] = new Array<number>(bins * EFFORTS.length).fill(0);
+    for (const row of lead.effortBins) for (let k = 0; k < team.length; k++) team[k]! += row[k] ?? 0;
+    const bx = Array.from({ length: bins }, (_, b) => b * lead.binSeconds);
+    const shares = Array.from({ length: bins }, (_, b) => groupShares(team, b * EFFORTS.length));
+    add(
+      "Team effort split (% of player time)",
+      EFFORT_GROUPS.map((g, gi) => ({ label: g.label, stroke: g.color, width: 2, scale: "pct", data: shares.map((s) => Math.round(s[gi]!)) })),
+      [axis("pct", 3, (v) => `${v}%`, big)],
+      { pct: { range: [0, 100] } },
+      bx,
+    ).markers = tip(lead);
+
+    if (d.rounds.length > 1) {
+      const marks = d.rounds.flatMap((r, i) => tip(r, ROUND_COLORS[i]!));
+      add(
+        "Rounds compared: team value",
+        d.rounds.map((r, i) => ({ label: `Round ${r.round}`, stroke: ROUND_COLORS[i]!, width: 2, scale: "value", data: padTo(r.value, n) })),
+        [axis("value", 3, formatValue, big)],
+      ).markers = marks;
+      add(
+        "Rounds compared: fires",
+        d.rounds.map((r, i) => ({ label: `Round ${r.round}`, stroke: ROUND_COLORS[i]!, width: 2, scale: "fires", data: padTo(r.fires, n) })),
+        [axis("fires", 3, undefined, big)],
+      ).markers = marks;
+    }
+    this.resize();
+  }
+
+  /** The replay's moment, drawn as a white line on every chart. */
+  mark(second: number | null): void {
+    for (const c of this.charts) {
+      c.moment = second;
+      c.plot.redraw(false, false);
+    }
+  }
+
+  resize(): void {
+    const width = Math.max(260, this.el.clientWidth || 800);
+    const columns = this.opts.big ? 2 : width >= 1100 ? 3 : width >= 700 ? 2 : 1;
+    const per = Math.floor(width / columns) - (columns > 1 ? 12 : 4);
+    for (const c of this.charts) c.plot.setSize({ width: per, height: 190 });
+  }
+
+  destroy(): void {
+    for (const c of this.charts) c.plot.destroy();
+    this.charts = [];
+  }
+}

@@ -1,0 +1,60 @@
+// The per-player table: praise beside direct, indirect and net effect, sortable by any column,
+// with your own row highlighted. Sorted by praise first, as the leaderboard was during play;
+// a click on "Net" shows who actually did the team the most good.
+import type { PlayerSummary } from "../../shared/index.js";
+import { formatValue, h } from "../ui/dom.js";
+
+type Key = "name" | "praise" | "direct" | "indirect" | "net" | "saves" | "firesCaused";
+const COLUMNS: { key: Key; label: string; title: string; value?: boolean }[] = [
+  { key: "name", label: "Player", title: "" },
+  { key: "praise", label: "Praise", title: "What the leaderboard rewarded: fires put out, with streak bonuses" },
+  { key: "direct", label: "Direct", title: "Value of heat removed and guard built", value: true },
+  { key: "indirect", label: "Indirect", title: "Value lost to fires that started from this player's embers and dust", value: true },
+  { key: "net", label: "Net", title: "Direct minus indirect: the good done, all told", value: true },
+  { key: "saves", label: "Saves", title: "Fires put out" },
+  { key: "firesCaused", label: "Fires caused", title: "Fires that started from this player's embers and dust" },
+];
+
+export function playerTable(players: readonly PlayerSummary[], you: number | null = null): HTMLElement {
+  let sortKey: Key = "praise";
+  let desc = true;
+  const head = h("tr");
+  const body = h("tbody");
+  const table = h("table", { class: "d-table", "data-testid": "debrief-table" }, h("thead", {}, head), body);
+  const render = () => {
+    head.replaceChildren(
+      ...COLUMNS.map((c) => {
+        const arrow = c.key === sortKey ? (desc ? " ▼" : " ▲") : "";
+        const th = h("th", { class: c.key === "name" ? "" : "num", title: c.title, "aria-sort": c.key === sortKey ? (desc ? "descending" : "ascending") : "none" }, h("button", { type: "button", class: "d-sort" }, c.label + arrow));
+        th.querySelector("button")!.addEventListener("click", () => {
+          desc = c.key === sortKey ? !desc : c.key !== "name";
+          sortKey = c.key;
+          render();
+        });
+        return th;
+      }),
+    );
+    const rows = [...players].sort((a, b) => {
+      const x = a[sortKey];
+      const y = b[sortKey];
+      const cmp = typeof x === "string" ? x.localeCompare(String(y)) : x - (y as number);
+      return desc ? -cmp : cmp;
+    });
+    body.replaceChildren(
+      ...rows.map((p) =>
+        h(
+          "tr",
+          { class: [p.seat === you ? "you" : "", p.bot ? "bot" : ""].join(" ").trim(), "data-seat": p.seat },
+          ...COLUMNS.map((c) => {
+            if (c.key === "name") return h("td", {}, p.name, p.bot ? h("small", {}, " bot") : null, p.seat === you ? h("small", { class: "you-tag" }, " you") : null);
+            const v = p[c.key];
+            const cls = `num${c.key === "net" ? (v < 0 ? " neg" : " pos") : ""}`;
+            return h("td", { class: cls }, c.value ? (c.key === "indirect" && formatValue(v) !== "0" ? `−${formatValue(v)}` : formatValue(v)) : v);
+          }),
+        ),
+      ),
+    );
+  };
+  render();
+  return table;
+}

@@ -1,0 +1,125 @@
+// A whole debrief on one page: what happened and where it tipped, who got the praise and who
+// did the good, the curves (with a what-if beside them), effort per player, the table, and
+// rounds side by side. The same view serves players, the projector and the host console.
+import { type Debrief, type DebriefRound, type DebriefWhatIf, EFFORTS, type PlayerSummary } from "../../shared/index.js";
+import { formatClock, formatValue, h } from "../ui/dom.js";
+import { DebriefCharts, ROUND_COLORS } from "./charts.js";
+import { EFFORT_GROUPS, groupShares } from "./efforts.js";
+import { outcome, outcomeShort, tippingText, whatIfTitle } from "./format.js";
+import { effortStrips } from "./strips.js";
+import { playerTable } from "./table.js";
+import "./debrief.css";
+
+export interface DebriefViewOptions {
+  /** Your seat in the leading round, highlighted in the table and the strips. */
+  you?: number | null;
+  /** Called with a second when a chart is clicked (the host console's replay). */
+  onMoment?: (second: number) => void;
+  /** The projector: bigger type and charts. */
+  big?: boolean;
+}
+
+export class DebriefView {
+  readonly el: HTMLElement;
+  private readonly charts: DebriefCharts;
+  private readonly onResize = () => this.resize();
+
+  constructor(private readonly opts: DebriefViewOptions = {}) {
+    this.el = h("div", { class: `debrief${opts.big ? " big" : ""}`, "data-testid": "debrief" });
+    this.charts = new DebriefCharts({ onMoment: opts.onMoment, big: opts.big });
+    window.addEventListener("resize", this.onResize);
+  }
+
+  show(d: Debrief): void {
+    const lead = d.rounds[0];
+    if (!lead) return void this.el.replaceChildren(h("p", { class: "muted" }, "No round to show yet."));
+    const you = this.opts.you ?? null;
+    const w = d.whatIf && d.whatIf.round === lead.round ? d.whatIf : null;
+    const story = [
+      h("header", { class: "d-head" }, h("h2", {}, `Round ${lead.round} · ${lead.scenarioName}`), h("p", { class: "d-outcome" }, `The team ${outcome(lead)}, with ${formatValue(lead.value.at(-1) ?? 0)} value.`)),
+      h("p", { class: `d-tip${lead.tipping === null ? " calm" : ""}`, "data-testid": "debrief-tipping" }, tippingText(lead)),
+      contrast(lead.players, you),
+      w ? whatIfBox(lead, w) : null,
+    ];
+    const table = h("section", { class: "d-section" }, h("h3", {}, "Praise and the good done, per player"), playerTable(lead.players, you), h("p", { class: "muted small" }, "Direct: value of fires put out and guard built. Indirect: value lost to fires that started from that player's embers and dust. Click a column to sort."));
+    const strips = h("section", { class: "d-section" }, h("h3", {}, "Effort per player over the round"), effortStrips(lead, { you, big: this.opts.big }));
+    const compare = d.rounds.length > 1 ? compareRounds(d.rounds) : null;
+    const keep = (xs: (HTMLElement | null)[]) => xs.filter((x): x is HTMLElement => x !== null);
+    // A projector cannot scroll: the story and the table on the left, the evidence on the right.
+    if (this.opts.big) this.el.replaceChildren(h("div", { class: "d-col" }, ...keep([...story, table, compare])), h("div", { class: "d-col wide" }, this.charts.el, strips));
+    else this.el.replaceChildren(...keep([...story, this.charts.el, strips, table, compare]));
+    this.charts.set(d);
+    requestAnimationFrame(() => this.resize());
+  }
+
+  /** The replay's moment on every chart. */
+  mark(second: number | null): void {
+    this.charts.mark(second);
+  }
+
+  resize(): void {
+    this.charts.resize();
+    for (const s of this.el.querySelectorAll<HTMLElement & { redraw?: () => void }>(".d-strips-wrap")) s.redraw?.();
+  }
+
+  destroy(): void {
+    window.removeEventListener("resize", this.onResize);
+    this.charts.destroy();
+    this.el.remove();
+  }
+}
+
+/** The lesson in two names: who the leaderboard loved, and who did the team the most good. */
+function contrast(players: readonly PlayerSummary[], you: number | null): HTMLElement {
+  const praised = [...players].sort((a, b) => b.praise - a.praise)[0];
+  const good = [...players].sort((a, b) => b.net - a.net)[0];
+  const mine = players.find((p) => p.seat === you);
+  const card = (title: string, p: PlayerSummary | undefined, line: (p: PlayerSummary) => string, cls: string) =>
+    h("div", { class: `d-card ${cls}` }, h("small", {}, title), h("strong", {}, p ? p.name : "—"), h("span", {}, p ? line(p) : ""));
+  return h(
+    "div",
+    { class: "d-contrast" },
+    card("Most praised", praised, (p) => `${p.praise} praise · net ${formatValue(p.net)}`, "praise"),
+    card("Did the most good", good, (p) => `net ${formatValue(p.net)} · ${p.praise} praise`, "good"),
+    mine ? card("You", mine, (p) => `${p.praise} praise · net ${formatValue(p.net)}${p.indirect > 0 ? ` (your embers and dust cost ${formatValue(p.indirect)})` : ""}`, "you") : null,
+  );
+}
+
+function whatIfBox(real: DebriefRound, w: DebriefWhatIf): HTMLElement {
+  const realValue = real.value.at(-1) ?? 0;
+  const ifValue = w.value.at(-1) ?? 0;
+  const diff = realValue > 0 ? Math.round((100 * (ifValue - realValue)) / realValue) : 0;
+  const ended = w.ended === "collapse" ? `would have collapsed at ${formatClock(w.seconds)}` : `would have held out to ${formatClock(w.seconds)}`;
+  return h(
+    "div",
+    { class: "d-whatif", "data-testid": "debrief-whatif" },
+    h("strong", {}, whatIfTitle(w)),
+    h("span", {}, `Same seed, same map: the team ${ended} with ${formatValue(ifValue)} value (${diff >= 0 ? "+" : ""}${diff}% against what really happened). Dashed lines on the charts.`),
+  );
+}
+
+function compareRounds(rounds: readonly DebriefRound[]): HTMLElement {
+  const rows = rounds.map((r, i) => {
+    const team = new Array<number>(EFFORTS.length).fill(0);
+    for (const row of r.effortBins) for (let k = 0; k < row.length; k++) team[k % EFFORTS.length]! += row[k]!;
+    const shares = groupShares(team);
+    const bar = h("div", { class: "d-bar" }, ...EFFORT_GROUPS.map((g, gi) => h("i", { style: `width:${shares[gi]!.toFixed(1)}%;background:${g.color}`, title: `${g.label} ${Math.round(shares[gi]!)}%` })));
+    return h(
+      "tr",
+      {},
+      h("td", {}, h("i", { class: "swatch", style: `background:${ROUND_COLORS[i]}` }), `Round ${r.round}`),
+      h("td", {}, r.scenarioName),
+      h("td", {}, outcomeShort(r)),
+      h("td", { class: "num" }, formatValue(r.value.at(-1) ?? 0)),
+      h("td", { class: "num" }, r.praise.at(-1) ?? 0),
+      h("td", { class: "num" }, r.tipping === null ? "never" : formatClock(r.tipping)),
+      h("td", { class: "wide" }, bar),
+    );
+  });
+  return h(
+    "section",
+    { class: "d-section" },
+    h("h3", {}, "Rounds side by side"),
+    h("table", { class: "d-table d-compare", "data-testid": "debrief-compare" }, h("thead", {}, h("tr", {}, h("th", {}, "Round"), h("th", {}, "Scenario"), h("th", {}, "Outcome"), h("th", { class: "num" }, "Team value"), h("th", { class: "num" }, "Praise"), h("th", { class: "num" }, "Tipped at"), h("th", {}, "Effort split"))), h("tbody", {}, ...rows)),
+  );
+}

@@ -1,0 +1,110 @@
+// The host's secrets stay in this browser (localStorage), never in a room's state. One secret
+// is the facilitator's key: new rooms are created with it, so it lists every session they ran.
+import type { RoundRecord } from "../../server/hosting/rounds.js";
+import type { SessionListing, SessionRecord } from "../../server/storage/store.js";
+
+export interface Kept {
+  secret: string;
+  sessionId: string;
+  created: number;
+}
+const ROOMS = "smolder.host.rooms";
+const LAST = "smolder.host.last";
+const KEY = "smolder.host.key";
+
+export function keptRooms(): Record<string, Kept> {
+  try {
+    return JSON.parse(localStorage.getItem(ROOMS) ?? "{}") as Record<string, Kept>;
+  } catch {
+    return {};
+  }
+}
+
+export function keep(code: string, kept: Kept): void {
+  // Keep the last few rooms only.
+  const recent = Object.entries(keptRooms())
+    .filter(([c]) => c !== code)
+    .sort((a, b) => b[1].created - a[1].created)
+    .slice(0, 9);
+  localStorage.setItem(ROOMS, JSON.stringify(Object.fromEntries([[code, kept], ...recent])));
+  localStorage.setItem(LAST, code);
+  if (!localStorage.getItem(KEY)) localStorage.setItem(KEY, kept.secret);
+}
+
+export function lastRoom(): string | null {
+  return localStorage.getItem(LAST);
+}
+
+export function hostKey(): string | null {
+  return localStorage.getItem(KEY);
+}
+
+export function setHostKey(secret: string): void {
+  localStorage.setItem(KEY, secret);
+}
+
+/** Every secret this browser holds: the key first, then older rooms' own secrets. */
+export function allSecrets(): string[] {
+  const key = hostKey();
+  return [...new Set([...(key ? [key] : []), ...Object.values(keptRooms()).map((k) => k.secret)])];
+}
+
+export function secretFor(sessionId: string): string | null {
+  const kept = Object.values(keptRooms()).find((k) => k.sessionId === sessionId);
+  return kept?.secret ?? hostKey();
+}
+
+// ---- the sessions API (Authorization: Bearer <secret>) ----
+
+async function call<T>(path: string, secret: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(path, { ...init, headers: { ...(init.headers ?? {}), authorization: `Bearer ${secret}` } });
+  const body = (await res.json().catch(() => ({}))) as T & { error?: string };
+  if (!res.ok) throw new Error(body.error ?? `the server answered ${res.status}`);
+  return body;
+}
+
+export interface Created {
+  code: string;
+  hostSecret: string;
+  sessionId: string;
+}
+
+/** A new room; with `sessionId`, the next rounds of a stored session. */
+export async function createRoom(sessionId?: string): Promise<Created> {
+  const key = sessionId ? secretFor(sessionId) : hostKey();
+  const init: RequestInit = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(sessionId ? { sessionId } : {}) };
+  const created = key ? await call<Created>("/api/rooms", key, init) : await fetch("/api/rooms", init).then(async (r) => {
+    const body = (await r.json()) as Created & { error?: string };
+    if (!r.ok) throw new Error(body.error ?? `the server answered ${r.status}`);
+    return body;
+  });
+  keep(created.code, { secret: created.hostSecret, sessionId: created.sessionId, created: Date.now() });
+  return created;
+}
+
+export async function listSessions(): Promise<SessionListing[]> {
+  const all = await Promise.all(allSecrets().map((s) => call<SessionListing[]>("/api/sessions", s).catch(() => [] as SessionListing[])));
+  const byId = new Map<string, SessionListing>();
+  for (const list of all) for (const s of list) byId.set(s.id, s);
+  return [...byId.values()].sort((a, b) => b.createdAt - a.createdAt);
+}
+
+export async function loadSession(sessionId: string, secret = secretFor(sessionId)): Promise<{ session: SessionRecord; rounds: RoundRecord[] }> {
+  if (!secret) throw new Error("this browser holds no host key for that session");
+  return call(`/api/sessions/${encodeURIComponent(sessionId)}`, secret);
+}
+
+/** Downloads the export with the secret in the header (a plain link cannot carry it). */
+export async function downloadExport(sessionId: string, format: "json" | "csv"): Promise<void> {
+  const secret = secretFor(sessionId);
+  if (!secret) throw new Error("this browser holds no host key for that session");
+  const res = await fetch(`/api/sessions/${encodeURIComponent(sessionId)}/export?format=${format}`, { headers: { authorization: `Bearer ${secret}` } });
+  if (!res.ok) throw new Error(`the server answered ${res.status}`);
+  const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? `smolder-${sessionId}.${format === "csv" ? "zip" : "json"}`;
+  const url = URL.createObjectURL(await res.blob());
+  const a = Object.assign(document.createElement("a"), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

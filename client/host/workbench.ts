@@ -1,0 +1,209 @@
+// The host's debrief workbench: pick a round (and rounds to set beside it), try a what-if on
+// the shared rules right here in the browser, scrub a replay of the map, and push what is on
+// screen to every player and the projector.
+import type { RoundRecord } from "../../server/hosting/rounds.js";
+import { BOT_KINDS, type BotKind, type Debrief, debriefRound, debriefWhatIf, ReplayCursor, runWhatIf, type WhatIfSpec } from "../../shared/index.js";
+import { drawReplayMap } from "../debrief/replay-map.js";
+import { DebriefView } from "../debrief/view.js";
+import { formatClock, h } from "../ui/dom.js";
+
+/** A debrief command for the room (absent where there is no room, e.g. a reopened session). */
+export type PushDebrief = (command: { command: "debrief"; rounds: number[]; whatIf?: WhatIfSpec & { round: number } }) => void;
+
+const TEAM_LABELS: Record<BotKind, string> = { balanced: "balanced players", preventer: "preventers", hero: "heroes", idle: "people standing still" };
+
+export class Workbench {
+  readonly el = h("div", { class: "workbench", "data-testid": "workbench" });
+  private records: RoundRecord[] = [];
+  private round = 0;
+  private compare = new Set<number>();
+  private whatIf: (WhatIfSpec & { round: number }) | null = null;
+  private view: DebriefView;
+  private cursor: ReplayCursor | null = null;
+  private second = 0;
+  private playing = 0;
+  private readonly els: Record<string, HTMLElement> = {};
+
+  constructor(private readonly push?: PushDebrief) {
+    this.view = new DebriefView({ onMoment: (sec) => this.seek(sec) });
+    this.build();
+  }
+
+  /** New or more records (a round just finished); keeps the chosen round if it is still there. */
+  setRecords(records: RoundRecord[]): void {
+    this.records = records;
+    if (!records.some((r) => r.round === this.round)) this.round = records.at(-1)?.round ?? 0;
+    this.fillRounds();
+    if (this.round) this.select(this.round);
+  }
+
+  open(round: number): void {
+    this.select(round);
+    this.el.scrollIntoView({ behavior: "smooth", block: "start" });
+  }
+
+  private get record(): RoundRecord | undefined {
+    return this.records.find((r) => r.round === this.round);
+  }
+
+  private build(): void {
+    const e = this.els;
+    e.round = h("select", { "aria-label": "Round", "data-testid": "wb-round" });
+    e.round.addEventListener("change", () => this.select(Number((e.round as HTMLSelectElement).value)));
+    e.compare = h("span", { class: "row compare" });
+    const team = h("select", { "aria-label": "Bot team", "data-testid": "wb-team" }, ...BOT_KINDS.filter((k) => k !== "idle").map((k) => h("option", { value: k }, TEAM_LABELS[k])));
+    const from = h("input", { type: "number", min: 0, step: 10, value: 0, "aria-label": "From second", "data-testid": "wb-from", class: "short" });
+    e.team = team;
+    e.from = from;
+    e.whatIfNote = h("span", { class: "muted small", role: "status" });
+    const run = h("button", { type: "button", class: "primary", "data-testid": "wb-run", onclick: () => this.runWhatIf(team.value as BotKind, Number(from.value)) }, "Run what-if");
+    const clear = h("button", { type: "button", class: "secondary", onclick: () => this.clearWhatIf() }, "Clear");
+    e.pushNote = h("span", { class: "muted small", role: "status" });
+    const pushRow = this.push
+      ? h(
+          "div",
+          { class: "row" },
+          h("button", { type: "button", class: "primary", "data-testid": "wb-show", onclick: () => this.pushNow() }, "Show on every screen"),
+          h("button", { type: "button", class: "secondary", "data-testid": "wb-hide", onclick: () => (this.push!({ command: "debrief", rounds: [] }), (e.pushNote!.textContent = "Hidden from the screens.")) }, "Hide from screens"),
+          e.pushNote,
+        )
+      : null;
+
+    e.map = h("canvas", { class: "replay-map", "aria-label": "The map at the chosen moment" });
+    e.slider = h("input", { type: "range", min: 0, max: 0, value: 0, step: 1, "aria-label": "Moment", "data-testid": "wb-slider", class: "grow" });
+    e.slider.addEventListener("input", () => this.seek(Number((e.slider as HTMLInputElement).value)));
+    e.time = h("strong", { class: "clock", "data-testid": "wb-time" }, "0:00");
+    e.play = h("button", { type: "button", class: "secondary", onclick: () => this.togglePlay() }, "▶ Play");
+    const fromHere = h("button", { type: "button", class: "link", onclick: () => ((from as HTMLInputElement).value = String(this.second)) }, "what-if from here");
+
+    this.el.append(
+      h("div", { class: "row" }, h("label", { class: "inline" }, "Round ", e.round), h("span", { class: "muted" }, "beside it:"), e.compare),
+      h("div", { class: "row" }, h("span", {}, "What if every seat had been"), team, h("span", {}, "from second"), from, run, clear, e.whatIfNote),
+      ...(pushRow ? [pushRow] : []),
+      h(
+        "div",
+        { class: "wb-body" },
+        h(
+          "div",
+          { class: "wb-replay" },
+          h("h3", {}, "Replay (hidden risk shown in purple)"),
+          e.map,
+          h("div", { class: "row" }, e.play, e.slider, e.time),
+          fromHere,
+          h("p", { class: "muted small" }, "Click a chart to jump to that moment."),
+        ),
+        h("div", { class: "wb-view" }, this.view.el),
+      ),
+    );
+  }
+
+  private fillRounds(): void {
+    const sel = this.els.round as HTMLSelectElement;
+    sel.replaceChildren(...this.records.map((r) => h("option", { value: r.round, selected: r.round === this.round }, `Round ${r.round} · ${r.scenario.name}`)));
+  }
+
+  private select(round: number): void {
+    const record = this.records.find((r) => r.round === round);
+    if (!record) return;
+    this.round = round;
+    (this.els.round as HTMLSelectElement).value = String(round);
+    this.compare.delete(round);
+    if (this.whatIf && this.whatIf.round !== round) this.clearWhatIf(false);
+    this.els.compare!.replaceChildren(
+      ...this.records
+        .filter((r) => r.round !== round)
+        .map((r) => {
+          const box = h("input", { type: "checkbox", checked: this.compare.has(r.round), "data-round": r.round });
+          box.addEventListener("change", () => {
+            if ((box as HTMLInputElement).checked) this.compare.add(r.round);
+            else this.compare.delete(r.round);
+            this.render();
+          });
+          return h("label", { class: "inline" }, box, ` ${r.round}`);
+        }),
+    );
+    if (this.records.length < 2) this.els.compare!.replaceChildren(h("span", { class: "muted small" }, "(play another round to compare)"));
+    this.cursor = new ReplayCursor(record.scenario, record.seed, record.log, record.ticks);
+    const seconds = record.timeline.fires.length;
+    const slider = this.els.slider as HTMLInputElement;
+    slider.max = String(seconds);
+    (this.els.from as HTMLInputElement).max = String(seconds);
+    this.render();
+    this.seek(record.timeline.fires.length);
+  }
+
+  private debrief(): Debrief {
+    const lead = this.record!;
+    const others = this.records.filter((r) => this.compare.has(r.round)).slice(0, 3);
+    return { rounds: [lead, ...others].map(debriefRound), whatIf: this.whatIfResult };
+  }
+
+  private whatIfResult: Debrief["whatIf"] = null;
+
+  private clearWhatIf(redraw = true): void {
+    this.whatIf = null;
+    this.whatIfResult = null;
+    this.els.whatIfNote!.textContent = "";
+    if (redraw) this.render();
+  }
+
+  private runWhatIf(team: BotKind, fromSecond: number): void {
+    const r = this.record;
+    if (!r) return;
+    const seconds = r.timeline.fires.length;
+    if (!Number.isInteger(fromSecond) || fromSecond < 0 || fromSecond > seconds) {
+      this.els.whatIfNote!.textContent = `Pick a second between 0 and ${seconds}.`;
+      return;
+    }
+    const spec = { fromSecond, team };
+    const t0 = performance.now();
+    const state = runWhatIf(r.scenario, r.seed, r.log, spec);
+    const ms = Math.round(performance.now() - t0);
+    this.whatIf = { ...spec, round: r.round };
+    this.whatIfResult = debriefWhatIf(r.round, spec, state);
+    this.els.whatIfNote!.textContent = `Re-simulated in ${ms} ms on the same seed.`;
+    this.render();
+  }
+
+  private render(): void {
+    if (!this.record) return;
+    this.view.show(this.debrief());
+    this.view.mark(this.second);
+  }
+
+  private pushNow(): void {
+    if (!this.push || !this.record) return;
+    const rounds = [this.round, ...[...this.compare].slice(0, 3)];
+    this.push({ command: "debrief", rounds, ...(this.whatIf ? { whatIf: this.whatIf } : {}) });
+    this.els.pushNote!.textContent = `Showing round ${rounds.join(" beside ")} on every screen${this.whatIf ? ", with the what-if" : ""}.`;
+  }
+
+  private seek(second: number): void {
+    const r = this.record;
+    if (!r || !this.cursor) return;
+    this.second = Math.max(0, Math.min(second, r.timeline.fires.length));
+    const state = this.cursor.seek(this.second * r.scenario.tickRate);
+    drawReplayMap(this.els.map as HTMLCanvasElement, state);
+    (this.els.slider as HTMLInputElement).value = String(this.second);
+    this.els.time!.textContent = formatClock(this.second);
+    this.view.mark(this.second);
+  }
+
+  private togglePlay(): void {
+    if (this.playing) {
+      window.clearInterval(this.playing);
+      this.playing = 0;
+      this.els.play!.textContent = "▶ Play";
+      return;
+    }
+    const r = this.record;
+    if (!r) return;
+    if (this.second >= r.timeline.fires.length) this.seek(0);
+    this.els.play!.textContent = "❚❚ Pause";
+    // Ten seconds of the round per second of replay.
+    this.playing = window.setInterval(() => {
+      if (this.second >= r.timeline.fires.length) return this.togglePlay();
+      this.seek(this.second + 1);
+    }, 100);
+  }
+}

@@ -1,0 +1,49 @@
+// The debrief a host pushes to every screen: rounds side by side from the session's records,
+// and a counterfactual computed on the shared rules a slice at a time, so a whole what-if
+// round (a few hundred milliseconds of simulation) never stalls the rooms ticking beside it.
+import { type Debrief, debriefRound, debriefWhatIf, type DebriefWhatIf, type WhatIfSpec, whatIfSlices } from "../../shared/index.js";
+import type { RoundRecord } from "./rounds.js";
+
+/** Rounds one debrief can set side by side. */
+export const MAX_DEBRIEF_ROUNDS = 4;
+/** Ticks simulated per event-loop turn (about 5 ms on the benchmark machine). */
+const SLICE_TICKS = 200;
+
+/** The debrief of the chosen rounds (first one leads), or why not. */
+export function debriefOf(records: readonly RoundRecord[], rounds: readonly number[]): Debrief | string {
+  const chosen: RoundRecord[] = [];
+  for (const n of rounds) {
+    const r = records.find((x) => x.round === n);
+    if (!r) return `there is no finished round ${n}`;
+    if (chosen.includes(r)) return `round ${n} is listed twice`;
+    chosen.push(r);
+  }
+  return { rounds: chosen.map(debriefRound), whatIf: null };
+}
+
+/** Checks a what-if against the round it starts from; null when it can run. */
+export function whatIfProblem(record: RoundRecord | undefined, spec: WhatIfSpec): string | null {
+  if (!record) return "the what-if must start from a finished round";
+  const seconds = record.timeline.fires.length;
+  if (spec.fromSecond > seconds) return `round ${record.round} lasted ${seconds} s; the what-if cannot start at ${spec.fromSecond} s`;
+  return null;
+}
+
+/**
+ * Runs the counterfactual in slices on the event loop and calls `done` with its curves.
+ * Returns a cancel function (a newer debrief replaces an older one half-computed).
+ */
+export function computeWhatIf(record: RoundRecord, spec: WhatIfSpec, done: (w: DebriefWhatIf) => void): () => void {
+  const slices = whatIfSlices(record.scenario, record.seed, record.log, spec, SLICE_TICKS);
+  let cancelled = false;
+  const next = () => {
+    if (cancelled) return;
+    const r = slices.next();
+    if (r.done) done(debriefWhatIf(record.round, spec, r.value));
+    else setImmediate(next);
+  };
+  setImmediate(next);
+  return () => {
+    cancelled = true;
+  };
+}

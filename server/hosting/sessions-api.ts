@@ -1,0 +1,73 @@
+// A facilitator's stored sessions over HTTP, for the debrief, replays and exports. Everything
+// needs the host secret as a Bearer token; a wrong one costs the caller's address a try from
+// the same budget as wrong room codes, so secrets cannot be guessed here either.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { CSV_TABLES, type CsvTable, csvTable, csvZip, exportJson, exportName, publicSession } from "../storage/export.js";
+import type { SessionRecord } from "../storage/store.js";
+import { bearerOf } from "./api.js";
+import { hashSecret, secretMatches } from "./codes.js";
+import { addressOf } from "./limits.js";
+import { hosting } from "./registry.js";
+
+type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+const ROUTE = /^\/api\/sessions(?:\/([^/]+)(\/export)?)?\/?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(JSON.stringify(body));
+}
+
+function attachment(res: ServerResponse, type: string, name: string, body: string | Uint8Array): void {
+  res.writeHead(200, { "content-type": type, "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" });
+  res.end(body);
+}
+
+export function createSessionsApi(now: () => number = Date.now): Handler {
+  return (req, res, next) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname !== "/api/sessions" && !url.pathname.startsWith("/api/sessions/")) return next();
+    const route = ROUTE.exec(url.pathname);
+    if (!route) return send(res, 404, { error: "no such sessions endpoint" });
+    if (req.method !== "GET") return send(res, 405, { error: "use GET to read stored sessions" });
+    const address = addressOf(req, hosting.trustProxy);
+    if (!hosting.failures.allowed(address)) return send(res, 429, { error: `too many wrong host secrets from your address; try again in ${hosting.failures.waitSeconds(address)} s` });
+    const secret = bearerOf(req);
+    if (!secret) return send(res, 401, { error: "send the host secret as Authorization: Bearer <secret>" });
+    const refuse = (status: 401 | 404, error: string) => {
+      hosting.failures.take(address);
+      send(res, status, { error });
+    };
+    try {
+      const [, id, exporting] = route;
+      if (id === undefined) {
+        const listed = hosting.store.listSessions(hashSecret(secret).toString("hex"));
+        // A secret with no sessions is one nobody was given: a guess, and counted as one.
+        if (listed.length === 0) return refuse(401, "no sessions for this host secret");
+        return send(res, 200, listed.map(({ hostHash: _, ...rest }) => rest));
+      }
+      // Unknown ids cost a try too, so ids cannot be probed with a secret of one's own.
+      const session = UUID.test(id) ? hosting.store.getSession(id.toLowerCase()) : null;
+      if (!session) return refuse(404, "no stored session with that id");
+      if (!secretMatches(secret, Buffer.from(session.hostHash, "hex"))) return refuse(401, "wrong host secret for this session");
+      if (!exporting) return send(res, 200, { session: publicSession(session), rounds: hosting.store.listRounds(session.id) });
+      exportSession(res, session, url.searchParams, now());
+    } catch (err) {
+      console.error(`GET ${url.pathname}:`, err);
+      if (!res.headersSent) send(res, 500, { error: "could not read the stored sessions" });
+    }
+  };
+}
+
+function exportSession(res: ServerResponse, session: SessionRecord, params: URLSearchParams, now: number): void {
+  const format = params.get("format") ?? "json";
+  const table = params.get("table");
+  if (format !== "json" && format !== "csv") return send(res, 400, { error: 'format must be "json" or "csv"' });
+  if (table !== null && (format !== "csv" || !(CSV_TABLES as readonly string[]).includes(table)))
+    return send(res, 400, { error: `table is for format=csv and one of ${CSV_TABLES.join(", ")}` });
+  const rounds = hosting.store.listRounds(session.id);
+  if (format === "json") return attachment(res, "application/json", exportName(session, now, "json"), JSON.stringify(exportJson(session, rounds, now), null, 2));
+  if (table) return attachment(res, "text/csv; charset=utf-8", exportName(session, now, "csv", table), csvTable(table as CsvTable, rounds));
+  attachment(res, "application/zip", exportName(session, now, "zip"), csvZip(rounds));
+}
