@@ -6,8 +6,8 @@ import type { RoundRecord } from "./rounds.js";
 
 /** Rounds one debrief can set side by side. */
 export const MAX_DEBRIEF_ROUNDS = 4;
-/** Ticks simulated per event-loop turn (about 5 ms on the benchmark machine). */
-const SLICE_TICKS = 200;
+/** Ticks simulated per event-loop turn (a few milliseconds; npm run bench:debrief prints it). */
+export const SLICE_TICKS = 100;
 
 /** The debrief of the chosen rounds (first one leads), or why not. */
 export function debriefOf(records: readonly RoundRecord[], rounds: readonly number[]): Debrief | string {
