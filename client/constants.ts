@@ -6,6 +6,7 @@ export const SCENES = {
   lobby: "lobby",
   game: "game",
   results: "results",
+  workshop: "workshop",
 } as const;
 export type SceneKey = (typeof SCENES)[keyof typeof SCENES];
 

@@ -9,6 +9,7 @@ import { GameScene } from "./scenes/GameScene.js";
 import { LobbyScene } from "./scenes/LobbyScene.js";
 import { ResultsScene } from "./scenes/ResultsScene.js";
 import { TitleScene } from "./scenes/TitleScene.js";
+import { WorkshopScene } from "./scenes/WorkshopScene.js";
 import { RenderScale } from "./render/resolution.js";
 import { watchDebrief } from "./ui/debrief-overlay.js";
 
@@ -19,7 +20,7 @@ const game = new Phaser.Game({
   // Sized by RenderScale (below), which may draw fewer pixels where frames are slow.
   scale: { mode: Phaser.Scale.NONE, width: window.innerWidth, height: window.innerHeight },
   render: { antialias: true },
-  scene: [BootScene, TitleScene, LobbyScene, GameScene, ResultsScene],
+  scene: [BootScene, TitleScene, LobbyScene, GameScene, ResultsScene, WorkshopScene],
 });
 
 const renderScale = new RenderScale(game);

@@ -8,9 +8,11 @@ import type { RateLimits } from "./hosting/limits.js";
 import { hosting } from "./hosting/registry.js";
 import { createSessionsApi } from "./hosting/sessions-api.js";
 import { healthz, metrics, staticFiles } from "./http.js";
-import { HOSTED_ROOM_NAME, MAX_FRAME_BYTES, ROOM_NAME } from "./protocol.js";
+import { HOSTED_ROOM_NAME, MAX_FRAME_BYTES, ROOM_NAME, WORKSHOP_ROOM_NAME } from "./protocol.js";
 import { HostedRoom } from "./rooms/HostedRoom.js";
+import { WorkshopRoom } from "./rooms/WorkshopRoom.js";
 import { type RoomDefinitionOptions, SmolderRoom } from "./rooms/SmolderRoom.js";
+import type { ScaleServerOptions } from "./scale.js";
 import { openStore } from "./storage/open.js";
 import type { SessionStore } from "./storage/store.js";
 
@@ -26,6 +28,9 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Where sessions and rounds are kept; default: openStore(DATA_DIR), closed at shutdown. */
   store?: SessionStore;
+  /** Several processes as one game: Redis presence and driver and this process's public address
+   *  (server/scale.ts, from REDIS_URL and SMOLDER_PUBLIC_ADDRESS). Default: one process, local presence and driver. */
+  scale?: ScaleServerOptions;
 }
 
 export function createAppConfig(opts: AppOptions = {}) {
@@ -35,11 +40,12 @@ export function createAppConfig(opts: AppOptions = {}) {
   let opened: SessionStore | undefined;
   return config({
     displayLogs: opts.displayLogs ?? false,
-    options: { greet: false },
+    options: { greet: false, ...opts.scale },
     initializeTransport: (options) => new WebSocketTransport({ ...options, maxPayload: MAX_FRAME_BYTES }),
     initializeGameServer: (gameServer) => {
       gameServer.define(ROOM_NAME, SmolderRoom, definition);
       gameServer.define(HOSTED_ROOM_NAME, HostedRoom);
+      gameServer.define(WORKSHOP_ROOM_NAME, WorkshopRoom);
       if (!opts.store && !opened) {
         const store = (opened = openStore(process.env.DATA_DIR));
         // A store passed in belongs to the caller; the one opened here is closed with the server.

@@ -1,14 +1,28 @@
 // Entry point: `npm start` / `npm run dev:server`. One port serves the game and, once built,
 // the client from dist/. SMOLDER_TRUST_ROOM_SETTINGS=1 lets clients pick room settings
-// (for local experiments and the benchmark only; never in production).
+// (for local experiments and the benchmark only; never in production). REDIS_URL and
+// SMOLDER_PUBLIC_ADDRESS make this process one of several (server/scale.ts).
 import "./env.js";
 import { fileURLToPath } from "node:url";
 import { listen } from "@colyseus/tools";
 import { createAppConfig } from "./app.config.js";
+import { openScale, redact, scaleFromEnv, scaleWarnings } from "./scale.js";
 
 const port = Number(process.env.PORT ?? 2567);
+// @colyseus/tools listens on PORT + NODE_APP_INSTANCE (pm2's instance number).
+const listenPort = port + Number(process.env.NODE_APP_INSTANCE || "0");
+const scaleConfig = scaleFromEnv(listenPort);
+for (const warning of scaleWarnings(scaleConfig)) console.warn(`Warning: ${warning}`);
+let scale;
+try {
+  scale = await openScale(scaleConfig);
+} catch (err) {
+  console.error(`Smolder server: ${(err as Error).message}`);
+  process.exit(1);
+}
 // dist/ at the repository root, wherever the server is started from.
 const staticRoot = fileURLToPath(new URL("../dist", import.meta.url));
-const app = createAppConfig({ trustRoomSettings: process.env.SMOLDER_TRUST_ROOM_SETTINGS === "1", staticRoot });
+const app = createAppConfig({ trustRoomSettings: process.env.SMOLDER_TRUST_ROOM_SETTINGS === "1", staticRoot, scale });
 await listen(app, port);
-console.log(`Smolder server listening on http://localhost:${port}`);
+const shared = scaleConfig.redisUrl ? ` (one of several on ${redact(scaleConfig.redisUrl)}${scaleConfig.publicAddress ? `, reached at ${scaleConfig.publicAddress}` : ""})` : "";
+console.log(`Smolder server listening on http://localhost:${listenPort}${shared}`);

@@ -24,3 +24,14 @@ export function sanitizeName(raw: unknown, fallback: () => string = generatedNam
   const cut = Array.from(cleaned).slice(0, NAME_MAX_LENGTH).join("").trim();
   return cut.length > 0 ? cut : fallback();
 }
+
+/** `name`, or with " 2", " 3"… appended (still within NAME_MAX_LENGTH) if someone has it already. */
+export function uniqueName(name: string, names: Iterable<string>): string {
+  const taken = new Set([...names].map((n) => n.toLowerCase()));
+  if (!taken.has(name.toLowerCase())) return name;
+  for (let n = 2; ; n++) {
+    const suffix = ` ${n}`;
+    const candidate = Array.from(name).slice(0, NAME_MAX_LENGTH - suffix.length).join("").trimEnd() + suffix;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}

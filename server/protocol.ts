@@ -6,6 +6,9 @@
 export const ROOM_NAME = "smolder";
 /** Facilitator-hosted private rooms, created by POST /api/rooms and joined by code. */
 export const HOSTED_ROOM_NAME = "hosted";
+/** A team workshop's lobby, created by POST /api/workshops and joined by the workshop code;
+ *  each team then plays in its own hosted room. */
+export const WORKSHOP_ROOM_NAME = "workshop";
 
 /** Message types. Client → server: INTENT. Server → client: ERROR, SUMMARY. */
 export const MSG = {
@@ -45,6 +48,7 @@ export const SERVER_ERROR_CODES = [
   "not-host", // a host command from a connection that is not the room's host
   "bad-command", // a host command that is not valid (shape, or not possible now)
   "kicked", // the host removed this person from the room
+  "server-closing", // the server process running this room is shutting down; the room is closed and cannot be rejoined
 ] as const;
 
 /** Codes the rules answer with when they reject an intent (shared/intents.ts RejectCode). */
@@ -105,8 +109,24 @@ export type HostCommandName = (typeof HOST_COMMANDS)[number];
 export const HOST_MESSAGE_MAX_LENGTH = 140;
 /** WebSocket close code when the host removes someone (not a drop: no reconnection). */
 export const KICKED_CLOSE_CODE = 4401;
+/** WebSocket close code when the server process shuts down and its rooms close (after a "server-closing" error; no reconnection). */
+export const SERVER_CLOSING_CLOSE_CODE = 4503;
 /** A hosted room's roles besides the host: a player (seated while seats last) or a projector screen. */
 export const JOIN_ROLES = ["player", "screen"] as const;
 
 /** Patches per second at least. */
 export const PATCH_RATE_HZ = 20;
+
+/** Team workshops: people per team when the facilitator forms teams automatically. */
+export const TEAM_SIZE_MIN = 3;
+export const TEAM_SIZE_MAX = 8;
+/** Participants one workshop takes (the issue's 10 to 60, with room for late arrivals). */
+export const MAX_WORKSHOP_PARTICIPANTS = 80;
+/** Teams one workshop can hold. */
+export const MAX_WORKSHOP_TEAMS = 20;
+/** Commands the workshop's host sends to the workshop room (the "host" message's `command`). */
+export const WORKSHOP_COMMANDS = ["form", "move", "rename", "addTeam", "removeTeam", "open", "lock", "unlock", "message"] as const;
+export type WorkshopCommandName = (typeof WORKSHOP_COMMANDS)[number];
+/** Team names handed out in turn (the facilitator can rename them). */
+export const TEAM_NAMES = ["Ember", "Cinder", "Spark", "Flint", "Ash", "Blaze", "Char", "Glow", "Kindle", "Pyre", "Tinder", "Coal", "Flare", "Smoke", "Torch", "Lantern", "Beacon", "Wick", "Hearth", "Forge"] as const;
+export const TEAM_NAME_MAX_LENGTH = 24;

@@ -113,6 +113,8 @@ export const EFFORT_BIN_SECONDS = 10;
 /** One round as the debrief shows it: curves, where it tipped, effort per player, the table. */
 export interface DebriefRound {
   round: number;
+  /** How comparisons name it ("Round 2", or a workshop team's name); set by whoever compares. */
+  label?: string;
   scenarioId: string;
   scenarioName: string;
   seed: number;

@@ -161,13 +161,13 @@ export class DebriefCharts {
     if (d.rounds.length > 1) {
       const marks = d.rounds.flatMap((r, i) => tip(r, ROUND_COLORS[i]!));
       add(
-        "Rounds compared: team value",
-        d.rounds.map((r, i) => ({ label: `Round ${r.round}`, stroke: ROUND_COLORS[i]!, width: 2, scale: "value", data: padTo(r.value, n) })),
+        d.rounds.some((r) => r.label) ? "Compared: team value" : "Rounds compared: team value",
+        d.rounds.map((r, i) => ({ label: r.label ?? `Round ${r.round}`, stroke: ROUND_COLORS[i]!, width: 2, scale: "value", data: padTo(r.value, n) })),
         [axis("value", 3, formatValue, big)],
       ).markers = marks;
       add(
-        "Rounds compared: fires",
-        d.rounds.map((r, i) => ({ label: `Round ${r.round}`, stroke: ROUND_COLORS[i]!, width: 2, scale: "fires", data: padTo(r.fires, n) })),
+        d.rounds.some((r) => r.label) ? "Compared: fires" : "Rounds compared: fires",
+        d.rounds.map((r, i) => ({ label: r.label ?? `Round ${r.round}`, stroke: ROUND_COLORS[i]!, width: 2, scale: "fires", data: padTo(r.fires, n) })),
         [axis("fires", 3, undefined, big)],
       ).markers = marks;
     }

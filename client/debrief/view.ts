@@ -17,6 +17,8 @@ export interface DebriefViewOptions {
   onMoment?: (second: number) => void;
   /** The projector: bigger type and charts. */
   big?: boolean;
+  /** Leave out the side-by-side table (a page that shows its own). */
+  noCompare?: boolean;
 }
 
 export class DebriefView {
@@ -36,14 +38,14 @@ export class DebriefView {
     const you = this.opts.you ?? null;
     const w = d.whatIf && d.whatIf.round === lead.round ? d.whatIf : null;
     const story = [
-      h("header", { class: "d-head" }, h("h2", {}, `Round ${lead.round} · ${lead.scenarioName}`), h("p", { class: "d-outcome" }, `The team ${outcome(lead)}, with ${formatValue(lead.value.at(-1) ?? 0)} value.`)),
+      h("header", { class: "d-head" }, h("h2", {}, `${lead.label ?? `Round ${lead.round}`} · ${lead.scenarioName}`), h("p", { class: "d-outcome" }, `The team ${outcome(lead)}, with ${formatValue(lead.value.at(-1) ?? 0)} value.`)),
       h("p", { class: `d-tip${lead.tipping === null ? " calm" : ""}`, "data-testid": "debrief-tipping" }, tippingText(lead)),
       contrast(lead.players, you),
       w ? whatIfBox(lead, w) : null,
     ];
     const table = h("section", { class: "d-section" }, h("h3", {}, "Praise and the good done, per player"), playerTable(lead.players, you), h("p", { class: "muted small" }, "Direct: value of fires put out and guard built. Indirect: value lost to fires that started from that player's embers and dust. Click a column to sort."));
     const strips = h("section", { class: "d-section" }, h("h3", {}, "Effort per player over the round"), effortStrips(lead, { you, big: this.opts.big }));
-    const compare = d.rounds.length > 1 ? compareRounds(d.rounds) : null;
+    const compare = d.rounds.length > 1 && !this.opts.noCompare ? compareRounds(d.rounds) : null;
     const keep = (xs: (HTMLElement | null)[]) => xs.filter((x): x is HTMLElement => x !== null);
     // A projector cannot scroll: the story and the table on the left, the evidence on the right.
     if (this.opts.big) this.el.replaceChildren(h("div", { class: "d-col" }, ...keep([...story, table, compare])), h("div", { class: "d-col wide" }, this.charts.el, strips));
@@ -98,7 +100,8 @@ function whatIfBox(real: DebriefRound, w: DebriefWhatIf): HTMLElement {
   );
 }
 
-function compareRounds(rounds: readonly DebriefRound[]): HTMLElement {
+/** Rounds (or a workshop's teams) in one table: outcome, value, praise, tipping point, effort split. */
+export function compareRounds(rounds: readonly DebriefRound[]): HTMLElement {
   const rows = rounds.map((r, i) => {
     const team = new Array<number>(EFFORTS.length).fill(0);
     for (const row of r.effortBins) for (let k = 0; k < row.length; k++) team[k % EFFORTS.length]! += row[k]!;
@@ -107,7 +110,7 @@ function compareRounds(rounds: readonly DebriefRound[]): HTMLElement {
     return h(
       "tr",
       {},
-      h("td", {}, h("i", { class: "swatch", style: `background:${ROUND_COLORS[i]}` }), `Round ${r.round}`),
+      h("td", {}, h("i", { class: "swatch", style: `background:${ROUND_COLORS[i % ROUND_COLORS.length]}` }), r.label ?? `Round ${r.round}`),
       h("td", {}, r.scenarioName),
       h("td", {}, outcomeShort(r)),
       h("td", { class: "num" }, formatValue(r.value.at(-1) ?? 0)),
@@ -119,7 +122,7 @@ function compareRounds(rounds: readonly DebriefRound[]): HTMLElement {
   return h(
     "section",
     { class: "d-section" },
-    h("h3", {}, "Rounds side by side"),
-    h("table", { class: "d-table d-compare", "data-testid": "debrief-compare" }, h("thead", {}, h("tr", {}, h("th", {}, "Round"), h("th", {}, "Scenario"), h("th", {}, "Outcome"), h("th", { class: "num" }, "Team value"), h("th", { class: "num" }, "Praise"), h("th", { class: "num" }, "Tipped at"), h("th", {}, "Effort split"))), h("tbody", {}, ...rows)),
+    h("h3", {}, rounds.some((r) => r.label) ? "Side by side" : "Rounds side by side"),
+    h("table", { class: "d-table d-compare", "data-testid": "debrief-compare" }, h("thead", {}, h("tr", {}, h("th", {}, rounds.some((r) => r.label) ? "" : "Round"), h("th", {}, "Scenario"), h("th", {}, "Outcome"), h("th", { class: "num" }, "Team value"), h("th", { class: "num" }, "Praise"), h("th", { class: "num" }, "Tipped at"), h("th", {}, "Effort split"))), h("tbody", {}, ...rows)),
   );
 }

@@ -7,6 +7,8 @@ export interface Kept {
   secret: string;
   sessionId: string;
   created: number;
+  /** A workshop's lobby rather than a room. */
+  workshop?: boolean;
 }
 const ROOMS = "smolder.host.rooms";
 const LAST = "smolder.host.last";
@@ -20,14 +22,15 @@ export function keptRooms(): Record<string, Kept> {
   }
 }
 
-export function keep(code: string, kept: Kept): void {
+/** Remembers a room's secret; `last` makes it the one /host offers to go back to. */
+export function keep(code: string, kept: Kept, last = true): void {
   // Keep the last few rooms only.
   const recent = Object.entries(keptRooms())
     .filter(([c]) => c !== code)
     .sort((a, b) => b[1].created - a[1].created)
     .slice(0, 9);
   localStorage.setItem(ROOMS, JSON.stringify(Object.fromEntries([[code, kept], ...recent])));
-  localStorage.setItem(LAST, code);
+  if (last) localStorage.setItem(LAST, code);
   if (!localStorage.getItem(KEY)) localStorage.setItem(KEY, kept.secret);
 }
 
@@ -69,16 +72,17 @@ export interface Created {
   sessionId: string;
 }
 
-/** A new room; with `sessionId`, the next rounds of a stored session. */
-export async function createRoom(sessionId?: string): Promise<Created> {
+/** A new room; with `sessionId`, the next rounds of a stored session. A workshop with `workshop`. */
+export async function createRoom(sessionId?: string, workshop = false): Promise<Created> {
   const key = sessionId ? secretFor(sessionId) : hostKey();
+  const path = workshop ? "/api/workshops" : "/api/rooms";
   const init: RequestInit = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(sessionId ? { sessionId } : {}) };
-  const created = key ? await call<Created>("/api/rooms", key, init) : await fetch("/api/rooms", init).then(async (r) => {
+  const created = key ? await call<Created>(path, key, init) : await fetch(path, init).then(async (r) => {
     const body = (await r.json()) as Created & { error?: string };
     if (!r.ok) throw new Error(body.error ?? `the server answered ${r.status}`);
     return body;
   });
-  keep(created.code, { secret: created.hostSecret, sessionId: created.sessionId, created: Date.now() });
+  keep(created.code, { secret: created.hostSecret, sessionId: created.sessionId, created: Date.now(), ...(workshop ? { workshop: true } : {}) });
   return created;
 }
 
@@ -89,7 +93,14 @@ export async function listSessions(): Promise<SessionListing[]> {
   return [...byId.values()].sort((a, b) => b.createdAt - a.createdAt);
 }
 
-export async function loadSession(sessionId: string, secret = secretFor(sessionId)): Promise<{ session: SessionRecord; rounds: RoundRecord[] }> {
+export interface StoredSession {
+  session: SessionRecord;
+  rounds: RoundRecord[];
+  /** A workshop's teams, each its own session. */
+  teams?: { session: SessionRecord; rounds: RoundRecord[] }[];
+}
+
+export async function loadSession(sessionId: string, secret = secretFor(sessionId)): Promise<StoredSession> {
   if (!secret) throw new Error("this browser holds no host key for that session");
   return call(`/api/sessions/${encodeURIComponent(sessionId)}`, secret);
 }

@@ -5,12 +5,14 @@ import { Client, type Room } from "colyseus.js";
 import QRCode from "qrcode";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
-import { BOARD_MODES, HOST_MESSAGE_MAX_LENGTH, KICKED_CLOSE_CODE, MAX_HOSTED_PLAYERS, MSG, type ErrorMessage } from "../../server/protocol.js";
+import { BOARD_MODES, HOST_MESSAGE_MAX_LENGTH, KICKED_CLOSE_CODE, SERVER_CLOSING_CLOSE_CODE, MAX_HOSTED_PLAYERS, MSG, type ErrorMessage } from "../../server/protocol.js";
 import { EFFORTS, SCENARIOS, SCENARIO_IDS } from "../../shared/index.js";
 import { type Frame, readFrame } from "../net/frame.js";
 import { defaultEndpoint, tidyCode } from "../net/session.js";
 import { formatClock, formatValue, h } from "../ui/dom.js";
-import { createRoom, downloadExport, keptRooms, lastRoom, listSessions, loadSession, setHostKey } from "./keys.js";
+import { CrossTeamDebrief } from "./cross-team.js";
+import { createRoom, downloadExport, keptRooms, lastRoom, listSessions, loadSession, secretFor, setHostKey } from "./keys.js";
+import { openWorkshop } from "./workshop.js";
 import { Workbench } from "./workbench.js";
 import { EFFORT_GROUPS, groupShares } from "../debrief/efforts.js";
 
@@ -30,6 +32,15 @@ function landing(note = ""): void {
       status.textContent = `Could not create a room: ${e.message}`;
     });
   });
+  const workshop = h("button", { class: "secondary big", type: "button", "data-testid": "create-workshop" }, "Host a team workshop");
+  workshop.addEventListener("click", () => {
+    workshop.disabled = true;
+    status.textContent = "Creating a workshop…";
+    createRoom(undefined, true).then((c) => openWorkshopPage(c.code), (e: Error) => {
+      workshop.disabled = false;
+      status.textContent = `Could not create a workshop: ${e.message}`;
+    });
+  });
   root.replaceChildren(
     h(
       "section",
@@ -37,7 +48,9 @@ function landing(note = ""): void {
       h("h1", {}, "Smolder · host a room"),
       h("p", {}, "Run a session for a group: people join from their own laptops or phones with a room code, a link or a QR code; you start, pause and end rounds from here, and put the projector view on the big screen."),
       create,
-      last && kept ? h("button", { class: "secondary big", type: "button", onclick: () => open(last) }, `Back to room ${last}`) : null,
+      h("p", { class: "muted small" }, "For 10 to 60 people: one workshop code, everyone placed in teams of 3 to 8 that play the same scenario side by side, one dashboard."),
+      workshop,
+      last && kept ? h("button", { class: "secondary big", type: "button", onclick: () => (kept.workshop ? openWorkshopPage(last) : open(last)) }, `Back to ${kept.workshop ? "workshop" : "room"} ${last}`) : null,
       status,
       h("p", { class: "muted small" }, h("a", { href: "/" }, "Back to the game")),
     ),
@@ -73,7 +86,7 @@ function pastSessions(): HTMLElement {
               "td",
               { class: "row" },
               h("button", { type: "button", class: "secondary", disabled: s.rounds === 0, onclick: () => (location.href = `/host?session=${s.id}`) }, "Debrief"),
-              h("button", { type: "button", class: "secondary", onclick: () => void hostAgain(s.id) }, "Host again"),
+              s.kind === "workshop" ? h("span", { class: "muted small" }, `workshop · ${s.teams ?? 0} teams`) : h("button", { type: "button", class: "secondary", onclick: () => void hostAgain(s.id) }, "Host again"),
             ),
           ),
         ),
@@ -104,7 +117,13 @@ async function hostAgain(sessionId: string): Promise<void> {
 async function reopen(sessionId: string): Promise<void> {
   root.replaceChildren(h("p", { class: "muted" }, "Opening the session…"));
   try {
-    const { session, rounds } = await loadSession(sessionId);
+    const { session, rounds, teams } = await loadSession(sessionId);
+    if (session.kind === "workshop") {
+      const cross = new CrossTeamDebrief(sessionId, secretFor(sessionId) ?? "");
+      for (const t of teams ?? []) cross.addTeam(t.session.team ?? t.session.code, t.session.id);
+      root.replaceChildren(h("header", {}, h("h1", {}, "Smolder · workshop debrief"), h("span", { class: "muted" }, `Started ${new Date(session.createdAt).toLocaleString()} · code ${session.code} · ${teams?.length ?? 0} teams`), h("a", { class: "secondary button", href: "/host" }, "All sessions")), cross.el);
+      return void cross.load();
+    }
     const bench = new Workbench();
     root.replaceChildren(
       h(
@@ -125,6 +144,13 @@ async function reopen(sessionId: string): Promise<void> {
 function exportButtons(sessionId: string): HTMLElement {
   const get = (format: "json" | "csv") => () => void downloadExport(sessionId, format).catch((e: Error) => alert(`Export failed: ${e.message}`));
   return h("span", { class: "row" }, h("button", { type: "button", class: "secondary", "data-testid": "export-csv", onclick: get("csv") }, "Export CSV (zip)"), h("button", { type: "button", class: "secondary", "data-testid": "export-json", onclick: get("json") }, "Export JSON"));
+}
+
+function openWorkshopPage(code: string): void {
+  history.replaceState(null, "", `/host?workshop=${code}`);
+  const kept = keptRooms()[code];
+  if (!kept) return landing(`This browser does not hold the host key for workshop ${code}.`);
+  openWorkshop(root, code, kept.secret, kept.sessionId).catch((e: Error) => landing(/No room/.test(e.message) ? `Workshop ${code} is closed.` : `Could not open workshop ${code}: ${e.message}`));
 }
 
 function open(code: string): void {
@@ -187,6 +213,8 @@ class Console {
     room.onLeave((closeCode) => {
       if (closeCode === 1000) return;
       if (closeCode === KICKED_CLOSE_CODE) return this.banner("This room's console was opened in another tab or device.", "Take it back here");
+      // The server holding the room shut down: the finished rounds are stored; host the session again.
+      if (closeCode === SERVER_CLOSING_CLOSE_CODE) return this.banner("The game server running this room shut down and the room has closed. Its finished rounds are kept.", "Host the session again", () => void hostAgain(this.sessionId));
       this.banner("Connection lost. Reconnecting…");
       void this.reconnect();
     });
@@ -220,14 +248,14 @@ class Console {
     this.banner("Could not reach the server. Reload to try again.");
   }
 
-  private banner(text: string, action?: string): void {
+  private banner(text: string, action?: string, onAction: () => void = () => void this.reconnect()): void {
     const b = this.els.banner!;
     b.replaceChildren(text);
     if (action) {
       const btn = h("button", { class: "secondary", type: "button" }, action);
       btn.addEventListener("click", () => {
         this.hideBanner();
-        void this.reconnect();
+        onAction();
       });
       b.append(" ", btn);
     }
@@ -570,7 +598,12 @@ function statusBadge(status: string): HTMLElement {
 const params = new URLSearchParams(location.search);
 const wanted = tidyCode(params.get("code") ?? "");
 const sessionParam = params.get("session");
-if (params.get("new") === "1") {
+const workshopParam = tidyCode(params.get("workshop") ?? "");
+if (params.get("new") === "workshop") {
+  root.replaceChildren(h("p", { class: "muted" }, "Creating a workshop…"));
+  createRoom(undefined, true).then((c) => openWorkshopPage(c.code), (e: Error) => landing(`Could not create a workshop: ${e.message}`));
+} else if (workshopParam) openWorkshopPage(workshopParam);
+else if (params.get("new") === "1") {
   root.replaceChildren(h("p", { class: "muted" }, "Creating a room…"));
   createRoom().then((c) => open(c.code), (e: Error) => landing(`Could not create a room: ${e.message}`));
 } else if (sessionParam) void reopen(sessionParam);

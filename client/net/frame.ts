@@ -57,6 +57,8 @@ export interface Frame {
 
 export interface HostedInfo {
   code: string;
+  /** A workshop team's name ("" in a plain hosted room). */
+  team: string;
   round: number;
   paused: boolean;
   locked: boolean;
@@ -105,6 +107,7 @@ export function readFrame(room: Room): Frame {
     st.watchers?.forEach((w: any, key: string) => watchers.push({ key, name: w.name, role: w.role, status: w.status }));
     hosted = {
       code: st.code,
+      team: st.team ?? "",
       round: st.round ?? 1,
       paused: st.paused === true,
       locked: st.locked === true,

@@ -2,10 +2,11 @@
 // Scenes listen to it; nothing here knows about Phaser.
 import { Client, type Room } from "colyseus.js";
 import type { Debrief, Intent, RoundSummary } from "../../shared/index.js";
-import { type ErrorMessage, KICKED_CLOSE_CODE, MSG, RECONNECT_SECONDS, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, ROOM_NAME } from "../../server/protocol.js";
+import { type ErrorMessage, KICKED_CLOSE_CODE, MSG, RECONNECT_SECONDS, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, ROOM_NAME, SERVER_CLOSING_CLOSE_CODE, WORKSHOP_ROOM_NAME } from "../../server/protocol.js";
 import { STORAGE } from "../constants.js";
 
-export type ConnectionStatus = "connected" | "reconnecting" | "lost" | "kicked";
+/** "closed": the server running the room shut down (a "server-closing" error came first); nothing to reconnect to. */
+export type ConnectionStatus = "connected" | "reconnecting" | "lost" | "kicked" | "closed";
 
 /** What people type or read off a projector, tidied: upper case, no spaces or dashes. */
 export function tidyCode(raw: string): string {
@@ -89,6 +90,21 @@ export class Session {
     return room;
   }
 
+  /** In a workshop's lobby rather than a game room. */
+  get inWorkshop(): boolean {
+    return this.room?.name === WORKSHOP_ROOM_NAME;
+  }
+
+  /** From a workshop's lobby to the team's room, under the same name. */
+  async moveToTeam(teamCode: string, name: string): Promise<Room> {
+    const lobby = this.room;
+    const room = await this.client.joinById(tidyCode(teamCode), { name, role: "player" });
+    this.room = null;
+    await lobby?.leave(true).catch(() => undefined);
+    this.attach(room);
+    return room;
+  }
+
   /** Rejoins the seat this tab held before a reload, if the server still keeps it. */
   async resume(): Promise<Room | null> {
     const token = sessionStorage.getItem(STORAGE.reconnect);
@@ -166,6 +182,10 @@ export class Session {
       if (code === KICKED_CLOSE_CODE) {
         sessionStorage.removeItem(STORAGE.reconnect);
         return this.setStatus("kicked");
+      }
+      if (code === SERVER_CLOSING_CLOSE_CODE) {
+        sessionStorage.removeItem(STORAGE.reconnect);
+        return this.setStatus("closed");
       }
       void this.retry(room.reconnectionToken);
     });

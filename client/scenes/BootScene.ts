@@ -13,6 +13,7 @@ export class BootScene extends Phaser.Scene {
     makeSparkTexture(this);
     void app.session.resume().then((room) => {
       if (!room) return this.scene.start(SCENES.title);
+      if (app.session.inWorkshop) return this.scene.start(SCENES.workshop);
       const stage = (room.state as { stage?: string }).stage;
       this.scene.start(stage === "countdown" || stage === "lobby" ? SCENES.lobby : SCENES.game);
     });

@@ -56,7 +56,7 @@ export class TitleScene extends Phaser.Scene {
     const code = h("input", { id: "code", name: "code", type: "text", maxlength: 9, autocomplete: "off", autocapitalize: "characters", spellcheck: "false", placeholder: "e.g. 7K4X9Q", class: "code-input" });
     code.value = linked;
     const join = h("button", { type: "button", class: linked ? "primary" : "secondary" }, "Join with code");
-    const host = h("a", { href: "/host?new=1", class: "link host-link" }, "Host a room for a group");
+    const host = h("p", { class: "host-links" }, h("a", { href: "/host?new=1", class: "link" }, "Host a room for a group"), " · ", h("a", { href: "/host?new=workshop", class: "link" }, "Host a team workshop"));
     const form = h(
       "form",
       { class: "panel title-card" },
@@ -110,7 +110,7 @@ export class TitleScene extends Phaser.Scene {
         () => {
           // The address bar keeps no code once inside; a reload resumes the seat instead.
           if (linked) history.replaceState(null, "", "/");
-          this.scene.start(SCENES.lobby);
+          this.scene.start(app.session.inWorkshop ? SCENES.workshop : SCENES.lobby);
         },
         (err: Error) => {
           busy(false);

@@ -129,7 +129,7 @@ class ScreenUi {
   }
 
   connection(status: string): void {
-    this.problem(status === "connected" ? "" : status === "reconnecting" ? "Connection lost. Reconnecting…" : "Lost the room. Reload this page.");
+    this.problem(status === "connected" ? "" : status === "reconnecting" ? "Connection lost. Reconnecting…" : status === "closed" ? "The game server running this room shut down; the room has closed." : "Lost the room. Reload this page.");
   }
 
   summary(s: RoundSummary): void {

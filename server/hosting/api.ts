@@ -6,8 +6,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { ErrorCode, matchMaker, ServerError } from "@colyseus/core";
 import QRCode from "qrcode";
 import { z } from "zod";
-import { HOSTED_ROOM_NAME } from "../protocol.js";
+import { HOSTED_ROOM_NAME, WORKSHOP_ROOM_NAME } from "../protocol.js";
 import type { HostedTicket } from "../rooms/HostedRoom.js";
+import type { WorkshopTicket } from "../rooms/WorkshopRoom.js";
 import { hashSecret, normaliseCode, randomSecret } from "./codes.js";
 import { addressOf } from "./limits.js";
 import { hosting } from "./registry.js";
@@ -65,11 +66,18 @@ function publicOrigin(req: IncomingMessage): string {
   return `${proto}://${req.headers.host ?? "localhost"}`;
 }
 
+/** The two things a facilitator can create: a private room, or a team workshop's lobby. */
+const CREATES = {
+  "/api/rooms": { roomName: HOSTED_ROOM_NAME, kind: "room", what: "a room" },
+  "/api/workshops": { roomName: WORKSHOP_ROOM_NAME, kind: "workshop", what: "a workshop" },
+} as const;
+
 export function createRoomsApi(opts: { trustRoomSettings: boolean }): Handler {
   return (req, res, next) => {
-    const path = (req.url ?? "").split("?")[0];
-    if (path !== "/api/rooms") return next();
-    if (req.method !== "POST") return send(res, 405, { error: "use POST to create a room" });
+    const path = (req.url ?? "").split("?")[0] ?? "";
+    const target = path === "/api/rooms" || path === "/api/workshops" ? CREATES[path] : null;
+    if (!target) return next();
+    if (req.method !== "POST") return send(res, 405, { error: `use POST to create ${target.what}` });
     const address = addressOf(req, hosting.trustProxy);
     if (!hosting.creates.take(address)) return send(res, 429, { error: `too many rooms created from your address; try again in ${hosting.creates.waitSeconds(address)} s` });
     void (async () => {
@@ -91,6 +99,7 @@ export function createRoomsApi(opts: { trustRoomSettings: boolean }): Handler {
       let sessionId: string = randomUUID();
       let createdAt = Date.now();
       if (asked.data.sessionId) {
+        if (target.kind === "workshop") return send(res, 400, { error: "a workshop is not hosted again; create a new one" });
         const stored = hosting.store.getSession(asked.data.sessionId);
         if (!stored) return send(res, 404, { error: "no stored session with that id" });
         if (!presented || stored.hostHash !== hostHash) return send(res, 401, { error: "hosting a stored session again needs its host secret as Authorization: Bearer <secret>" });
@@ -98,19 +107,19 @@ export function createRoomsApi(opts: { trustRoomSettings: boolean }): Handler {
         createdAt = stored.createdAt;
       }
       const ticketId = randomUUID();
-      const ticket: HostedTicket = { sessionId, hostHash, ...extra };
+      const ticket: HostedTicket & WorkshopTicket = { sessionId, hostHash, ...extra };
       // The secret's hash travels through presence, not through room options.
       await matchMaker.presence.setex(`smolder:ticket:${ticketId}`, JSON.stringify(ticket), 30);
-      const room = await matchMaker.createRoom(HOSTED_ROOM_NAME, { ticket: ticketId });
+      const room = await matchMaker.createRoom(target.roomName, { ticket: ticketId });
       const code = room.roomId;
-      hosting.store.saveSession({ id: sessionId, kind: "room", hostHash, code, createdAt });
+      hosting.store.saveSession({ id: sessionId, kind: target.kind, hostHash, code, createdAt });
       const joinUrl = `${publicOrigin(req)}/join/${code}`;
       const qrSvg = await QRCode.toString(joinUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
       const created: CreatedRoom = { code, joinUrl, hostSecret, sessionId, qrSvg };
       send(res, 201, created);
     })().catch((err: unknown) => {
-      console.error("POST /api/rooms:", err);
-      if (!res.headersSent) send(res, 500, { error: "could not create a room" });
+      console.error(`POST ${path}:`, err);
+      if (!res.headersSent) send(res, 500, { error: `could not create ${target.what}` });
     });
   };
 }

@@ -9,6 +9,8 @@ import type { SessionStore } from "../storage/store.js";
 
 /** Presence set of the codes in use. */
 export const CODES_KEY = "smolder:codes";
+/** Presence hash code → claims, which makes claiming a code atomic across processes. */
+export const CLAIMS_KEY = "smolder:code-claims";
 
 class Hosting {
   limits: RateLimits = DEFAULT_LIMITS;
@@ -27,11 +29,16 @@ class Hosting {
     if (opts.store) this.store = opts.store;
   }
 
-  /** A fresh code, added to the presence set; tries again on the rare clash. */
-  async claimCode(presence: Presence): Promise<string> {
+  /**
+   * A fresh code, added to the presence set; tries again on the rare clash. With several
+   * processes on Redis, two of them could draw the same code at once: HINCRBY on CLAIMS_KEY is
+   * atomic, so exactly one counts the code to 1 and owns it; the other draws again.
+   */
+  async claimCode(presence: Presence, next: () => string = randomCode): Promise<string> {
     for (;;) {
-      const code = randomCode();
+      const code = next();
       if (await presence.sismember(CODES_KEY, code)) continue;
+      if ((await presence.hincrby(CLAIMS_KEY, code, 1)) !== 1) continue;
       await presence.sadd(CODES_KEY, code);
       return code;
     }
@@ -39,6 +46,7 @@ class Hosting {
 
   releaseCode(presence: Presence, code: string): void {
     void presence.srem(CODES_KEY, code);
+    void presence.hdel(CLAIMS_KEY, code);
   }
 }
 

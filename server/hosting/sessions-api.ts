@@ -1,8 +1,10 @@
 // A facilitator's stored sessions over HTTP, for the debrief, replays and exports. Everything
 // needs the host secret as a Bearer token; a wrong one costs the caller's address a try from
-// the same budget as wrong room codes, so secrets cannot be guessed here either.
+// the same budget as wrong room codes, so secrets cannot be guessed here either. A workshop
+// session answers with its teams' sessions and rounds, and exports all of them; a team's own
+// session (same secret as its workshop) reads and exports like a plain one.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CSV_TABLES, type CsvTable, csvTable, csvZip, exportJson, exportName, publicSession } from "../storage/export.js";
+import { CSV_TABLES, type CsvTable, csvTable, csvZip, type ExportPart, exportJson, exportName, exportWorkshopJson, publicSession } from "../storage/export.js";
 import type { SessionRecord } from "../storage/store.js";
 import { bearerOf } from "./api.js";
 import { hashSecret, secretMatches } from "./codes.js";
@@ -45,13 +47,18 @@ export function createSessionsApi(now: () => number = Date.now): Handler {
         const listed = hosting.store.listSessions(hashSecret(secret).toString("hex"));
         // A secret with no sessions is one nobody was given: a guess, and counted as one.
         if (listed.length === 0) return refuse(401, "no sessions for this host secret");
-        return send(res, 200, listed.map(({ hostHash: _, ...rest }) => rest));
+        return send(res, 200, listed.map((s) => ({ ...publicSession(s), rounds: s.rounds, lastPlayedAt: s.lastPlayedAt, teams: s.teams })));
       }
       // Unknown ids cost a try too, so ids cannot be probed with a secret of one's own.
       const session = UUID.test(id) ? hosting.store.getSession(id.toLowerCase()) : null;
       if (!session) return refuse(404, "no stored session with that id");
       if (!secretMatches(secret, Buffer.from(session.hostHash, "hex"))) return refuse(401, "wrong host secret for this session");
-      if (!exporting) return send(res, 200, { session: publicSession(session), rounds: hosting.store.listRounds(session.id) });
+      if (!exporting)
+        return send(res, 200, {
+          session: publicSession(session),
+          rounds: hosting.store.listRounds(session.id),
+          teams: teamsOf(session).map((t) => ({ session: publicSession(t.session), rounds: t.rounds })),
+        });
       exportSession(res, session, url.searchParams, now());
     } catch (err) {
       console.error(`GET ${url.pathname}:`, err);
@@ -60,14 +67,25 @@ export function createSessionsApi(now: () => number = Date.now): Handler {
   };
 }
 
+/** A session's team sessions with their rounds, in the store's order; none for a plain session. */
+function teamsOf(session: SessionRecord): ExportPart[] {
+  return hosting.store.listChildren(session.id).map((team) => ({ session: team, rounds: hosting.store.listRounds(team.id) }));
+}
+
 function exportSession(res: ServerResponse, session: SessionRecord, params: URLSearchParams, now: number): void {
   const format = params.get("format") ?? "json";
   const table = params.get("table");
   if (format !== "json" && format !== "csv") return send(res, 400, { error: 'format must be "json" or "csv"' });
   if (table !== null && (format !== "csv" || !(CSV_TABLES as readonly string[]).includes(table)))
     return send(res, 400, { error: `table is for format=csv and one of ${CSV_TABLES.join(", ")}` });
-  const rounds = hosting.store.listRounds(session.id);
-  if (format === "json") return attachment(res, "application/json", exportName(session, now, "json"), JSON.stringify(exportJson(session, rounds, now), null, 2));
-  if (table) return attachment(res, "text/csv; charset=utf-8", exportName(session, now, "csv", table), csvTable(table as CsvTable, rounds));
-  attachment(res, "application/zip", exportName(session, now, "zip"), csvZip(rounds));
+  const workshop = session.kind === "workshop";
+  // A workshop's export is its teams'; anything else is its own rounds, as one unnamed part
+  // (a team's session exported on its own carries its team name).
+  const parts = workshop ? teamsOf(session) : [{ session, rounds: hosting.store.listRounds(session.id) }];
+  if (format === "json") {
+    const doc = workshop ? exportWorkshopJson(session, parts, now) : exportJson(session, parts[0]!.rounds, now);
+    return attachment(res, "application/json", exportName(session, now, "json"), JSON.stringify(doc, null, 2));
+  }
+  if (table) return attachment(res, "text/csv; charset=utf-8", exportName(session, now, "csv", table), csvTable(table as CsvTable, parts));
+  attachment(res, "application/zip", exportName(session, now, "zip"), csvZip(parts));
 }

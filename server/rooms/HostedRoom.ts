@@ -26,8 +26,9 @@ import { secretMatches } from "../hosting/codes.js";
 import { computeWhatIf, debriefOf, whatIfProblem } from "../hosting/debrief.js";
 import { checkHostCommand, cleanMessage, type HostCommand, type RoundSettingsInput } from "../hosting/commands.js";
 import { hosting } from "../hosting/registry.js";
+import { recordTick } from "../metrics.js";
 import { type RoomLogEntry, type RoundRecord } from "../hosting/rounds.js";
-import { sanitizeName } from "../names.js";
+import { sanitizeName, uniqueName } from "../names.js";
 import {
   type BoardMode,
   type ErrorMessage,
@@ -37,7 +38,6 @@ import {
   MAX_HOSTED_CLIENTS,
   MAX_HOSTED_PLAYERS,
   MSG,
-  NAME_MAX_LENGTH,
   PATCH_RATE_HZ,
   RECONNECT_SECONDS,
   type Stage,
@@ -46,7 +46,7 @@ import {
 import { HostedState, WatcherState } from "../schema/HostedState.js";
 import { TokenBucket } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
-import { admit, playTick, type Queued, sendError } from "./authority.js";
+import { admit, closeForShutdown, playTick, type Queued, sendError } from "./authority.js";
 import { FixedStep } from "./fixedStep.js";
 import { StateSync } from "./sync.js";
 
@@ -86,6 +86,9 @@ export interface HostedTicket {
   /** Trusted servers only (tests): wall-clock ms per tick and the reconnect window. */
   tickMs?: number;
   reconnectSeconds?: number;
+  /** A workshop's team room: the team's name and the workshop's code. */
+  team?: string;
+  workshop?: string;
 }
 
 const joinOptionsSchema = z
@@ -150,6 +153,8 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
 
     this.state = new HostedState();
     this.state.code = this.roomId;
+    this.state.team = ticket.team ?? "";
+    this.state.workshop = ticket.workshop ?? "";
     this.state.stage = "lobby";
     // A stored session hosted again carries on after its last round.
     this.rounds.push(...hosting.store.listRounds(this.sessionKey));
@@ -210,7 +215,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
       this.publish();
       return;
     }
-    person.name = role === "screen" ? "Screen" : this.uniqueName(sanitizeName((options as { name?: unknown } | undefined)?.name));
+    person.name = role === "screen" ? "Screen" : uniqueName(sanitizeName((options as { name?: unknown } | undefined)?.name), [...this.people.values()].map((p) => p.name));
     this.people.set(client.sessionId, person);
     if (role === "player") {
       if (this.preStart()) this.reseat();
@@ -249,6 +254,11 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
     } catch {
       this.forget(person);
     }
+  }
+
+  /** The server is shutting down: everyone is told, then the room closes. */
+  override onBeforeShutdown(): void {
+    void closeForShutdown(this);
   }
 
   override onDispose(): void {
@@ -411,7 +421,11 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
       (delta) => {
         // Paused: no ticks run and no time is owed; the loop starts afresh on resume.
         if (this.state.paused || !this.loop) return;
-        if (this.loop.advance(delta, () => this.tick()) > 0) this.publish();
+        const t0 = performance.now();
+        const ticks = this.loop.advance(delta, () => this.tick());
+        if (ticks === 0) return;
+        this.publish();
+        recordTick((performance.now() - t0) / ticks);
       },
       Math.max(1, Math.min(tickMs, 1000 / PATCH_RATE_HZ)),
     );
@@ -630,16 +644,6 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
   }
 
   // ---- people ----
-
-  private uniqueName(name: string): string {
-    const taken = new Set([...this.people.values()].map((p) => p.name.toLowerCase()));
-    if (!taken.has(name.toLowerCase())) return name;
-    for (let n = 2; ; n++) {
-      const suffix = ` ${n}`;
-      const candidate = Array.from(name).slice(0, NAME_MAX_LENGTH - suffix.length).join("").trimEnd() + suffix;
-      if (!taken.has(candidate.toLowerCase())) return candidate;
-    }
-  }
 
   /** Someone is gone for good: out of the people list, and out of an unstarted round. */
   private forget(person: Person): void {

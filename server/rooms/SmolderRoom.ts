@@ -19,7 +19,7 @@ import { type ErrorMessage, MAX_CLIENTS, MSG, PATCH_RATE_HZ, type Stage, type St
 import { SmolderState } from "../schema/SmolderState.js";
 import { TokenBucket } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
-import { admit, playTick, type Queued, sendError } from "./authority.js";
+import { admit, closeForShutdown, playTick, type Queued, sendError } from "./authority.js";
 import { FixedStep } from "./fixedStep.js";
 import { readSettings, type RoomSettings } from "./options.js";
 import { StateSync } from "./sync.js";
@@ -119,6 +119,11 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
       this.away.delete(seat);
     }
     this.publish();
+  }
+
+  /** The server is shutting down: everyone is told, then the room closes. */
+  override onBeforeShutdown(): void {
+    void closeForShutdown(this);
   }
 
   /** A throw inside a tick or a handler is logged with the room, and the room carries on. */

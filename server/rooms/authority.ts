@@ -1,8 +1,8 @@
 // What both room types do the same way: one authoritative tick, flood control and error
 // replies. Written once so quick play and hosted rooms can never order inputs differently.
-import type { Client } from "@colyseus/core";
+import type { Client, Room } from "@colyseus/core";
 import { applyIntent, type GameState, type Intent, type LogEntry, runBots, step } from "../../shared/index.js";
-import { type ErrorMessage, MSG } from "../protocol.js";
+import { type ErrorMessage, MSG, SERVER_CLOSING_CLOSE_CODE } from "../protocol.js";
 import type { TokenBucket } from "../throttle.js";
 
 /** An intent waiting for the next tick, in arrival order. */
@@ -36,4 +36,20 @@ export function admit(client: Client, bucket: TokenBucket | undefined): boolean 
   if (bucket.take()) return true;
   sendError(client, { code: "flood", message: "too many messages; slow down" });
   return false;
+}
+
+/** What everyone in a room is told when the server process running it shuts down. */
+export const SERVER_CLOSING: ErrorMessage = {
+  code: "server-closing",
+  message: "The game server running this room is shutting down, so the room has closed. Join a new room to keep playing.",
+};
+
+/**
+ * A graceful shutdown (SIGTERM, SIGINT) calls each room's onBeforeShutdown: everyone gets the
+ * "server-closing" error, then the room closes every connection with SERVER_CLOSING_CLOSE_CODE
+ * (not a drop, so clients do not try to reconnect to a room that is gone) and is disposed.
+ */
+export function closeForShutdown(room: Room): Promise<unknown> {
+  room.broadcast(MSG.error, SERVER_CLOSING);
+  return room.disconnect(SERVER_CLOSING_CLOSE_CODE);
 }

@@ -16,6 +16,9 @@ export class WatcherState extends Schema {
 export class HostedState extends SmolderState {
   /** The room code (also the room id). */
   @type("string") code = "";
+  /** In a team workshop: this team's name and the workshop's code ("" otherwise). */
+  @type("string") team = "";
+  @type("string") workshop = "";
   /** Round number in this session, from 1. */
   @type("uint8") round = 1;
   /** Ticks stand still while paused. */

@@ -62,17 +62,28 @@ export const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (session_id, round),
      FOREIGN KEY (session_id, round) REFERENCES rounds (session_id, round) ON DELETE CASCADE
    );`,
+  // 2: team workshops. A team's session names its workshop session and the team; both stay
+  // NULL for a plain session (and for every session a version-1 file holds).
+  `ALTER TABLE sessions ADD COLUMN parent_id TEXT REFERENCES sessions (id);
+   ALTER TABLE sessions ADD COLUMN team TEXT;
+   CREATE INDEX sessions_by_parent ON sessions (parent_id);`,
 ];
 
 /** Brings a database up to `steps`; refuses one written by a newer server. */
 export function migrate(db: Database.Database, name: string, steps: readonly string[] = MIGRATIONS): void {
-  const version = db.pragma("user_version", { simple: true }) as number;
+  const versionNow = () => db.pragma("user_version", { simple: true }) as number;
+  const version = versionNow();
   if (version > steps.length)
     throw new Error(`${name}: the database is at schema version ${version}, newer than this server knows (${steps.length}); run a newer Smolder or point DATA_DIR elsewhere`);
-  for (let v = version; v < steps.length; v++)
-    // A step that fails leaves the file as it was before that step, version included.
-    db.transaction(() => {
-      db.exec(steps[v]!);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
+  // Each step takes the write lock first (IMMEDIATE) and reads the version again under it: several
+  // server processes started at once on one DATA_DIR apply each step exactly once between them.
+  // A step that fails leaves the file as it was before that step, version included.
+  const applyNext = db.transaction((): boolean => {
+    const v = versionNow();
+    if (v >= steps.length) return false;
+    db.exec(steps[v]!);
+    db.pragma(`user_version = ${v + 1}`);
+    return true;
+  });
+  while (versionNow() < steps.length && applyNext.immediate());
 }

@@ -14,6 +14,8 @@ interface SessionRow {
   host_hash: string;
   code: string;
   created_at: number;
+  parent_id: string | null;
+  team: string | null;
 }
 
 interface RoundRow {
@@ -56,20 +58,35 @@ interface PlayerRow {
   effort: string;
 }
 
-const session = (r: SessionRow): SessionRecord => ({ id: r.id, kind: r.kind, hostHash: r.host_hash, code: r.code, createdAt: r.created_at });
+/** NULL parent and team are left out, so a plain session reads back as it was saved. */
+const session = (r: SessionRow): SessionRecord => ({
+  id: r.id,
+  kind: r.kind,
+  hostHash: r.host_hash,
+  code: r.code,
+  createdAt: r.created_at,
+  ...(r.parent_id !== null && { parentId: r.parent_id }),
+  ...(r.team !== null && { team: r.team }),
+});
 
 /** Prepared once per connection. */
 function prepare(db: Database.Database) {
   return {
     upsertSession: db.prepare(
-      `INSERT INTO sessions (id, kind, host_hash, code, created_at) VALUES (@id, @kind, @hostHash, @code, @createdAt)
-       ON CONFLICT (id) DO UPDATE SET code = excluded.code`,
+      `INSERT INTO sessions (id, kind, host_hash, code, created_at, parent_id, team) VALUES (@id, @kind, @hostHash, @code, @createdAt, @parentId, @team)
+       ON CONFLICT (id) DO UPDATE SET code = excluded.code, team = COALESCE(excluded.team, team)`,
     ),
     getSession: db.prepare<[string], SessionRow>(`SELECT * FROM sessions WHERE id = ?`),
-    listSessions: db.prepare<[string], SessionRow & { rounds: number; last_played_at: number | null }>(
-      `SELECT s.*, COUNT(r.round) AS rounds, MAX(r.ended_at) AS last_played_at
-         FROM sessions s LEFT JOIN rounds r ON r.session_id = s.id
-        WHERE s.host_hash = ? GROUP BY s.id ORDER BY s.created_at DESC, s.rowid DESC`,
+    listChildren: db.prepare<[string], SessionRow>(`SELECT * FROM sessions WHERE parent_id = ? ORDER BY created_at, team, rowid`),
+    // Each top-level session s joined with itself and its teams (m), and their rounds: a plain
+    // session counts its own rounds, a workshop those of its teams.
+    listSessions: db.prepare<[string], SessionRow & { rounds: number; last_played_at: number | null; teams: number }>(
+      `SELECT s.*, COUNT(r.round) AS rounds, MAX(r.ended_at) AS last_played_at, COUNT(DISTINCT m.id) - 1 AS teams
+         FROM sessions s
+         JOIN sessions m ON m.id = s.id OR m.parent_id = s.id
+         LEFT JOIN rounds r ON r.session_id = m.id
+        WHERE s.host_hash = ? AND s.parent_id IS NULL
+        GROUP BY s.id ORDER BY s.created_at DESC, s.rowid DESC`,
     ),
     deleteRound: db.prepare(`DELETE FROM rounds WHERE session_id = ? AND round = ?`),
     insertRound: db.prepare(
@@ -96,10 +113,11 @@ export class SqliteSessionStore implements SessionStore {
   constructor(file: string) {
     this.db = new Database(file);
     try {
+      // Another process (the sqlite3 CLI, a second server) may hold the lock for a moment;
+      // set first, so even switching a fresh file to WAL waits for a second server starting at once.
+      this.db.pragma("busy_timeout = 5000");
       this.db.pragma("journal_mode = WAL");
       this.db.pragma("foreign_keys = ON");
-      // Another process (the sqlite3 CLI, a second server) may hold the lock for a moment.
-      this.db.pragma("busy_timeout = 5000");
       migrate(this.db, file);
     } catch (err) {
       this.db.close();
@@ -110,7 +128,7 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   saveSession(s: SessionRecord): void {
-    this.q.upsertSession.run({ id: s.id, kind: s.kind, hostHash: s.hostHash, code: s.code, createdAt: s.createdAt });
+    this.q.upsertSession.run({ id: s.id, kind: s.kind, hostHash: s.hostHash, code: s.code, createdAt: s.createdAt, parentId: s.parentId ?? null, team: s.team ?? null });
   }
 
   getSession(id: string): SessionRecord | null {
@@ -118,8 +136,12 @@ export class SqliteSessionStore implements SessionStore {
     return row ? session(row) : null;
   }
 
+  listChildren(parentId: string): SessionRecord[] {
+    return this.q.listChildren.all(parentId).map(session);
+  }
+
   listSessions(hostHash: string): SessionListing[] {
-    return this.q.listSessions.all(hostHash).map((r) => ({ ...session(r), rounds: r.rounds, lastPlayedAt: r.last_played_at }));
+    return this.q.listSessions.all(hostHash).map((r) => ({ ...session(r), rounds: r.rounds, lastPlayedAt: r.last_played_at, teams: r.teams }));
   }
 
   saveRound(record: RoundRecord): void {

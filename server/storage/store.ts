@@ -14,19 +14,29 @@ export interface SessionRecord {
   /** The room code the session was last hosted under (codes are reused once a room closes). */
   code: string;
   createdAt: number;
+  /** A team's session: the workshop session it belongs to. Absent for a plain session. */
+  parentId?: string;
+  /** A team's session: the team's name (typed by people, so guarded wherever it is exported). */
+  team?: string;
 }
 
 export interface SessionListing extends SessionRecord {
+  /** A plain session's rounds; a workshop's: the rounds of all its teams. */
   rounds: number;
-  /** When the last round ended; null before the first one. */
+  /** When the last round ended (of any team, for a workshop); null before the first one. */
   lastPlayedAt: number | null;
+  /** A workshop's team sessions; 0 for a plain session. */
+  teams: number;
 }
 
 export interface SessionStore {
-  /** Inserts a session, or updates its code when it is hosted again. */
+  /** Inserts a session, or, when it is hosted again, updates its code and (when given) its team
+   *  name. Kind, host, parent and createdAt never change. A parent must already be stored. */
   saveSession(session: SessionRecord): void;
   getSession(id: string): SessionRecord | null;
-  /** The sessions hosted with one secret, newest first. */
+  /** A workshop's team sessions, by createdAt then team name. */
+  listChildren(parentId: string): SessionRecord[];
+  /** The top-level sessions (no parent) hosted with one secret, newest first. */
   listSessions(hostHash: string): SessionListing[];
   /** Keeps a finished round; saving the same (session, round) again replaces it. */
   saveRound(record: RoundRecord): void;

@@ -1,6 +1,7 @@
 // Stored sessions end to end: rounds played in a hosted room survive a full server restart
 // on the same DATA_DIR, replay to their hash, carry on when hosted again, and come back
-// through the sessions API and its exports, only for the holder of the host secret.
+// through the sessions API and its exports, only for the holder of the host secret. A workshop
+// answers and exports with all its teams' sessions and rounds.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { request as httpRequest } from "node:http";
@@ -10,11 +11,15 @@ import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAppConfig } from "../../server/app.config.js";
 import type { CreatedRoom } from "../../server/hosting/api.js";
+import { hashSecret } from "../../server/hosting/codes.js";
+import { hosting } from "../../server/hosting/registry.js";
 import { type RoundRecord, replayRound } from "../../server/hosting/rounds.js";
+import type { SessionRecord } from "../../server/storage/store.js";
 import { EFFORTS, type RoundSummary, stateHash } from "../../shared/index.js";
-import { csvObjects } from "./csv.js";
+import { csvObjects, parseCsv } from "./csv.js";
 import { until } from "./helpers.js";
 import { command, createHosted, joinHost, joinPlayer } from "./hosted-helpers.js";
+import { playedRound } from "./round-fixture.js";
 
 const PORT = 2790;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -110,7 +115,7 @@ describe("rounds survive a restart", () => {
     }
 
     const listed = await getJson<Record<string, unknown>[]>("/api/sessions", created.hostSecret);
-    expect(listed).toEqual([{ id: created.sessionId, kind: "room", code: created.code, createdAt: session.createdAt, rounds: 2, lastPlayedAt: rounds[1]!.endedAt }]);
+    expect(listed).toEqual([{ id: created.sessionId, kind: "room", code: created.code, createdAt: session.createdAt, rounds: 2, lastPlayedAt: rounds[1]!.endedAt, teams: 0 }]);
   }, 60_000);
 
   it("hosting the stored session again carries on at round 3, with its secret only", async () => {
@@ -125,8 +130,9 @@ describe("rounds survive a restart", () => {
     await until(() => host.state.round === 3, "round 3 next");
     await host.leave();
     // The session is now listed under the new code.
-    const { session } = await getJson<{ session: { code: string } }>(`/api/sessions/${created.sessionId}`, created.hostSecret);
+    const { session, teams } = await getJson<{ session: { code: string }; teams: unknown[] }>(`/api/sessions/${created.sessionId}`, created.hostSecret);
     expect(session.code).toBe(again.code);
+    expect(teams).toEqual([]);
   });
 });
 
@@ -157,7 +163,9 @@ describe("exports", () => {
     ).toEqual(expected.map((p) => ({ ...p, name: p.name.startsWith("=") ? `'${p.name}` : p.name })));
     const timeline = csvObjects(strFromU8(files["timeline.csv"]!));
     expect(timeline).toHaveLength(summaries.reduce((n, s) => n + s.seconds, 0));
-    expect(Object.keys(timeline[0]!)).toEqual(["round", "second", "fires", "risk", "value", "praise", ...EFFORTS.map((e) => `effort_${e}`)]);
+    expect(Object.keys(timeline[0]!)).toEqual(["team", "round", "second", "fires", "risk", "value", "praise", ...EFFORTS.map((e) => `effort_${e}`)]);
+    // A plain session's rows have no team.
+    expect(new Set([...players, ...timeline].map((row) => row.team))).toEqual(new Set([""]));
   });
 
   it("one table per request, as text/csv", async () => {
@@ -167,6 +175,115 @@ describe("exports", () => {
     expect(res.headers["content-disposition"]).toMatch(/-rounds\.csv"$/);
     const rounds = csvObjects(res.text());
     expect(rounds.map((r) => Number(r.value))).toEqual(summaries.map((s) => s.value));
+  });
+});
+
+describe("a workshop's stored sessions", () => {
+  // Saved straight into the store the server was booted with, as the workshop room and its
+  // team rooms save them.
+  const SECRET = `workshop-secret-${"w".repeat(24)}`;
+  const hostHash = hashSecret(SECRET).toString("hex");
+  const workshop: SessionRecord = { id: "a0000000-0000-4000-8000-000000000001", kind: "workshop", hostHash, code: "WKSHPA", createdAt: 1_700_000_000_000 };
+  const team = (n: number, name: string): SessionRecord => ({
+    id: `a0000000-0000-4000-8000-00000000001${n}`,
+    kind: "room",
+    hostHash,
+    code: `TEAM${"CD"[n - 1]}${"EF"[n - 1]}`,
+    createdAt: workshop.createdAt + n * 1000,
+    parentId: workshop.id,
+    team: name,
+  });
+  const EVIL = '=HYPERLINK("http://x","y")';
+  const red = team(1, "Red");
+  const evil = team(2, EVIL);
+  const { hostHash: _, ...publicWorkshop } = workshop;
+  const publicOf = ({ hostHash: _h, ...rest }: SessionRecord) => rest;
+  let redRounds: RoundRecord[];
+  let evilRounds: RoundRecord[];
+  const path = `/api/sessions/${workshop.id}`;
+
+  beforeAll(() => {
+    redRounds = [playedRound(red.id, 1), playedRound(red.id, 2, { team: ["preventer", "hero"] })];
+    evilRounds = [playedRound(evil.id, 1, { seed: 5, names: ["@Ann"] })];
+    hosting.store.saveSession(workshop);
+    hosting.store.saveSession(red);
+    hosting.store.saveSession(evil);
+    for (const r of [...redRounds, ...evilRounds]) hosting.store.saveRound(r);
+  });
+
+  it("GET the workshop: its session, no rounds of its own, and every team's session and rounds", async () => {
+    const body = await getJson<unknown>(path, SECRET);
+    expect(body).toEqual(
+      JSON.parse(
+        JSON.stringify({
+          session: publicWorkshop,
+          rounds: [],
+          teams: [
+            { session: publicOf(red), rounds: redRounds },
+            { session: publicOf(evil), rounds: evilRounds },
+          ],
+        }),
+      ),
+    );
+    expect(JSON.stringify(body)).not.toContain(hostHash);
+  });
+
+  it("the listing shows the workshop only, counting its teams and all their rounds", async () => {
+    const listed = await getJson<unknown[]>("/api/sessions", SECRET);
+    const all = [...redRounds, ...evilRounds];
+    expect(listed).toEqual([{ ...publicWorkshop, rounds: all.length, lastPlayedAt: Math.max(...all.map((r) => r.endedAt)), teams: 2 }]);
+  });
+
+  it("a team's own session is readable with the same secret", async () => {
+    const body = await getJson<unknown>(`/api/sessions/${evil.id}`, SECRET);
+    expect(body).toEqual(JSON.parse(JSON.stringify({ session: publicOf(evil), rounds: evilRounds, teams: [] })));
+  });
+
+  it("JSON export: the whole workshop, team by team", async () => {
+    const res = await get(`${path}/export?format=json`, SECRET);
+    expect(res.status).toBe(200);
+    expect(res.headers["content-disposition"]).toMatch(/filename="smolder-WKSHPA-\d{4}-\d{2}-\d{2}\.json"$/);
+    const doc = res.json() as { format: string; session: unknown; teams: { team: string; sessionId: string; code: string; rounds: { round: number; hash: string; players: unknown[]; log: unknown[] }[] }[] };
+    expect(doc.format).toBe("smolder-workshop");
+    expect(doc.session).toEqual(publicWorkshop);
+    expect(doc.teams.map((t) => [t.team, t.sessionId, t.code])).toEqual([
+      ["Red", red.id, red.code],
+      [EVIL, evil.id, evil.code],
+    ]);
+    expect(doc.teams.map((t) => t.rounds.map((r) => [r.round, r.hash]))).toEqual([redRounds.map((r) => [r.round, r.hash]), evilRounds.map((r) => [r.round, r.hash])]);
+    expect(doc.teams[1]!.rounds[0]!.players).toEqual(evilRounds[0]!.summary.players);
+    expect(res.text()).not.toContain(hostHash);
+  });
+
+  it("CSV export: five tables, each with a team column and both teams' rows, the formula name defused", async () => {
+    const res = await get(`${path}/export?format=csv`, SECRET);
+    expect(res.status).toBe(200);
+    const files = unzipSync(new Uint8Array(res.body));
+    expect(Object.keys(files).sort()).toEqual(["effort.csv", "log.csv", "players.csv", "rounds.csv", "timeline.csv"]);
+    for (const [file, data] of Object.entries(files)) {
+      const [header, ...rows] = parseCsv(strFromU8(data));
+      expect(header![0], file).toBe("team");
+      expect(new Set(rows.map((r) => r[0])), file).toEqual(new Set(["Red", `'${EVIL}`]));
+    }
+    const rounds = csvObjects(strFromU8(files["rounds.csv"]!));
+    expect(rounds.map((r) => [r.team, Number(r.round), r.hash])).toEqual([
+      ...redRounds.map((r) => ["Red", r.round, r.hash]),
+      ...evilRounds.map((r) => [`'${EVIL}`, r.round, r.hash]),
+    ]);
+    const one = await get(`${path}/export?format=csv&table=players`, SECRET);
+    expect(one.status).toBe(200);
+    expect(one.text()).toBe(strFromU8(files["players.csv"]!));
+  });
+
+  it("401 without the secret or with another one, for the workshop and its teams", async () => {
+    for (const p of [path, `${path}/export?format=json`, `${path}/export?format=csv`, `/api/sessions/${red.id}`]) {
+      expect((await get(p)).status, p).toBe(401);
+      const wrong = await get(p, created.hostSecret);
+      expect(wrong.status, p).toBe(401);
+      expect(wrong.text()).not.toContain("Red");
+    }
+    // The other facilitator's listing does not show the workshop.
+    expect((await getJson<{ id: string }[]>("/api/sessions", created.hostSecret)).map((s) => s.id)).not.toContain(workshop.id);
   });
 });
 

@@ -1,0 +1,80 @@
+// A team workshop's lobby: you wait with everyone who joined by the workshop code, see the
+// team you were placed in and who else is in it, and move to your team's room as soon as the
+// facilitator opens the teams.
+import Phaser from "phaser";
+import type { Room } from "colyseus.js";
+import { app } from "../app.js";
+import { SCENES } from "../constants.js";
+import { h, layer, removeLayer } from "../ui/dom.js";
+
+interface Participant {
+  name: string;
+  team: string;
+  status: string;
+}
+interface Team {
+  id: string;
+  name: string;
+  code: string;
+}
+interface Seen {
+  code: string;
+  stage: string;
+  message: string;
+  people: Map<string, Participant>;
+  teams: Map<string, Team>;
+}
+
+export class WorkshopScene extends Phaser.Scene {
+  private moving = false;
+
+  constructor() {
+    super(SCENES.workshop);
+  }
+
+  create(): void {
+    const room = app.session.room;
+    if (!room || !app.session.inWorkshop) return void this.scene.start(SCENES.title);
+    this.moving = false;
+    const title = h("p", { class: "hint", "data-testid": "workshop-code" });
+    const team = h("h2", { "data-testid": "workshop-team" });
+    const mates = h("ul", { class: "players" });
+    const status = h("p", { class: "countdown", role: "status" });
+    const message = h("p", { class: "insight", "data-testid": "host-message" });
+    layer("lobby", h("div", { class: "panel lobby" }, title, team, status, message, mates, h("p", { class: "hint" }, "Every team plays the same scenario in its own room; the facilitator compares the teams afterwards.")));
+    const render = () => {
+      const st = room.state as unknown as Seen;
+      const me = st.people?.get(room.sessionId);
+      title.replaceChildren("Workshop ", h("span", { class: "room-code" }, st.code ?? ""));
+      message.textContent = st.message ?? "";
+      const mine = me?.team ? st.teams.get(me.team) : undefined;
+      team.textContent = mine ? `You are in team ${mine.name}` : "Waiting to be placed in a team";
+      const names: string[] = [];
+      st.people?.forEach((p, key) => {
+        if (mine && p.team === mine.id) names.push(key === room.sessionId ? `${p.name} (you)` : p.name);
+      });
+      mates.replaceChildren(...names.map((n) => h("li", { class: n.endsWith("(you)") ? "you" : "" }, n)));
+      status.textContent = mine?.code ? `Joining team ${mine.name}…` : "Waiting for the facilitator to open the teams";
+      if (mine?.code && me) void this.move(room, mine.code, me.name);
+    };
+    room.onStateChange(render);
+    render();
+    this.events.once("shutdown", () => {
+      room.onStateChange.remove(render);
+      removeLayer("lobby");
+    });
+  }
+
+  private async move(room: Room, code: string, name: string): Promise<void> {
+    if (this.moving) return;
+    this.moving = true;
+    try {
+      await app.session.moveToTeam(code, name);
+      this.scene.start(SCENES.lobby);
+    } catch (e) {
+      this.moving = false;
+      layer("lobby", h("div", { class: "panel lobby" }, h("h2", {}, "Could not join your team"), h("p", {}, (e as Error).message), h("button", { type: "button", class: "primary", onclick: () => this.scene.restart() }, "Try again")));
+      void room;
+    }
+  }
+}

@@ -1,0 +1,107 @@
+// A workshop in real Chromium: the facilitator's console forms teams from everyone who joined
+// the workshop code (one of them in a browser, the rest as plain clients), opens the teams'
+// rooms, runs a round on every team at once and watches the dashboard, then compares the teams.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { Client, type Room } from "colyseus.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserSuite, looksDrawn, runBrowserTests } from "./harness.js";
+
+const SHOTS = "test-results/screens";
+mkdirSync(SHOTS, { recursive: true });
+
+interface Seen {
+  stage: string;
+  people: Map<string, { name: string; team: string }>;
+  teams: Map<string, { code: string }>;
+}
+
+async function shot(page: Page, name: string): Promise<Buffer> {
+  await page.bringToFront();
+  await page.waitForTimeout(300);
+  const png = await page.screenshot({ fullPage: true });
+  writeFileSync(`${SHOTS}/${name}.png`, png);
+  return png;
+}
+
+describe.runIf(runBrowserTests)("a team workshop in the browser", () => {
+  const suite = browserSuite(async (b) => {
+    await b.page.addInitScript(() => localStorage.setItem("smolder.tutorialDone", "1"));
+  });
+
+  it("forms teams, opens them, runs every team from the dashboard and compares them", async () => {
+    const host = await suite.open({ width: 1440, height: 1000 });
+    await host.page.goto(`${suite.url()}/host`);
+    const created = await host.page.evaluate(async () => {
+      const res = await fetch("/api/workshops", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tickMs: 5 }) });
+      const c = (await res.json()) as { code: string; hostSecret: string; sessionId: string };
+      localStorage.setItem("smolder.host.rooms", JSON.stringify({ [c.code]: { secret: c.hostSecret, sessionId: c.sessionId, created: Date.now(), workshop: true } }));
+      localStorage.setItem("smolder.host.key", c.hostSecret);
+      return c;
+    });
+    await host.page.goto(`${suite.url()}/host?workshop=${created.code}`);
+    await expect.poll(() => host.page.getByTestId("ws-code").textContent()).toBe(created.code);
+
+    // Eight people join as plain clients, one in a browser.
+    const client = new Client(suite.url().replace("http", "ws"));
+    const clients: Room[] = [];
+    for (let i = 0; i < 8; i++) {
+      const r = await client.joinById(created.code, { name: `Crew ${i + 1}` });
+      r.onMessage("*", () => undefined);
+      clients.push(r);
+    }
+    const ada = await suite.open({ width: 1280, height: 800 });
+    await ada.page.goto(`${suite.url()}/join/${created.code}`);
+    await ada.page.getByLabel("Your name").fill("Ada");
+    await ada.page.getByRole("button", { name: "Join with code" }).click();
+    await expect.poll(() => ada.page.getByTestId("workshop-code").textContent()).toContain(created.code);
+
+    // Teams of three: three teams, each a column; Ada sees hers.
+    await host.page.getByTestId("ws-size").selectOption("3");
+    await host.page.getByTestId("ws-form").click();
+    await expect.poll(() => host.page.locator(".ws-team").count()).toBe(3);
+    await expect.poll(() => ada.page.getByTestId("workshop-team").textContent()).toMatch(/^You are in team /);
+    await shot(host.page, "workshop-1-forming");
+
+    // Open: Ada's browser moves to her team's room by itself; the plain clients follow their codes.
+    await host.page.getByTestId("ws-open").click();
+    await expect.poll(() => ada.page.getByTestId("room-code").textContent(), { timeout: 15_000 }).toMatch(/^Team .* · room [A-Z0-9]{6}/);
+    const moved: Room[] = [];
+    for (const r of clients) {
+      const st = r.state as unknown as Seen;
+      await expect.poll(() => st.teams.get(st.people.get(r.sessionId)!.team)?.code ?? "").not.toBe("");
+      const team = st.teams.get(st.people.get(r.sessionId)!.team)!;
+      const t = await client.joinById(team.code, { name: st.people.get(r.sessionId)!.name });
+      t.onMessage("*", () => undefined);
+      moved.push(t);
+      await r.leave(true);
+    }
+    await expect.poll(() => host.page.getByTestId("ws-card").count()).toBe(3);
+
+    // Every team: the same short round, started together.
+    await host.page.getByTestId("ws-scenario").selectOption("workshop");
+    await host.page.getByTestId("ws-duration").fill("60");
+    await host.page.getByTestId("ws-apply").click();
+    await host.page.waitForTimeout(300);
+    await host.page.getByTestId("ws-start").click();
+    await expect.poll(() => host.page.getByTestId("ws-card").first().textContent(), { timeout: 20_000 }).toMatch(/playing/);
+    await host.page.waitForTimeout(800);
+    const dash = await shot(host.page, "workshop-2-dashboard");
+    expect(looksDrawn(dash)).toBe(true);
+    await expect.poll(async () => (await host.page.getByTestId("ws-card").allTextContents()).every((t) => /round over|collapsed/.test(t)), { timeout: 60_000 }).toBe(true);
+
+    // Cross-team debrief: every team in the table, the best and worst overlaid, charts drawn.
+    await host.page.getByTestId("ct-load").click();
+    const cross = host.page.getByTestId("cross-team");
+    await expect.poll(() => cross.getByTestId("debrief-compare").first().locator("tbody tr").count()).toBe(3);
+    await expect.poll(() => cross.locator(".d-chart canvas").count()).toBeGreaterThan(2);
+    await cross.scrollIntoViewIfNeeded();
+    const crossShot = await cross.screenshot();
+    writeFileSync(`${SHOTS}/workshop-3-cross-team.png`, crossShot);
+    expect(looksDrawn(crossShot)).toBe(true);
+
+    for (const r of moved) await r.leave(true).catch(() => undefined);
+    expect(host.errors).toEqual([]);
+    expect(ada.errors).toEqual([]);
+  }, 240_000);
+});
