@@ -7,30 +7,11 @@ import QRCode from "qrcode";
 import { KICKED_CLOSE_CODE, MSG, TEAM_SIZE_MAX, TEAM_SIZE_MIN, type ErrorMessage } from "../../server/protocol.js";
 import { SCENARIOS, SCENARIO_IDS } from "../../shared/index.js";
 import { defaultEndpoint } from "../net/session.js";
+import type { WorkshopParticipant, WorkshopView } from "../net/workshop.js";
 import { h } from "../ui/dom.js";
 import { CrossTeamDebrief } from "./cross-team.js";
 import { keep } from "./keys.js";
 import { TeamCard } from "./team-card.js";
-
-interface Participant {
-  name: string;
-  team: string;
-  status: string;
-}
-interface Team {
-  id: string;
-  name: string;
-  code: string;
-  session: string;
-}
-interface WorkshopSeen {
-  code: string;
-  stage: string;
-  locked: boolean;
-  message: string;
-  people: Map<string, Participant>;
-  teams: Map<string, Team>;
-}
 
 export async function openWorkshop(root: HTMLElement, code: string, secret: string, sessionId: string): Promise<void> {
   const client = new Client(defaultEndpoint());
@@ -66,8 +47,8 @@ class WorkshopConsole {
     this.render();
   }
 
-  private get seen(): WorkshopSeen {
-    return this.room.state as unknown as WorkshopSeen;
+  private get seen(): WorkshopView {
+    return this.room.state as unknown as WorkshopView;
   }
 
   private send(command: Record<string, unknown>): void {
@@ -184,11 +165,12 @@ class WorkshopConsole {
     this.els.stage!.textContent = open ? "Teams open" : "Forming teams";
     this.els.forming!.hidden = open;
     this.els.running!.hidden = !open;
+    this.debrief.el.hidden = !open;
     if (!open) this.renderTeams(people);
     else this.connectTeams();
   }
 
-  private renderTeams(people: [string, Participant][]): void {
+  private renderTeams(people: [string, WorkshopParticipant][]): void {
     const st = this.seen;
     const column = (teamId: string, title: HTMLElement | string) => {
       const members = people.filter(([, p]) => p.team === teamId);

@@ -5,25 +5,8 @@ import Phaser from "phaser";
 import type { Room } from "colyseus.js";
 import { app } from "../app.js";
 import { SCENES } from "../constants.js";
+import type { WorkshopView } from "../net/workshop.js";
 import { h, layer, removeLayer } from "../ui/dom.js";
-
-interface Participant {
-  name: string;
-  team: string;
-  status: string;
-}
-interface Team {
-  id: string;
-  name: string;
-  code: string;
-}
-interface Seen {
-  code: string;
-  stage: string;
-  message: string;
-  people: Map<string, Participant>;
-  teams: Map<string, Team>;
-}
 
 export class WorkshopScene extends Phaser.Scene {
   private moving = false;
@@ -43,7 +26,7 @@ export class WorkshopScene extends Phaser.Scene {
     const message = h("p", { class: "insight", "data-testid": "host-message" });
     layer("lobby", h("div", { class: "panel lobby" }, title, team, status, message, mates, h("p", { class: "hint" }, "Every team plays the same scenario in its own room; the facilitator compares the teams afterwards.")));
     const render = () => {
-      const st = room.state as unknown as Seen;
+      const st = room.state as unknown as WorkshopView;
       const me = st.people?.get(room.sessionId);
       title.replaceChildren("Workshop ", h("span", { class: "room-code" }, st.code ?? ""));
       message.textContent = st.message ?? "";

@@ -22,7 +22,7 @@ import {
   type WhatIfSpec,
   stateHash,
 } from "../../shared/index.js";
-import { secretMatches } from "../hosting/codes.js";
+import { checkHostSecret } from "../hosting/host-auth.js";
 import { computeWhatIf, debriefOf, whatIfProblem } from "../hosting/debrief.js";
 import { checkHostCommand, cleanMessage, type HostCommand, type RoundSettingsInput } from "../hosting/commands.js";
 import { hosting } from "../hosting/registry.js";
@@ -182,13 +182,8 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
   override onAuth(_client: Client, options: unknown, context: AuthContext): { role: Role } {
     const parsed = joinOptionsSchema.safeParse(options ?? {});
     if (!parsed.success) throw new ServerError(ErrorCode.AUTH_FAILED, "bad join options");
-    const address = String(Array.isArray(context.ip) ? context.ip[0] : context.ip);
     if (parsed.data.hostSecret !== undefined) {
-      if (!hosting.failures.allowed(address)) throw new ServerError(ErrorCode.AUTH_FAILED, "too many wrong attempts; wait a minute");
-      if (!secretMatches(parsed.data.hostSecret, this.hostHash)) {
-        hosting.failures.take(address);
-        throw new ServerError(ErrorCode.AUTH_FAILED, "wrong host secret for this room");
-      }
+      checkHostSecret(parsed.data.hostSecret, this.hostHash, context, "room");
       return { role: "host" };
     }
     if (this.state.locked) throw new ServerError(ErrorCode.AUTH_FAILED, "This room is locked by its host.");

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { type AuthContext, type Client, ErrorCode, matchMaker, Room, type RoomException, ServerError } from "@colyseus/core";
 import { z } from "zod";
-import { secretMatches } from "../hosting/codes.js";
+import { checkHostSecret } from "../hosting/host-auth.js";
 import { hosting } from "../hosting/registry.js";
 import { deal, smallestTeam, teamCount } from "../hosting/teams.js";
 import { type WorkshopCommand, workshopCommandSchema } from "../hosting/workshop-commands.js";
@@ -75,13 +75,8 @@ export class WorkshopRoom extends Room<WorkshopState> {
   override onAuth(_client: Client, options: unknown, context: AuthContext): { role: Role } {
     const parsed = joinOptionsSchema.safeParse(options ?? {});
     if (!parsed.success) throw new ServerError(ErrorCode.AUTH_FAILED, "bad join options");
-    const address = String(Array.isArray(context.ip) ? context.ip[0] : context.ip);
     if (parsed.data.hostSecret !== undefined) {
-      if (!hosting.failures.allowed(address)) throw new ServerError(ErrorCode.AUTH_FAILED, "too many wrong attempts; wait a minute");
-      if (!secretMatches(parsed.data.hostSecret, this.hostHash)) {
-        hosting.failures.take(address);
-        throw new ServerError(ErrorCode.AUTH_FAILED, "wrong host secret for this workshop");
-      }
+      checkHostSecret(parsed.data.hostSecret, this.hostHash, context, "workshop");
       return { role: "host" };
     }
     if (this.state.locked) throw new ServerError(ErrorCode.AUTH_FAILED, "This workshop is locked by its facilitator.");

@@ -61,6 +61,10 @@ describe.runIf(runBrowserTests)("a team workshop in the browser", () => {
     await host.page.getByTestId("ws-form").click();
     await expect.poll(() => host.page.locator(".ws-team").count()).toBe(3);
     await expect.poll(() => ada.page.getByTestId("workshop-team").textContent()).toMatch(/^You are in team /);
+    // By hand: one person dragged into another team.
+    const teamCols = host.page.locator(".ws-team");
+    await teamCols.nth(0).locator(".ws-chip").first().dragTo(teamCols.nth(1));
+    await expect.poll(async () => [await teamCols.nth(0).locator(".ws-chip").count(), await teamCols.nth(1).locator(".ws-chip").count()]).toEqual([2, 4]);
     await shot(host.page, "workshop-1-forming");
 
     // Open: Ada's browser moves to her team's room by itself; the plain clients follow their codes.

@@ -1,0 +1,19 @@
+// The host's way into a hosted room or a workshop: the secret, checked against the stored
+// hash in constant time, with wrong guesses counted per address like wrong room codes.
+import { type AuthContext, ErrorCode, ServerError } from "@colyseus/core";
+import { secretMatches } from "./codes.js";
+import { hosting } from "./registry.js";
+
+export function addressOfContext(context: AuthContext): string {
+  return String(Array.isArray(context.ip) ? context.ip[0] : context.ip);
+}
+
+/** Throws the refusal the client sees unless `presented` is this room's host secret. */
+export function checkHostSecret(presented: string, hostHash: Buffer, context: AuthContext, what: string): void {
+  const address = addressOfContext(context);
+  if (!hosting.failures.allowed(address)) throw new ServerError(ErrorCode.AUTH_FAILED, "too many wrong attempts; wait a minute");
+  if (!secretMatches(presented, hostHash)) {
+    hosting.failures.take(address);
+    throw new ServerError(ErrorCode.AUTH_FAILED, `wrong host secret for this ${what}`);
+  }
+}
