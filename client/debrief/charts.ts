@@ -17,6 +17,8 @@ interface Marker {
   at: number;
   color: string;
   label: string;
+  /** Label at the foot of the line, so two markers close together stay readable. */
+  low?: boolean;
 }
 
 export interface ChartOptions {
@@ -41,7 +43,7 @@ class Chart {
     holder.append(box);
     const draw = (u: uPlot) => {
       const ctx = u.ctx;
-      const line = (sec: number, color: string, dash: number[], label: string) => {
+      const line = (sec: number, color: string, dash: number[], label: string, low = false) => {
         const px = u.valToPos(sec, "x", true);
         if (!Number.isFinite(px) || px < u.bbox.left - 1 || px > u.bbox.left + u.bbox.width + 1) return;
         ctx.save();
@@ -58,11 +60,11 @@ class Chart {
           ctx.font = `${(opts.big ? 15 : 11) * devicePixelRatio}px system-ui, sans-serif`;
           const w = ctx.measureText(label).width;
           const left = px + 4 * devicePixelRatio + w > u.bbox.left + u.bbox.width ? px - w - 4 * devicePixelRatio : px + 4 * devicePixelRatio;
-          ctx.fillText(label, left, u.bbox.top + 14 * devicePixelRatio);
+          ctx.fillText(label, left, low ? u.bbox.top + u.bbox.height - 6 * devicePixelRatio : u.bbox.top + 14 * devicePixelRatio);
         }
         ctx.restore();
       };
-      for (const m of this.markers) line(m.at, m.color, [6, 4], m.label);
+      for (const m of this.markers) line(m.at, m.color, [6, 4], m.label, m.low);
       if (this.moment !== null) line(this.moment, "#ffffff", [], "");
     };
     this.plot = new uPlot(
@@ -98,7 +100,7 @@ const axis = (scale: string, side: 1 | 3, fmt?: (v: number) => string, big = fal
   stroke: AXIS,
   grid: { show: side === 3, stroke: GRID },
   values: fmt ? (_u, vals) => vals.map(fmt) : undefined,
-  size: big ? 70 : 54,
+  size: big ? 80 : 64,
   // uPlot reads an explicit undefined as a font; leave the key out for its default.
   ...(big ? { font: "15px system-ui, sans-serif" } : {}),
 });
@@ -128,11 +130,11 @@ export class DebriefCharts {
     const tip = (r: DebriefRound, color = "#ff9b73"): Marker[] => (r.tipping === null ? [] : [{ at: r.tipping, color, label: `tipped ${formatClock(r.tipping)}` }]);
 
     const fires: Series[] = [
-      { label: "Fires", stroke: "#e69f00", width: 2, scale: "fires", data: padTo(lead.fires, n) },
+      { label: "Fires", stroke: "#e69f00", width: 3, scale: "fires", data: padTo(lead.fires, n) },
       { label: "Hidden risk", stroke: "#cc79a7", width: 2, scale: "risk", data: padTo(lead.risk, n) },
     ];
     const value: Series[] = [
-      { label: "Team value", stroke: "#009e73", width: 2, scale: "value", data: padTo(lead.value, n) },
+      { label: "Team value", stroke: "#009e73", width: 3, scale: "value", data: padTo(lead.value, n) },
       { label: "Praise", stroke: "#f0e442", width: 2, scale: "praise", data: padTo(lead.praise, n) },
     ];
     if (w) {
@@ -140,7 +142,7 @@ export class DebriefCharts {
       value.push({ label: "Team value (what if)", stroke: "#7fe0b9", width: 2, dash: [6, 5], scale: "value", data: padTo(w.value, n) });
       value.push({ label: "Praise (what if)", stroke: "#f0e442", width: 1, dash: [3, 4], scale: "praise", data: padTo(w.praise, n) });
     }
-    const whatIfMarks: Marker[] = w && w.fromSecond > 0 ? [{ at: w.fromSecond, color: "#9ad0ff", label: "what if from here" }] : [];
+    const whatIfMarks: Marker[] = w && w.fromSecond > 0 ? [{ at: w.fromSecond, color: "#9ad0ff", label: "what if from here", low: true }] : [];
     add("Fires and hidden risk", fires, [axis("fires", 3, undefined, big), axis("risk", 1, kilo, big)]).markers = [...tip(lead), ...whatIfMarks];
     add("Team value and praise", value, [axis("value", 3, formatValue, big), axis("praise", 1, undefined, big)]).markers = [...tip(lead), ...whatIfMarks];
 

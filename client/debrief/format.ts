@@ -1,6 +1,6 @@
 // Words for a round's outcome and turning point, shared by every debrief screen.
 import type { DebriefRound, DebriefWhatIf } from "../../shared/index.js";
-import { formatClock } from "../ui/dom.js";
+import { formatClock, formatValue } from "../ui/dom.js";
 
 export function outcome(r: Pick<DebriefRound, "ended" | "seconds">): string {
   if (r.ended === "collapse") return `collapsed at ${formatClock(r.seconds)}`;
@@ -24,4 +24,10 @@ export function whatIfTitle(w: Pick<DebriefWhatIf, "team" | "fromSecond">): stri
 export function outcomeShort(r: Pick<DebriefRound, "ended" | "seconds">): string {
   const at = formatClock(r.seconds);
   return r.ended === "collapse" ? `collapsed ${at}` : r.ended === "host" ? `ended ${at}` : `time up ${at}`;
+}
+
+/** A value with a true minus sign (tables and cards). */
+export function signed(v: number): string {
+  const text = formatValue(Math.abs(v));
+  return v < 0 && text !== "0" ? `−${text}` : text;
 }

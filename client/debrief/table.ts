@@ -2,7 +2,8 @@
 // with your own row highlighted. Sorted by praise first, as the leaderboard was during play;
 // a click on "Net" shows who actually did the team the most good.
 import type { PlayerSummary } from "../../shared/index.js";
-import { formatValue, h } from "../ui/dom.js";
+import { h } from "../ui/dom.js";
+import { signed } from "./format.js";
 
 type Key = "name" | "praise" | "direct" | "indirect" | "net" | "saves" | "firesCaused";
 const COLUMNS: { key: Key; label: string; title: string; value?: boolean }[] = [
@@ -49,7 +50,7 @@ export function playerTable(players: readonly PlayerSummary[], you: number | nul
             if (c.key === "name") return h("td", {}, p.name, p.bot ? h("small", {}, " bot") : null, p.seat === you ? h("small", { class: "you-tag" }, " you") : null);
             const v = p[c.key];
             const cls = `num${c.key === "net" ? (v < 0 ? " neg" : " pos") : ""}`;
-            return h("td", { class: cls }, c.value ? (c.key === "indirect" && formatValue(v) !== "0" ? `−${formatValue(v)}` : formatValue(v)) : v);
+            return h("td", { class: cls }, c.value ? signed(c.key === "indirect" ? -v : v) : v);
           }),
         ),
       ),

@@ -5,7 +5,7 @@ import { type Debrief, type DebriefRound, type DebriefWhatIf, EFFORTS, type Play
 import { formatClock, formatValue, h } from "../ui/dom.js";
 import { DebriefCharts, ROUND_COLORS } from "./charts.js";
 import { EFFORT_GROUPS, groupShares } from "./efforts.js";
-import { outcome, outcomeShort, tippingText, whatIfTitle } from "./format.js";
+import { outcome, outcomeShort, signed, tippingText, whatIfTitle } from "./format.js";
 import { effortStrips } from "./strips.js";
 import { playerTable } from "./table.js";
 import "./debrief.css";
@@ -81,9 +81,10 @@ function contrast(players: readonly PlayerSummary[], you: number | null): HTMLEl
   return h(
     "div",
     { class: "d-contrast" },
-    card("Most praised", praised, (p) => `${p.praise} praise · net ${formatValue(p.net)}`, "praise"),
-    card("Did the most good", good, (p) => `net ${formatValue(p.net)} · ${p.praise} praise`, "good"),
-    mine ? card("You", mine, (p) => `${p.praise} praise · net ${formatValue(p.net)}${p.indirect > 0 ? ` (your embers and dust cost ${formatValue(p.indirect)})` : ""}`, "you") : null,
+    card("Most praised", praised, (p) => `${p.praise} praise · net ${signed(p.net)}`, "praise"),
+    // When every net is negative, nobody "did good": say who did the least harm instead.
+    card(good && good.net < 0 ? "Did the least harm" : "Did the most good", good, (p) => `net ${signed(p.net)} · ${p.praise} praise`, "good"),
+    mine ? card("You", mine, (p) => `${p.praise} praise · net ${signed(p.net)}${p.indirect > 0 ? ` (your embers and dust cost ${formatValue(p.indirect)})` : ""}`, "you") : null,
   );
 }
 

@@ -53,6 +53,11 @@ describe.runIf(runBrowserTests)("the debrief in the browser", () => {
     await player.page.getByLabel("Your name").fill("Ada");
     await player.page.getByRole("button", { name: "Join with code" }).click();
     await waitFor(player.page, (s) => s?.hosted?.code === created.code, "Ada in the lobby");
+    const phone = await suite.open({ width: 390, height: 844, touch: true });
+    await phone.page.goto(`${suite.url()}/join/${created.code}`);
+    await phone.page.getByLabel("Your name").fill("Bo");
+    await phone.page.getByRole("button", { name: "Join with code" }).click();
+    await waitFor(phone.page, (s) => s?.hosted?.code === created.code, "Bo in the lobby");
     const screen = await host.context.newPage();
     await screen.setViewportSize({ width: 1920, height: 1080 });
     await screen.goto(`${suite.url()}/screen/${created.code}`);
@@ -110,6 +115,10 @@ describe.runIf(runBrowserTests)("the debrief in the browser", () => {
     const playerShot = await shot(player.page, "debrief-2-player");
     expect(looksDrawn(playerShot)).toBe(true);
     await screen.getByTestId("debrief").waitFor({ timeout: 15_000 });
+    await phone.page.getByTestId("debrief").waitFor({ timeout: 15_000 });
+    await expect.poll(() => phone.page.locator("[data-testid=debrief-table] tr.you").textContent()).toContain("Bo");
+    const phoneShot = await shot(phone.page, "debrief-2b-phone");
+    expect(looksDrawn(phoneShot)).toBe(true);
     const screenShot = await shot(screen, "debrief-3-projector");
     expect(looksDrawn(screenShot)).toBe(true);
     // The player folds it away and opens it again.
@@ -133,5 +142,6 @@ describe.runIf(runBrowserTests)("the debrief in the browser", () => {
 
     expect(host.errors).toEqual([]);
     expect(player.errors).toEqual([]);
+    expect(phone.errors).toEqual([]);
   }, 240_000);
 });
