@@ -4,9 +4,10 @@
 // outlined and says why.
 import type { Client, Room } from "colyseus.js";
 import { type ErrorMessage, MSG } from "../../server/protocol.js";
-import { EFFORTS, getScenario, SUB, tippingPoint } from "../../shared/index.js";
+import { EFFORTS, getScenario, tippingPoint } from "../../shared/index.js";
 import { EFFORT_GROUPS, groupShares } from "../debrief/efforts.js";
 import { type Frame, readFrame } from "../net/frame.js";
+import { drawMiniMap } from "../render/minimap.js";
 import { formatClock, formatValue, h } from "../ui/dom.js";
 
 /** Collapse risk (fires against the collapse threshold) at which a team is flagged. */
@@ -109,30 +110,5 @@ export class TeamCard {
     e.trouble!.textContent = trouble;
     this.el.classList.toggle("trouble", trouble !== "");
     drawMiniMap(e.map as HTMLCanvasElement, f);
-  }
-}
-
-const HEAT = ["", "#f0e442", "#e69f00", "#d55e00", "#ff3b1f"];
-
-/** The team's map, small: burning tiles by heat, guarded tiles in blue, people as dots. */
-function drawMiniMap(canvas: HTMLCanvasElement, f: Frame): void {
-  const ctx = canvas.getContext("2d");
-  if (!ctx || f.side === 0) return;
-  const size = canvas.width;
-  const px = size / f.side;
-  ctx.fillStyle = "#1b1e26";
-  ctx.fillRect(0, 0, size, size);
-  for (let y = 0; y < f.side; y++)
-    for (let x = 0; x < f.side; x++) {
-      const i = (f.ay + y) * f.width + (f.ax + x);
-      const heat = f.heat[i] ?? 0;
-      ctx.fillStyle = heat > 0 ? HEAT[heat]! : (f.guard[i] ?? 0) > 0 ? "#0072b2" : "#2b3a33";
-      ctx.fillRect(x * px, y * px, Math.max(1, px - (px > 4 ? 1 : 0)), Math.max(1, px - (px > 4 ? 1 : 0)));
-    }
-  ctx.fillStyle = "#ffffff";
-  for (const p of f.players) {
-    ctx.beginPath();
-    ctx.arc((p.x / SUB - f.ax) * px, (p.y / SUB - f.ay) * px, Math.max(2, px * 0.3), 0, Math.PI * 2);
-    ctx.fill();
   }
 }

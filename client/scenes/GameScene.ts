@@ -31,6 +31,8 @@ export class GameScene extends Phaser.Scene {
   private followFrom = 0;
   /** Whether the camera has eased in to the avatar since the last full-map view. */
   private following = false;
+  /** The tiles the camera shows while following (for the minimap). */
+  private view: { x: number; y: number; side: number } | undefined;
 
   constructor() {
     super(SCENES.game);
@@ -119,6 +121,7 @@ export class GameScene extends Phaser.Scene {
     const bounds = this.board.activeRect();
     if (frame.side > FOLLOW_TILES && frame.you && bounds && time >= this.followFrom) {
       const at = followRect((this.predictor.x / SUB) * TILE_PX, (this.predictor.y / SUB) * TILE_PX, FOLLOW_TILES, bounds);
+      this.view = { x: at.x / TILE_PX, y: at.y / TILE_PX, side: at.width / TILE_PX };
       // Ease in once, then track every frame.
       frameCamera(this, at, this.margins, !this.following);
       if (!this.following) {
@@ -141,7 +144,8 @@ export class GameScene extends Phaser.Scene {
     this.predictor.sync(frame);
     this.board.update(frame);
     this.avatars.update(frame);
-    this.hud.update(frame);
+    // Once the camera follows you, the minimap shows the rest of the map and where you look.
+    this.hud.update(frame, this.following ? this.view : undefined);
     if (frame.side !== this.side) {
       this.fit(this.side !== 0);
       if (this.side !== 0) this.hud.say(`The organisation grows: phase ${frame.phaseName}. Fires spread faster now.`, "info");

@@ -2,6 +2,7 @@
 // short line where the server says why an action was refused.
 import type { Frame } from "../net/frame.js";
 import { sound } from "../audio/sound.js";
+import { drawMiniMap } from "../render/minimap.js";
 import { formatClock, formatValue, h, layer, removeLayer } from "./dom.js";
 
 /** A speaker with sound waves; the waves hide and a slash shows when muted (see style.css). */
@@ -24,6 +25,7 @@ export class Hud {
   private readonly teamValue: HTMLElement;
   private readonly message: HTMLElement;
   private readonly paused: HTMLElement;
+  private readonly minimap: HTMLCanvasElement;
   private toastTimer = 0;
   private lastBoard = "";
 
@@ -43,6 +45,7 @@ export class Hud {
     this.sideTitle = h("div", { class: "side-title" }, "Praise");
     this.teamValue = h("strong", { class: "side-value" });
     this.side = h("div", { class: "side" }, this.sideTitle, this.board, this.teamValue);
+    this.minimap = h("canvas", { class: "minimap", width: 200, height: 200, role: "img", "aria-label": "The whole map: fires, guard and everyone; the frame is what you see", "data-testid": "minimap" });
     const mute = h("button", { class: "icon sound", type: "button", "aria-label": "Sound", "aria-pressed": String(!sound.muted), title: "Sound on/off" });
     mute.innerHTML = SPEAKER_SVG;
     mute.classList.toggle("muted", sound.muted);
@@ -65,6 +68,7 @@ export class Hud {
         h("div", { class: "hud-buttons" }, mute, help),
       ),
       this.side,
+      this.minimap,
       this.reveal,
       this.message,
       this.paused,
@@ -72,7 +76,9 @@ export class Hud {
     );
   }
 
-  update(frame: Frame): void {
+  update(frame: Frame, view?: { x: number; y: number; side: number }): void {
+    this.minimap.classList.toggle("shown", view !== undefined);
+    if (view) drawMiniMap(this.minimap, frame, view);
     const you = frame.you;
     const pct = you ? Math.round(you.energy / 10) : 0;
     this.energyFill.style.width = `${pct}%`;

@@ -47,6 +47,23 @@ describe.runIf(runBrowserTests)("playing in the browser", () => {
     expect(b.errors).toEqual([]);
   });
 
+  it("on the big map the camera follows you and a minimap shows the whole organisation", async () => {
+    const m = await open();
+    await quickPlay(m.page, suite.url(), "scenario=classic&startPhase=2&countdownSeconds=0&seats=2&bots=idle&fresh");
+    // The camera first shows the map growing, then follows; the minimap appears with it.
+    await expect.poll(() => m.page.getByTestId("minimap").isVisible(), { timeout: 10_000 }).toBe(true);
+    const colours = await m.page.getByTestId("minimap").evaluate((c) => {
+      const d = (c as HTMLCanvasElement).getContext("2d")!.getImageData(0, 0, (c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height).data;
+      const seenColours = new Set<number>();
+      for (let i = 0; i < d.length; i += 16) seenColours.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
+      return seenColours.size;
+    });
+    // Tiles, your ring and the view frame at least: not a blank square.
+    expect(colours).toBeGreaterThan(3);
+    writeFileSync(`${SHOTS}/minimap.png`, await m.page.screenshot());
+    expect(m.errors).toEqual([]);
+  });
+
   it("investing and stepping back change what is on screen", async () => {
     const c = await open();
     await quickPlay(c.page, suite.url(), FRESH);
