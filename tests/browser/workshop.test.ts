@@ -104,6 +104,13 @@ describe.runIf(runBrowserTests)("a team workshop in the browser", () => {
     writeFileSync(`${SHOTS}/workshop-3-cross-team.png`, crossShot);
     expect(looksDrawn(crossShot)).toBe(true);
 
+    // Later: the workshop is listed with its teams' rounds and reopens for the cross-team debrief.
+    await host.page.goto(`${suite.url()}/host`);
+    const row = host.page.getByTestId("past-sessions").locator(`tr[data-session="${created.sessionId}"]`);
+    await expect.poll(() => row.locator("td").nth(2).textContent(), { timeout: 10_000 }).toBe("3");
+    await row.getByRole("button", { name: "Debrief" }).click();
+    await expect.poll(() => host.page.getByTestId("cross-team").getByTestId("debrief-compare").first().locator("tbody tr").count(), { timeout: 10_000 }).toBe(3);
+
     for (const r of moved) await r.leave(true).catch(() => undefined);
     expect(host.errors).toEqual([]);
     expect(ada.errors).toEqual([]);
