@@ -18,7 +18,11 @@ export class Avatars {
   private readonly sprites = new Map<string, Sprite>();
   private players: FramePlayer[] = [];
 
-  constructor(private readonly scene: Phaser.Scene) {}
+  /** `nameScale`: names this many times the usual 13 px (the projector is read from afar). */
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly nameScale = 1,
+  ) {}
 
   update(frame: Frame): void {
     this.players = frame.players;
@@ -27,7 +31,7 @@ export class Avatars {
       seen.add(p.key);
       if (this.sprites.has(p.key)) continue;
       const label = this.scene.add
-        .text(0, 0, p.isYou ? `${p.name} (you)` : p.name, { fontFamily: "system-ui, sans-serif", fontSize: "13px", color: p.isYou ? "#ffffff" : "#d6d9e0", stroke: "#000000", strokeThickness: 3 })
+        .text(0, 0, p.isYou ? `${p.name} (you)` : p.name, { fontFamily: "system-ui, sans-serif", fontSize: `${Math.round(13 * this.nameScale)}px`, color: p.isYou ? "#ffffff" : "#d6d9e0", stroke: "#000000", strokeThickness: 3 })
         .setOrigin(0.5, 1)
         .setDepth(6);
       this.sprites.set(p.key, { body: this.scene.add.graphics().setDepth(5), label, x: toWorld(p.x), y: toWorld(p.y) });
@@ -90,7 +94,7 @@ export class Avatars {
     const renderScale = this.scene.scale.width / Math.max(1, window.innerWidth);
     if (p.bot) {
       s.label.setText(String(p.seat + 1)).setOrigin(0.5, 0.5).setColor("#111111").setStroke("#000000", 0);
-      s.label.setScale(Math.min(1, (r * 1.3) / 13)).setPosition(s.x, s.y);
+      s.label.setScale(Math.min(1, (r * 1.3) / (13 * this.nameScale))).setPosition(s.x, s.y);
     } else {
       const name = p.isYou ? `${p.name} (you)` : p.name;
       s.label.setText(p.burnout > 0 ? `${name} · burnt out` : name).setOrigin(0.5, 1);

@@ -30,7 +30,8 @@ class ScreenScene extends Phaser.Scene {
 
   create(): void {
     this.board = new Board(this);
-    this.avatars = new Avatars(this);
+    // Names read from the back of a room.
+    this.avatars = new Avatars(this, 2);
     this.ui = new ScreenUi();
     this.scale.on("resize", () => this.fit());
     void this.connect();
@@ -63,7 +64,14 @@ class ScreenScene extends Phaser.Scene {
       this.fit();
     }
     this.ui.update(frame);
+    const bottom = this.ui.margins().bottom;
+    if (bottom !== this.bottom) {
+      this.bottom = bottom;
+      this.fit();
+    }
   }
+
+  private bottom = 0;
 
   private fit(): void {
     const rect = this.board.activeRect();
@@ -120,7 +128,9 @@ class ScreenUi {
     const gap = 12;
     const top = this.round.closest("header")?.getBoundingClientRect().bottom ?? 0;
     const side = this.side.getBoundingClientRect();
-    return { top: top + gap, right: window.innerWidth - side.left + gap, bottom: gap, left: gap };
+    // The host's message sits over the bottom of the map; keep the map above it while it shows.
+    const message = this.message.classList.contains("shown") ? window.innerHeight - this.message.getBoundingClientRect().top : 0;
+    return { top: top + gap, right: window.innerWidth - side.left + gap, bottom: gap + message, left: gap };
   }
 
   problem(text: string): void {
