@@ -26,7 +26,7 @@ export interface AppOptions {
   limits?: Partial<RateLimits>;
   /** Take the caller's address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy?: boolean;
-  /** Where sessions and rounds are kept; default: openStore(DATA_DIR), closed at shutdown. */
+  /** Where sessions and rounds are kept; default: openStore(DATA_DIR, DATABASE_URL), closed at shutdown. */
   store?: SessionStore;
   /** Several processes as one game: Redis presence and driver and this process's public address
    *  (server/scale.ts, from REDIS_URL and SMOLDER_PUBLIC_ADDRESS). Default: one process, local presence and driver. */
@@ -36,21 +36,24 @@ export interface AppOptions {
 export function createAppConfig(opts: AppOptions = {}) {
   // Always set explicitly: definition options override client options, so a client can never switch this on.
   const definition: Required<RoomDefinitionOptions> = { trustSettings: opts.trustRoomSettings === true };
-  // Opened when the server starts, not here: importing this module (the default export) must not touch DATA_DIR.
+  // Opened when the server starts, not here: importing this module (the default export) must not touch DATA_DIR or a database.
   let opened: SessionStore | undefined;
   return config({
     displayLogs: opts.displayLogs ?? false,
     options: { greet: false, ...opts.scale },
     initializeTransport: (options) => new WebSocketTransport({ ...options, maxPayload: MAX_FRAME_BYTES }),
-    initializeGameServer: (gameServer) => {
+    initializeGameServer: async (gameServer) => {
       gameServer.define(ROOM_NAME, SmolderRoom, definition);
       gameServer.define(HOSTED_ROOM_NAME, HostedRoom);
       gameServer.define(WORKSHOP_ROOM_NAME, WorkshopRoom);
       if (!opts.store && !opened) {
-        const store = (opened = openStore(process.env.DATA_DIR));
-        // A store passed in belongs to the caller; the one opened here is closed with the server.
-        gameServer.onShutdown(() => {
-          store.close();
+        // DATABASE_URL (PostgreSQL) if set, else DATA_DIR; a database that cannot be reached or
+        // is newer than this server stops the start here.
+        const store = (opened = await openStore(process.env.DATA_DIR, process.env.DATABASE_URL));
+        // A store passed in belongs to the caller; the one opened here is closed with the server,
+        // once the rooms are gone (a round saved while they closed is written first).
+        gameServer.onShutdown(async () => {
+          await store.close();
           opened = undefined;
         });
       }

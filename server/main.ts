@@ -1,7 +1,8 @@
 // Entry point: `npm start` / `npm run dev:server`. One port serves the game and, once built,
 // the client from dist/. SMOLDER_TRUST_ROOM_SETTINGS=1 lets clients pick room settings
 // (for local experiments and the benchmark only; never in production). REDIS_URL and
-// SMOLDER_PUBLIC_ADDRESS make this process one of several (server/scale.ts).
+// SMOLDER_PUBLIC_ADDRESS make this process one of several (server/scale.ts); DATABASE_URL keeps
+// stored sessions in PostgreSQL instead of DATA_DIR (server/storage/open.ts).
 import "./env.js";
 import { fileURLToPath } from "node:url";
 import { listen } from "@colyseus/tools";
@@ -23,6 +24,13 @@ try {
 // dist/ at the repository root, wherever the server is started from.
 const staticRoot = fileURLToPath(new URL("../dist", import.meta.url));
 const app = createAppConfig({ trustRoomSettings: process.env.SMOLDER_TRUST_ROOM_SETTINGS === "1", staticRoot, scale });
-await listen(app, port);
+try {
+  await listen(app, port);
+} catch (err) {
+  // The store is opened while listening starts: DATABASE_URL unreachable, a database or file
+  // newer than this server, a DATA_DIR that cannot be written.
+  console.error(`Smolder server: ${(err as Error).message}`);
+  process.exit(1);
+}
 const shared = scaleConfig.redisUrl ? ` (one of several on ${redact(scaleConfig.redisUrl)}${scaleConfig.publicAddress ? `, reached at ${scaleConfig.publicAddress}` : ""})` : "";
 console.log(`Smolder server listening on http://localhost:${listenPort}${shared}`);

@@ -133,6 +133,8 @@ export async function startGameServer(opts: GameServerOptions): Promise<GameServ
   delete env.REDIS_URL;
   delete env.SMOLDER_PUBLIC_ADDRESS;
   delete env.NODE_APP_INSTANCE;
+  // The processes share DATA_DIR, never a DATABASE_URL of the caller's (it would take precedence).
+  if (!opts.env?.DATABASE_URL) delete env.DATABASE_URL;
   if (opts.redisUrl) {
     env.REDIS_URL = opts.redisUrl;
     env.SMOLDER_PUBLIC_ADDRESS = opts.publicAddress ?? `127.0.0.1:${opts.port}`;

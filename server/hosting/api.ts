@@ -100,7 +100,7 @@ export function createRoomsApi(opts: { trustRoomSettings: boolean }): Handler {
       let createdAt = Date.now();
       if (asked.data.sessionId) {
         if (target.kind === "workshop") return send(res, 400, { error: "a workshop is not hosted again; create a new one" });
-        const stored = hosting.store.getSession(asked.data.sessionId);
+        const stored = await hosting.store.getSession(asked.data.sessionId);
         if (!stored) return send(res, 404, { error: "no stored session with that id" });
         if (!presented || stored.hostHash !== hostHash) return send(res, 401, { error: "hosting a stored session again needs its host secret as Authorization: Bearer <secret>" });
         sessionId = stored.id;
@@ -112,7 +112,7 @@ export function createRoomsApi(opts: { trustRoomSettings: boolean }): Handler {
       await matchMaker.presence.setex(`smolder:ticket:${ticketId}`, JSON.stringify(ticket), 30);
       const room = await matchMaker.createRoom(target.roomName, { ticket: ticketId });
       const code = room.roomId;
-      hosting.store.saveSession({ id: sessionId, kind: target.kind, hostHash, code, createdAt });
+      await hosting.store.saveSession({ id: sessionId, kind: target.kind, hostHash, code, createdAt });
       const joinUrl = `${publicOrigin(req)}/join/${code}`;
       const qrSvg = await QRCode.toString(joinUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
       const created: CreatedRoom = { code, joinUrl, hostSecret, sessionId, qrSvg };

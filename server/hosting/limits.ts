@@ -50,6 +50,12 @@ export class AddressLimiter {
     return true;
   }
 
+  /** Gives back a token taken ahead of an answer that turned out not to be a failure. */
+  giveBack(address: string): void {
+    const b = this.refill(address);
+    b.tokens = Math.min(this.burst, b.tokens + 1);
+  }
+
   /** Seconds until the address has a token again. */
   waitSeconds(address: string): number {
     const b = this.refill(address);

@@ -37,42 +37,48 @@ export function createSessionsApi(now: () => number = Date.now): Handler {
     if (!hosting.failures.allowed(address)) return send(res, 429, { error: `too many wrong host secrets from your address; try again in ${hosting.failures.waitSeconds(address)} s` });
     const secret = bearerOf(req);
     if (!secret) return send(res, 401, { error: "send the host secret as Authorization: Bearer <secret>" });
-    const refuse = (status: 401 | 404, error: string) => {
-      hosting.failures.take(address);
-      send(res, status, { error });
-    };
-    try {
+    // The try is spent before the store is asked and given back once the secret proves right,
+    // so guesses sent in parallel (while a network store answers) cannot outrun the budget.
+    hosting.failures.take(address);
+    const refuse = (status: 401 | 404, error: string) => send(res, status, { error });
+    const admitted = () => hosting.failures.giveBack(address);
+    void (async () => {
       const [, id, exporting] = route;
       if (id === undefined) {
-        const listed = hosting.store.listSessions(hashSecret(secret).toString("hex"));
+        const listed = await hosting.store.listSessions(hashSecret(secret).toString("hex"));
         // A secret with no sessions is one nobody was given: a guess, and counted as one.
         if (listed.length === 0) return refuse(401, "no sessions for this host secret");
+        admitted();
         return send(res, 200, listed.map((s) => ({ ...publicSession(s), rounds: s.rounds, lastPlayedAt: s.lastPlayedAt, teams: s.teams })));
       }
       // Unknown ids cost a try too, so ids cannot be probed with a secret of one's own.
-      const session = UUID.test(id) ? hosting.store.getSession(id.toLowerCase()) : null;
+      const session = UUID.test(id) ? await hosting.store.getSession(id.toLowerCase()) : null;
       if (!session) return refuse(404, "no stored session with that id");
       if (!secretMatches(secret, Buffer.from(session.hostHash, "hex"))) return refuse(401, "wrong host secret for this session");
-      if (!exporting)
+      admitted();
+      if (!exporting) {
+        const [rounds, teams] = await Promise.all([hosting.store.listRounds(session.id), teamsOf(session)]);
         return send(res, 200, {
           session: publicSession(session),
-          rounds: hosting.store.listRounds(session.id),
-          teams: teamsOf(session).map((t) => ({ session: publicSession(t.session), rounds: t.rounds })),
+          rounds,
+          teams: teams.map((t) => ({ session: publicSession(t.session), rounds: t.rounds })),
         });
-      exportSession(res, session, url.searchParams, now());
-    } catch (err) {
+      }
+      await exportSession(res, session, url.searchParams, now());
+    })().catch((err: unknown) => {
       console.error(`GET ${url.pathname}:`, err);
       if (!res.headersSent) send(res, 500, { error: "could not read the stored sessions" });
-    }
+    });
   };
 }
 
 /** A session's team sessions with their rounds, in the store's order; none for a plain session. */
-function teamsOf(session: SessionRecord): ExportPart[] {
-  return hosting.store.listChildren(session.id).map((team) => ({ session: team, rounds: hosting.store.listRounds(team.id) }));
+async function teamsOf(session: SessionRecord): Promise<ExportPart[]> {
+  const teams = await hosting.store.listChildren(session.id);
+  return Promise.all(teams.map(async (team) => ({ session: team, rounds: await hosting.store.listRounds(team.id) })));
 }
 
-function exportSession(res: ServerResponse, session: SessionRecord, params: URLSearchParams, now: number): void {
+async function exportSession(res: ServerResponse, session: SessionRecord, params: URLSearchParams, now: number): Promise<void> {
   const format = params.get("format") ?? "json";
   const table = params.get("table");
   if (format !== "json" && format !== "csv") return send(res, 400, { error: 'format must be "json" or "csv"' });
@@ -81,7 +87,7 @@ function exportSession(res: ServerResponse, session: SessionRecord, params: URLS
   const workshop = session.kind === "workshop";
   // A workshop's export is its teams'; anything else is its own rounds, as one unnamed part
   // (a team's session exported on its own carries its team name).
-  const parts = workshop ? teamsOf(session) : [{ session, rounds: hosting.store.listRounds(session.id) }];
+  const parts = workshop ? await teamsOf(session) : [{ session, rounds: await hosting.store.listRounds(session.id) }];
   if (format === "json") {
     const doc = workshop ? exportWorkshopJson(session, parts, now) : exportJson(session, parts[0]!.rounds, now);
     return attachment(res, "application/json", exportName(session, now, "json"), JSON.stringify(doc, null, 2));

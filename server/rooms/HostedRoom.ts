@@ -157,7 +157,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
     this.state.workshop = ticket.workshop ?? "";
     this.state.stage = "lobby";
     // A stored session hosted again carries on after its last round.
-    this.rounds.push(...hosting.store.listRounds(this.sessionKey));
+    this.rounds.push(...(await hosting.store.listRounds(this.sessionKey)));
     this.state.round = (this.rounds.at(-1)?.round ?? 0) + 1;
     this.patchRate = 1000 / PATCH_RATE_HZ;
 
@@ -464,12 +464,14 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
       endedAt: Date.now(),
     };
     this.rounds.push(record);
-    try {
-      hosting.store.saveRound(record);
-    } catch (err) {
-      // The round stays in memory for this room's debrief; only its copy on disk is lost.
-      console.error(`hosted room ${this.roomId}: could not store round ${record.round}:`, err);
-    }
+    void (async () => {
+      try {
+        await hosting.store.saveRound(record);
+      } catch (err) {
+        // The round stays in memory for this room's debrief; only its stored copy is lost.
+        console.error(`hosted room ${this.roomId}: could not store round ${record.round}:`, err);
+      }
+    })();
     this.endReason = reason;
     this.publish();
     this.sendTimeline(false);

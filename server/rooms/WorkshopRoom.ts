@@ -267,7 +267,7 @@ export class WorkshopRoom extends Room<WorkshopState> {
       const ticketId = randomUUID();
       await this.presence.setex(`smolder:ticket:${ticketId}`, JSON.stringify(ticket), 30);
       const room = await matchMaker.createRoom(HOSTED_ROOM_NAME, { ticket: ticketId });
-      hosting.store.saveSession({ id: sessionId, kind: "room", hostHash: this.ticket.hostHash, code: room.roomId, createdAt: Date.now(), parentId: this.ticket.sessionId, team: team.name });
+      await hosting.store.saveSession({ id: sessionId, kind: "room", hostHash: this.ticket.hostHash, code: room.roomId, createdAt: Date.now(), parentId: this.ticket.sessionId, team: team.name });
       team.session = sessionId;
       team.code = room.roomId;
     }

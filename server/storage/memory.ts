@@ -1,5 +1,6 @@
 // A store that forgets on restart: for tests, and for a server started with DATA_DIR=:memory:.
-// It keeps the SQLite store's rules, foreign keys between sessions included.
+// It keeps the SQLite store's rules, foreign keys included (a team needs its workshop, a round
+// its session). Synchronous inside: every promise is settled when the method returns.
 import type { RoundRecord } from "../hosting/rounds.js";
 import type { SessionListing, SessionRecord, SessionStore } from "./store.js";
 
@@ -11,7 +12,7 @@ export class MemorySessionStore implements SessionStore {
   private readonly sessions = new Map<string, SessionRecord>();
   private readonly rounds = new Map<string, RoundRecord[]>();
 
-  saveSession(session: SessionRecord): void {
+  async saveSession(session: SessionRecord): Promise<void> {
     const known = this.sessions.get(session.id);
     if (known) {
       this.sessions.set(session.id, { ...known, code: session.code, ...(session.team !== undefined && { team: session.team }) });
@@ -23,19 +24,19 @@ export class MemorySessionStore implements SessionStore {
     this.sessions.set(session.id, { ...plain, ...(parentId !== undefined && { parentId }), ...(team !== undefined && { team }) });
   }
 
-  getSession(id: string): SessionRecord | null {
+  async getSession(id: string): Promise<SessionRecord | null> {
     const s = this.sessions.get(id);
     return s ? { ...s } : null;
   }
 
-  listChildren(parentId: string): SessionRecord[] {
+  async listChildren(parentId: string): Promise<SessionRecord[]> {
     return [...this.sessions.values()]
       .filter((s) => s.parentId === parentId)
       .sort((a, b) => a.createdAt - b.createdAt || byText(a.team, b.team))
       .map((s) => ({ ...s }));
   }
 
-  listSessions(hostHash: string): SessionListing[] {
+  async listSessions(hostHash: string): Promise<SessionListing[]> {
     return [...this.sessions.values()]
       .filter((s) => s.hostHash === hostHash && s.parentId === undefined)
       // Newest first; among equal times the last saved first (SQLite: rowid DESC).
@@ -48,16 +49,17 @@ export class MemorySessionStore implements SessionStore {
       });
   }
 
-  saveRound(record: RoundRecord): void {
+  async saveRound(record: RoundRecord): Promise<void> {
+    if (!this.sessions.has(record.sessionId)) throw new Error(`FOREIGN KEY constraint failed: no session ${record.sessionId} for round ${record.round}`);
     const list = (this.rounds.get(record.sessionId) ?? []).filter((r) => r.round !== record.round);
     list.push(structuredClone(record));
     list.sort((a, b) => a.round - b.round);
     this.rounds.set(record.sessionId, list);
   }
 
-  listRounds(sessionId: string): RoundRecord[] {
+  async listRounds(sessionId: string): Promise<RoundRecord[]> {
     return structuredClone(this.rounds.get(sessionId) ?? []);
   }
 
-  close(): void {}
+  async close(): Promise<void> {}
 }

@@ -1,14 +1,22 @@
-// Chooses the store from DATA_DIR: a SQLite file in that folder (./data by default, relative
-// to where the server was started), or memory for DATA_DIR=:memory: (nothing survives a restart).
+// Chooses the store. DATABASE_URL (postgres:// or postgresql://) wins: PostgreSQL, shared by
+// every process that names the same database, and DATA_DIR is not used. Otherwise DATA_DIR: a
+// SQLite file in that folder (./data by default, relative to where the server was started), or
+// memory for DATA_DIR=:memory: (nothing survives a restart). An empty DATABASE_URL counts as unset.
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { MemorySessionStore } from "./memory.js";
+import { PostgresSessionStore } from "./postgres.js";
 import { SqliteSessionStore } from "./sqlite.js";
 import type { SessionStore } from "./store.js";
 
 export const DB_FILE = "smolder.db";
 
-export function openStore(dataDir: string | undefined): SessionStore {
+export async function openStore(dataDir: string | undefined, databaseUrl?: string): Promise<SessionStore> {
+  const url = databaseUrl?.trim();
+  if (url) {
+    if (!/^postgres(ql)?:\/\//i.test(url)) throw new Error("DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/database");
+    return PostgresSessionStore.open(url);
+  }
   if (dataDir === ":memory:") return new MemorySessionStore();
   const dir = resolve(dataDir?.trim() || "data");
   mkdirSync(dir, { recursive: true });

@@ -1,6 +1,8 @@
 // The embedded store: one SQLite file. Rounds are split into plain columns and one row per
 // player, so a facilitator can answer questions with the sqlite3 CLI alone; the bulky input
 // log and timeline sit in their own table so `SELECT * FROM rounds` stays readable.
+// better-sqlite3 is synchronous: each method does its work before it returns, and its promise
+// is already settled (an error is a rejected promise, never a throw).
 import Database from "better-sqlite3";
 import type { RoundRecord } from "../hosting/rounds.js";
 import type { BoardMode } from "../protocol.js";
@@ -127,24 +129,24 @@ export class SqliteSessionStore implements SessionStore {
     this.saveTx = this.db.transaction((r: RoundRecord) => this.writeRound(r));
   }
 
-  saveSession(s: SessionRecord): void {
+  async saveSession(s: SessionRecord): Promise<void> {
     this.q.upsertSession.run({ id: s.id, kind: s.kind, hostHash: s.hostHash, code: s.code, createdAt: s.createdAt, parentId: s.parentId ?? null, team: s.team ?? null });
   }
 
-  getSession(id: string): SessionRecord | null {
+  async getSession(id: string): Promise<SessionRecord | null> {
     const row = this.q.getSession.get(id);
     return row ? session(row) : null;
   }
 
-  listChildren(parentId: string): SessionRecord[] {
+  async listChildren(parentId: string): Promise<SessionRecord[]> {
     return this.q.listChildren.all(parentId).map(session);
   }
 
-  listSessions(hostHash: string): SessionListing[] {
+  async listSessions(hostHash: string): Promise<SessionListing[]> {
     return this.q.listSessions.all(hostHash).map((r) => ({ ...session(r), rounds: r.rounds, lastPlayedAt: r.last_played_at, teams: r.teams }));
   }
 
-  saveRound(record: RoundRecord): void {
+  async saveRound(record: RoundRecord): Promise<void> {
     this.saveTx(record);
   }
 
@@ -190,7 +192,7 @@ export class SqliteSessionStore implements SessionStore {
     this.q.insertData.run(r.sessionId, r.round, JSON.stringify(r.log), JSON.stringify(r.timeline));
   }
 
-  listRounds(sessionId: string): RoundRecord[] {
+  async listRounds(sessionId: string): Promise<RoundRecord[]> {
     const players = new Map<number, PlayerSummary[]>();
     for (const p of this.q.listPlayers.all(sessionId)) {
       const list = players.get(p.round) ?? [];
@@ -245,7 +247,7 @@ export class SqliteSessionStore implements SessionStore {
     });
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }

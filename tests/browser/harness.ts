@@ -28,13 +28,13 @@ export interface TestServer {
 export async function startServer(): Promise<TestServer> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const dataDir = mkdtempSync(join(tmpdir(), "smolder-data-"));
-  const store = openStore(dataDir);
+  const store = await openStore(dataDir);
   const server = await listen(createAppConfig({ trustRoomSettings: true, displayLogs: false, store }), port);
   return {
     url: `http://127.0.0.1:${port}`,
     close: async () => {
       await server.gracefullyShutdown(false).catch(() => undefined);
-      store.close();
+      await store.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

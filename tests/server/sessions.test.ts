@@ -202,13 +202,13 @@ describe("a workshop's stored sessions", () => {
   let evilRounds: RoundRecord[];
   const path = `/api/sessions/${workshop.id}`;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     redRounds = [playedRound(red.id, 1), playedRound(red.id, 2, { team: ["preventer", "hero"] })];
     evilRounds = [playedRound(evil.id, 1, { seed: 5, names: ["@Ann"] })];
-    hosting.store.saveSession(workshop);
-    hosting.store.saveSession(red);
-    hosting.store.saveSession(evil);
-    for (const r of [...redRounds, ...evilRounds]) hosting.store.saveRound(r);
+    await hosting.store.saveSession(workshop);
+    await hosting.store.saveSession(red);
+    await hosting.store.saveSession(evil);
+    for (const r of [...redRounds, ...evilRounds]) await hosting.store.saveRound(r);
   });
 
   it("GET the workshop: its session, no rounds of its own, and every team's session and rounds", async () => {

@@ -1,0 +1,453 @@
+// The shared store: PostgreSQL through node-postgres (`pg`), for several server processes on
+// several machines (DATABASE_URL). The same tables and columns as the SQLite file, so the same
+// questions are answered with psql: SQLite's INTEGER becomes integer or bigint (times in ms,
+// seeds up to 2^32 and the figures are bigint), 0/1 becomes boolean, and the JSON columns are
+// `json`: the text exactly as written (key order included, so stored rounds and exports read
+// the same as from SQLite), checked to be JSON, and open to -> and ->> in queries. SQLite's
+// hidden rowid, which breaks ties in listings, is an explicit identity column here.
+//
+// Schema steps are counted in schema_version (one row per step) and applied in one transaction
+// under a transaction-level advisory lock, so several processes starting at once on a fresh
+// database migrate it exactly once; a database from a newer server is refused.
+import pg from "pg";
+import type { RoundRecord } from "../hosting/rounds.js";
+import type { BoardMode } from "../protocol.js";
+import type { PlayerSummary } from "../../shared/index.js";
+import type { SessionKind, SessionListing, SessionRecord, SessionStore } from "./store.js";
+
+/** Applied in order; the number applied is MAX(version) in schema_version. Append only: a step
+ *  that has shipped is never edited. Versions match the SQLite steps (server/storage/migrations.ts). */
+export const PG_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE sessions (
+     id text PRIMARY KEY,
+     kind text NOT NULL CHECK (kind IN ('room', 'workshop')),
+     host_hash text NOT NULL,
+     code text NOT NULL,
+     created_at bigint NOT NULL,
+     rowid bigint GENERATED ALWAYS AS IDENTITY UNIQUE
+   );
+   CREATE INDEX sessions_by_host ON sessions (host_hash, created_at);
+   CREATE TABLE rounds (
+     session_id text NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+     round integer NOT NULL,
+     code text NOT NULL,
+     scenario_id text NOT NULL,
+     customisation json NOT NULL,
+     scenario json NOT NULL,
+     seed bigint NOT NULL,
+     seats integer NOT NULL,
+     board text NOT NULL,
+     ended text NOT NULL,
+     ticks integer NOT NULL,
+     seconds integer NOT NULL,
+     hash text NOT NULL,
+     started_at bigint NOT NULL,
+     ended_at bigint NOT NULL,
+     value bigint NOT NULL,
+     praise bigint NOT NULL,
+     collapsed boolean NOT NULL,
+     PRIMARY KEY (session_id, round)
+   );
+   CREATE TABLE round_players (
+     session_id text NOT NULL,
+     round integer NOT NULL,
+     seat integer NOT NULL,
+     name text NOT NULL,
+     bot text,
+     praise bigint NOT NULL,
+     direct bigint NOT NULL,
+     indirect bigint NOT NULL,
+     net bigint NOT NULL,
+     saves bigint NOT NULL,
+     heat_removed bigint NOT NULL,
+     guard_built bigint NOT NULL,
+     risk_cleared bigint NOT NULL,
+     fires_caused bigint NOT NULL,
+     effort json NOT NULL,
+     PRIMARY KEY (session_id, round, seat),
+     FOREIGN KEY (session_id, round) REFERENCES rounds (session_id, round) ON DELETE CASCADE
+   );
+   CREATE TABLE round_data (
+     session_id text NOT NULL,
+     round integer NOT NULL,
+     log json NOT NULL,
+     timeline json NOT NULL,
+     PRIMARY KEY (session_id, round),
+     FOREIGN KEY (session_id, round) REFERENCES rounds (session_id, round) ON DELETE CASCADE
+   );`,
+  // 2: team workshops (as SQLite's step 2).
+  `ALTER TABLE sessions ADD COLUMN parent_id text REFERENCES sessions (id);
+   ALTER TABLE sessions ADD COLUMN team text;
+   CREATE INDEX sessions_by_parent ON sessions (parent_id);`,
+];
+
+/** pg_advisory_xact_lock key held while migrating ("smold" in ASCII). */
+export const MIGRATION_LOCK = 0x736d6f6c64;
+
+/** Connections per process: rounds and listings are a few quick statements each. */
+export const POOL_SIZE = 5;
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    for (const key of [...u.searchParams.keys()]) if (/pass/i.test(key)) u.searchParams.set(key, "***");
+    return u.toString();
+  } catch {
+    return "(unparsable URL)";
+  }
+}
+
+/** A connection error's words; Node's AggregateError (IPv4 and IPv6 both refused) has none of its own. */
+function reason(err: unknown): string {
+  if (err instanceof AggregateError && !err.message) return err.errors.map((e: unknown) => (e as Error).message).join("; ");
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** bigint (int8) as a JS number: every value stored here is a safe integer, anything else is an error. */
+function parseInt8(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new Error(`PostgreSQL returned ${text}, not a safe integer`);
+  return n;
+}
+
+/** Type parsers of this store's connections only (the process-wide defaults stay as they are). */
+function typeParsers(): pg.CustomTypesConfig {
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(pg.types.builtins.INT8, parseInt8);
+  return types;
+}
+
+interface SessionRow {
+  id: string;
+  kind: SessionKind;
+  host_hash: string;
+  code: string;
+  created_at: number;
+  parent_id: string | null;
+  team: string | null;
+}
+
+/** One round_players row as json_agg gives it (row_to_json: figures as JSON numbers). */
+interface PlayerJson {
+  seat: number;
+  name: string;
+  bot: string | null;
+  praise: number;
+  direct: number;
+  indirect: number;
+  net: number;
+  saves: number;
+  heat_removed: number;
+  guard_built: number;
+  risk_cleared: number;
+  fires_caused: number;
+  effort: PlayerSummary["effort"];
+}
+
+interface RoundRow {
+  session_id: string;
+  round: number;
+  code: string;
+  scenario_id: string;
+  customisation: RoundRecord["customisation"];
+  scenario: RoundRecord["scenario"];
+  seed: number;
+  seats: number;
+  board: string;
+  ended: string;
+  ticks: number;
+  seconds: number;
+  hash: string;
+  started_at: number;
+  ended_at: number;
+  value: number;
+  praise: number;
+  collapsed: boolean;
+  log: RoundRecord["log"];
+  timeline: RoundRecord["timeline"];
+  players: PlayerJson[];
+}
+
+const SESSION_COLUMNS = "id, kind, host_hash, code, created_at, parent_id, team";
+
+/** NULL parent and team are left out, so a plain session reads back as it was saved. */
+const session = (r: SessionRow): SessionRecord => ({
+  id: r.id,
+  kind: r.kind,
+  hostHash: r.host_hash,
+  code: r.code,
+  createdAt: r.created_at,
+  ...(r.parent_id !== null && { parentId: r.parent_id }),
+  ...(r.team !== null && { team: r.team }),
+});
+
+/** Brings a database up to `steps` under the advisory lock; refuses one written by a newer server. */
+export async function migratePostgres(client: pg.ClientBase, name: string, steps: readonly string[] = PG_MIGRATIONS): Promise<void> {
+  await client.query("BEGIN");
+  try {
+    // Held to the end of this transaction: a second process starting now waits here, then finds
+    // the steps applied. Creating schema_version under the lock keeps its creation single too.
+    await client.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await client.query("CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
+    const { rows } = await client.query<{ version: number }>("SELECT COALESCE(MAX(version), 0) AS version FROM schema_version");
+    const version = rows[0]!.version;
+    if (version > steps.length)
+      throw new Error(`${name}: the database is at schema version ${version}, newer than this server knows (${steps.length}); run a newer Smolder or point DATABASE_URL elsewhere`);
+    for (let v = version; v < steps.length; v++) {
+      await client.query(steps[v]!);
+      await client.query("INSERT INTO schema_version (version) VALUES ($1)", [v + 1]);
+    }
+    await client.query("COMMIT");
+  } catch (err) {
+    // Every step of this start is undone together, versions included.
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  }
+}
+
+export class PostgresSessionStore implements SessionStore {
+  /** Operations under way, which close() waits for (a round finished during shutdown is still written). */
+  private readonly pending = new Set<Promise<unknown>>();
+  private closing: Promise<void> | null = null;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly name: string,
+  ) {}
+
+  /** Connects, migrates, and answers once the store is usable; a database that cannot be reached
+   *  within `connectTimeoutMs`, or that is newer than this server, rejects with a clear message.
+   *  `steps` is the schema this server knows (tests pass fewer to act as an older server). */
+  static async open(url: string, opts: { poolSize?: number; connectTimeoutMs?: number; steps?: readonly string[] } = {}): Promise<PostgresSessionStore> {
+    const name = redactUrl(url);
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: opts.poolSize ?? POOL_SIZE,
+      connectionTimeoutMillis: opts.connectTimeoutMs ?? 5000,
+      idleTimeoutMillis: 30_000,
+      // TCP keep-alive, so a connection idle behind a firewall or NAT is not silently dropped.
+      keepAlive: true,
+      application_name: "smolder",
+      types: typeParsers(),
+    });
+    // An idle connection that breaks (a database restart) must not crash the server; the pool
+    // drops it and the next query opens another.
+    pool.on("error", (err) => console.error(`PostgreSQL at ${name}: an idle connection failed: ${reason(err)}`));
+    try {
+      const client = await pool.connect();
+      try {
+        await migratePostgres(client, name, opts.steps);
+      } finally {
+        client.release();
+      }
+    } catch (err) {
+      await pool.end().catch(() => undefined);
+      const message = reason(err);
+      throw new Error(message.startsWith(name) ? message : `PostgreSQL at ${name}: ${message}`, { cause: err });
+    }
+    return new PostgresSessionStore(pool, name);
+  }
+
+  /** Runs one operation, counted for close(); refused once the store is closing. */
+  private run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.closing) return Promise.reject(new Error(`PostgreSQL store ${this.name} is closed`));
+    const p = work();
+    this.pending.add(p);
+    const done = () => this.pending.delete(p);
+    p.then(done, done);
+    return p;
+  }
+
+  private async query<R extends pg.QueryResultRow>(sql: string, values: unknown[]): Promise<R[]> {
+    return (await this.pool.query<R>(sql, values)).rows;
+  }
+
+  /** `work` inside BEGIN … COMMIT on one connection, rolled back if it throws. */
+  private async transaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      await work(client);
+      await client.query("COMMIT");
+    } catch (err) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  saveSession(s: SessionRecord): Promise<void> {
+    const values = [s.id, s.kind, s.hostHash, s.code, s.createdAt, s.parentId ?? null, s.team ?? null];
+    return this.run(async () => {
+      await this.query(
+        `INSERT INTO sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, team = COALESCE(EXCLUDED.team, sessions.team)`,
+        values,
+      );
+    });
+  }
+
+  getSession(id: string): Promise<SessionRecord | null> {
+    return this.run(async () => {
+      const [row] = await this.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = $1`, [id]);
+      return row ? session(row) : null;
+    });
+  }
+
+  listChildren(parentId: string): Promise<SessionRecord[]> {
+    // Team names in byte order (COLLATE "C"), as SQLite's BINARY, whatever the database's locale.
+    return this.run(async () =>
+      (await this.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE parent_id = $1 ORDER BY created_at, team COLLATE "C" NULLS FIRST, rowid`, [parentId])).map(session),
+    );
+  }
+
+  listSessions(hostHash: string): Promise<SessionListing[]> {
+    // Each top-level session s joined with itself and its teams (m), and their rounds: a plain
+    // session counts its own rounds, a workshop those of its teams.
+    return this.run(async () =>
+      (
+        await this.query<SessionRow & { rounds: number; last_played_at: number | null; teams: number }>(
+          `SELECT s.id, s.kind, s.host_hash, s.code, s.created_at, s.parent_id, s.team,
+                  COUNT(r.round)::integer AS rounds, MAX(r.ended_at) AS last_played_at, (COUNT(DISTINCT m.id) - 1)::integer AS teams
+             FROM sessions s
+             JOIN sessions m ON m.id = s.id OR m.parent_id = s.id
+             LEFT JOIN rounds r ON r.session_id = m.id
+            WHERE s.host_hash = $1 AND s.parent_id IS NULL
+            GROUP BY s.id ORDER BY s.created_at DESC, s.rowid DESC`,
+          [hostHash],
+        )
+      ).map((r) => ({ ...session(r), rounds: r.rounds, lastPlayedAt: r.last_played_at, teams: r.teams })),
+    );
+  }
+
+  saveRound(r: RoundRecord): Promise<void> {
+    // Everything is read from the record now, before the first await: the caller may change it later.
+    const key = [r.sessionId, r.round];
+    const round = [
+      ...key,
+      r.code,
+      r.scenarioId,
+      JSON.stringify(r.customisation),
+      JSON.stringify(r.scenario),
+      r.seed,
+      r.seats,
+      r.board,
+      r.ended,
+      r.ticks,
+      r.summary.seconds,
+      r.hash,
+      r.startedAt,
+      r.endedAt,
+      r.summary.value,
+      r.summary.praise,
+      r.summary.collapsed,
+    ];
+    const players = JSON.stringify(
+      r.summary.players.map((p) => ({
+        seat: p.seat,
+        name: p.name,
+        bot: p.bot,
+        praise: p.praise,
+        direct: p.direct,
+        indirect: p.indirect,
+        net: p.net,
+        saves: p.saves,
+        heat_removed: p.heatRemoved,
+        guard_built: p.guardBuilt,
+        risk_cleared: p.riskCleared,
+        fires_caused: p.firesCaused,
+        effort: p.effort,
+      })),
+    );
+    const data = [...key, JSON.stringify(r.log), JSON.stringify(r.timeline)];
+    return this.run(() =>
+      this.transaction(async (c) => {
+        // The old round's players and data go with it (ON DELETE CASCADE).
+        await c.query("DELETE FROM rounds WHERE session_id = $1 AND round = $2", key);
+        await c.query(
+          `INSERT INTO rounds (session_id, round, code, scenario_id, customisation, scenario, seed, seats, board, ended, ticks, seconds, hash, started_at, ended_at, value, praise, collapsed)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+          round,
+        );
+        // All the players in one statement, from one JSON array.
+        await c.query(
+          `INSERT INTO round_players (session_id, round, seat, name, bot, praise, direct, indirect, net, saves, heat_removed, guard_built, risk_cleared, fires_caused, effort)
+           SELECT $1, $2, p.* FROM json_to_recordset($3::json) AS p (seat integer, name text, bot text, praise bigint, direct bigint, indirect bigint, net bigint,
+                  saves bigint, heat_removed bigint, guard_built bigint, risk_cleared bigint, fires_caused bigint, effort json)`,
+          [...key, players],
+        );
+        await c.query("INSERT INTO round_data (session_id, round, log, timeline) VALUES ($1, $2, $3, $4)", data);
+      }),
+    );
+  }
+
+  listRounds(sessionId: string): Promise<RoundRecord[]> {
+    // One statement, so the rounds and their players come from one snapshot.
+    return this.run(async () => {
+      const rows = await this.query<RoundRow>(
+        `SELECT r.*, d.log, d.timeline,
+                COALESCE((SELECT json_agg(p ORDER BY p.seat) FROM round_players p WHERE p.session_id = r.session_id AND p.round = r.round), '[]'::json) AS players
+           FROM rounds r JOIN round_data d USING (session_id, round)
+          WHERE r.session_id = $1 ORDER BY r.round`,
+        [sessionId],
+      );
+      return rows.map(
+        (r): RoundRecord => ({
+          sessionId: r.session_id,
+          code: r.code,
+          round: r.round,
+          scenarioId: r.scenario_id,
+          customisation: r.customisation,
+          scenario: r.scenario,
+          seed: r.seed,
+          seats: r.seats,
+          board: r.board as BoardMode,
+          log: r.log,
+          ended: r.ended,
+          ticks: r.ticks,
+          hash: r.hash,
+          // The summary's own copies of the scenario, seed and end tick are the round's.
+          summary: {
+            scenario: r.scenario.id,
+            seed: r.seed,
+            endTick: r.ticks,
+            seconds: r.seconds,
+            collapsed: r.collapsed,
+            value: r.value,
+            praise: r.praise,
+            players: r.players.map((p) => ({
+              seat: p.seat,
+              name: p.name,
+              bot: p.bot,
+              praise: p.praise,
+              direct: p.direct,
+              indirect: p.indirect,
+              net: p.net,
+              saves: p.saves,
+              heatRemoved: p.heat_removed,
+              guardBuilt: p.guard_built,
+              riskCleared: p.risk_cleared,
+              firesCaused: p.fires_caused,
+              effort: p.effort,
+            })),
+          },
+          timeline: r.timeline,
+          startedAt: r.started_at,
+          endedAt: r.ended_at,
+        }),
+      );
+    });
+  }
+
+  /** Refuses new operations, waits for those under way (a round being saved), then closes the pool. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await Promise.allSettled([...this.pending]);
+      await this.pool.end();
+    })();
+    return this.closing;
+  }
+}
