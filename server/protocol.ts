@@ -103,7 +103,7 @@ export type BoardMode = (typeof BOARD_MODES)[number];
 export const HOST_DROP_MODES = ["continue", "pause"] as const;
 export type HostDropMode = (typeof HOST_DROP_MODES)[number];
 /** Host commands (the "host" message's `command`); docs/PROTOCOL.md lists their fields. */
-export const HOST_COMMANDS = ["settings", "start", "pause", "resume", "end", "nextPhase", "message", "nextRound", "kick", "lock", "unlock", "board", "hostDrop", "debrief"] as const;
+export const HOST_COMMANDS = ["settings", "start", "pause", "resume", "end", "nextPhase", "message", "nextRound", "kick", "lock", "unlock", "board", "hostDrop", "debrief", "cancel"] as const;
 export type HostCommandName = (typeof HOST_COMMANDS)[number];
 /** A host's short message to every screen: at most this many characters. */
 export const HOST_MESSAGE_MAX_LENGTH = 140;

@@ -294,7 +294,7 @@ class Console {
     const controls = h(
       "div",
       { class: "controls" },
-      h("div", { class: "row" }, btn("start", "Start round", () => this.send({ command: "start", countdownSeconds: Number(countdown.value) }), "primary"), countdown),
+      h("div", { class: "row" }, btn("start", "Start round", () => this.send({ command: "start", countdownSeconds: Number(countdown.value) }), "primary"), countdown, btn("cancel", "Cancel countdown", () => this.send({ command: "cancel" }))),
       h("div", { class: "row" }, btn("pause", "Pause", () => this.send({ command: "pause" })), btn("resume", "Resume", () => this.send({ command: "resume" }), "primary"), btn("end", "End round", () => this.send({ command: "end" }), "danger")),
       h("div", { class: "row" }, btn("nextPhase", "Next growth phase", () => this.send({ command: "nextPhase" })), btn("nextRound", "Next round, same people", () => this.send({ command: "nextRound" }), "primary")),
     );
@@ -506,6 +506,7 @@ class Console {
     const show = (id: string, on: boolean) => ((e[id] as HTMLButtonElement).disabled = !on);
     const running = f.stage === "playing" || f.stage === "countdown";
     show("start", f.stage === "lobby");
+    show("cancel", f.stage === "countdown");
     (e.countdown as HTMLSelectElement).disabled = f.stage !== "lobby";
     show("pause", running && !hosted.paused);
     show("resume", hosted.paused);

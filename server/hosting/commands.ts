@@ -36,6 +36,8 @@ export const hostCommandSchema = z.discriminatedUnion("command", [
   z.object({ command: z.literal("settings") }).merge(roundSettingsSchema).strict(),
   z.object({ command: z.literal("start"), countdownSeconds: z.number().int().min(0).max(60).optional() }).strict(),
   z.object({ command: z.literal("pause") }).strict(),
+  /** Stops a countdown and goes back to the lobby (settings can change again). */
+  z.object({ command: z.literal("cancel") }).strict(),
   z.object({ command: z.literal("resume") }).strict(),
   z.object({ command: z.literal("end") }).strict(),
   z.object({ command: z.literal("nextPhase") }).strict(),

@@ -518,6 +518,14 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
         if (!this.stageIs("lobby")) return "a round can start from the lobby only";
         this.startCountdown(cmd.countdownSeconds ?? HOSTED_COUNTDOWN_SECONDS);
         return null;
+      case "cancel":
+        if (!this.stageIs("countdown")) return "no countdown is running";
+        this.countdownTimer?.clear();
+        this.countdownTimer = null;
+        st.stage = "lobby";
+        st.countdown = 0;
+        st.paused = false;
+        return null;
       case "pause":
         if (!this.stageIs("playing") && !this.stageIs("countdown")) return "no round is running";
         if (st.paused) return "already paused";

@@ -173,7 +173,7 @@ describe("host commands", () => {
     const created = await createHosted(PORT);
     const host = await joinHost(server, created);
     const errors = errorsOf(host);
-    for (const cmd of [{ command: "pause" }, { command: "resume" }, { command: "end" }, { command: "nextPhase" }, { command: "nextRound" }, { command: "kick", key: "nobody" }]) {
+    for (const cmd of [{ command: "pause" }, { command: "resume" }, { command: "end" }, { command: "nextPhase" }, { command: "nextRound" }, { command: "kick", key: "nobody" }, { command: "cancel" }]) {
       await command(host, cmd, errors);
       expect(errors.pop()?.code, cmd.command).toBe("bad-command");
     }
@@ -182,6 +182,30 @@ describe("host commands", () => {
       expect(errors.pop()?.code, JSON.stringify(bad)).toBe("bad-command");
     }
     expect(host.state.stage).toBe("lobby");
+    await host.leave();
+  });
+
+  it("a countdown can be cancelled: back to the lobby, nothing played, and it can start again", async () => {
+    const created = await createHosted(PORT);
+    const host = await joinHost(server, created);
+    const errors = errorsOf(host);
+    const a = await joinPlayer(server, created.code, "Ann");
+    await command(host, { command: "start", countdownSeconds: 30 }, errors);
+    await until(() => a.state.stage === "countdown", "the countdown");
+    await command(host, { command: "cancel" }, errors);
+    await until(() => a.state.stage === "lobby" && a.state.countdown === 0, "back in the lobby");
+    expect(errors).toEqual([]);
+    const room = hostedRoom(server, created.code);
+    expect(room.rules.tick).toBe(0);
+    expect(room.rounds).toHaveLength(0);
+    // The cancelled countdown's timer is gone: nothing starts by itself.
+    await sleep(1200);
+    expect(a.state.stage).toBe("lobby");
+    await command(host, { command: "settings", durationSeconds: 60 }, errors);
+    expect(errors).toEqual([]);
+    await command(host, { command: "start", countdownSeconds: 0 }, errors);
+    await until(() => a.state.stage === "playing", "started after all");
+    await a.leave();
     await host.leave();
   });
 
@@ -234,6 +258,8 @@ describe("host authority", () => {
     { command: "unlock" },
     { command: "board", mode: "hidden" },
     { command: "hostDrop", then: "pause" },
+    { command: "cancel" },
+    { command: "debrief", rounds: [] },
   ];
 
   it("every command from a player or a screen gets not-host and changes nothing, before and during a round", async () => {
