@@ -11,9 +11,8 @@
 // database migrate it exactly once; a database from a newer server is refused.
 import pg from "pg";
 import type { RoundRecord } from "../hosting/rounds.js";
-import type { BoardMode } from "../protocol.js";
-import type { PlayerSummary } from "../../shared/index.js";
-import type { SessionKind, SessionListing, SessionRecord, SessionStore } from "./store.js";
+import { type PlayerRow, playerFromRow, playerRow, ROUND_COLUMNS, roundDataRow, roundFromRow, type RoundRow, roundRow, SESSION_COLUMNS, sessionFromRow, sessionRow, type SessionRow } from "./rows.js";
+import type { SessionListing, SessionRecord, SessionStore } from "./store.js";
 
 /** Applied in order; the number applied is MAX(version) in schema_version. Append only: a step
  *  that has shipped is never edited. Versions match the SQLite steps (server/storage/migrations.ts). */
@@ -119,69 +118,15 @@ function typeParsers(): pg.CustomTypesConfig {
   return types;
 }
 
-interface SessionRow {
-  id: string;
-  kind: SessionKind;
-  host_hash: string;
-  code: string;
-  created_at: number;
-  parent_id: string | null;
-  team: string | null;
+/** Its players as json_agg gives them (row_to_json: figures as JSON numbers, not int8 text). */
+interface RoundWithPlayers extends RoundRow {
+  players: PlayerRow[];
 }
 
-/** One round_players row as json_agg gives it (row_to_json: figures as JSON numbers). */
-interface PlayerJson {
-  seat: number;
-  name: string;
-  bot: string | null;
-  praise: number;
-  direct: number;
-  indirect: number;
-  net: number;
-  saves: number;
-  heat_removed: number;
-  guard_built: number;
-  risk_cleared: number;
-  fires_caused: number;
-  effort: PlayerSummary["effort"];
-}
-
-interface RoundRow {
-  session_id: string;
-  round: number;
-  code: string;
-  scenario_id: string;
-  customisation: RoundRecord["customisation"];
-  scenario: RoundRecord["scenario"];
-  seed: number;
-  seats: number;
-  board: string;
-  ended: string;
-  ticks: number;
-  seconds: number;
-  hash: string;
-  started_at: number;
-  ended_at: number;
-  value: number;
-  praise: number;
-  collapsed: boolean;
-  log: RoundRecord["log"];
-  timeline: RoundRecord["timeline"];
-  players: PlayerJson[];
-}
-
-const SESSION_COLUMNS = "id, kind, host_hash, code, created_at, parent_id, team";
-
-/** NULL parent and team are left out, so a plain session reads back as it was saved. */
-const session = (r: SessionRow): SessionRecord => ({
-  id: r.id,
-  kind: r.kind,
-  hostHash: r.host_hash,
-  code: r.code,
-  createdAt: r.created_at,
-  ...(r.parent_id !== null && { parentId: r.parent_id }),
-  ...(r.team !== null && { team: r.team }),
-});
+const SESSION_COLUMN_LIST = SESSION_COLUMNS.join(", ");
+// Built from the shared column lists, so the positional values cannot fall out of step with them.
+const placeholders = (n: number) => Array.from({ length: n }, (_, i) => `$${i + 1}`).join(", ");
+const INSERT_ROUND = `INSERT INTO rounds (${ROUND_COLUMNS.join(", ")}) VALUES (${placeholders(ROUND_COLUMNS.length)})`;
 
 /** Brings a database up to `steps` under the advisory lock; refuses one written by a newer server. */
 export async function migratePostgres(client: pg.ClientBase, name: string, steps: readonly string[] = PG_MIGRATIONS): Promise<void> {
@@ -280,10 +225,11 @@ export class PostgresSessionStore implements SessionStore {
   }
 
   saveSession(s: SessionRecord): Promise<void> {
-    const values = [s.id, s.kind, s.hostHash, s.code, s.createdAt, s.parentId ?? null, s.team ?? null];
+    const row = sessionRow(s);
+    const values = SESSION_COLUMNS.map((c) => row[c]);
     return this.run(async () => {
       await this.query(
-        `INSERT INTO sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO sessions (${SESSION_COLUMN_LIST}) VALUES (${placeholders(SESSION_COLUMNS.length)})
          ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, team = COALESCE(EXCLUDED.team, sessions.team)`,
         values,
       );
@@ -292,15 +238,15 @@ export class PostgresSessionStore implements SessionStore {
 
   getSession(id: string): Promise<SessionRecord | null> {
     return this.run(async () => {
-      const [row] = await this.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = $1`, [id]);
-      return row ? session(row) : null;
+      const [row] = await this.query<SessionRow>(`SELECT ${SESSION_COLUMN_LIST} FROM sessions WHERE id = $1`, [id]);
+      return row ? sessionFromRow(row) : null;
     });
   }
 
   listChildren(parentId: string): Promise<SessionRecord[]> {
     // Team names in byte order (COLLATE "C"), as SQLite's BINARY, whatever the database's locale.
     return this.run(async () =>
-      (await this.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE parent_id = $1 ORDER BY created_at, team COLLATE "C" NULLS FIRST, rowid`, [parentId])).map(session),
+      (await this.query<SessionRow>(`SELECT ${SESSION_COLUMN_LIST} FROM sessions WHERE parent_id = $1 ORDER BY created_at, team COLLATE "C" NULLS FIRST, rowid`, [parentId])).map(sessionFromRow),
     );
   }
 
@@ -319,59 +265,22 @@ export class PostgresSessionStore implements SessionStore {
             GROUP BY s.id ORDER BY s.created_at DESC, s.rowid DESC`,
           [hostHash],
         )
-      ).map((r) => ({ ...session(r), rounds: r.rounds, lastPlayedAt: r.last_played_at, teams: r.teams })),
+      ).map((r) => ({ ...sessionFromRow(r), rounds: r.rounds, lastPlayedAt: r.last_played_at, teams: r.teams })),
     );
   }
 
   saveRound(r: RoundRecord): Promise<void> {
     // Everything is read from the record now, before the first await: the caller may change it later.
     const key = [r.sessionId, r.round];
-    const round = [
-      ...key,
-      r.code,
-      r.scenarioId,
-      JSON.stringify(r.customisation),
-      JSON.stringify(r.scenario),
-      r.seed,
-      r.seats,
-      r.board,
-      r.ended,
-      r.ticks,
-      r.summary.seconds,
-      r.hash,
-      r.startedAt,
-      r.endedAt,
-      r.summary.value,
-      r.summary.praise,
-      r.summary.collapsed,
-    ];
-    const players = JSON.stringify(
-      r.summary.players.map((p) => ({
-        seat: p.seat,
-        name: p.name,
-        bot: p.bot,
-        praise: p.praise,
-        direct: p.direct,
-        indirect: p.indirect,
-        net: p.net,
-        saves: p.saves,
-        heat_removed: p.heatRemoved,
-        guard_built: p.guardBuilt,
-        risk_cleared: p.riskCleared,
-        fires_caused: p.firesCaused,
-        effort: p.effort,
-      })),
-    );
-    const data = [...key, JSON.stringify(r.log), JSON.stringify(r.timeline)];
+    const row = roundRow(r);
+    const round = ROUND_COLUMNS.map((c) => row[c]);
+    const players = JSON.stringify(r.summary.players.map(playerRow));
+    const data = roundDataRow(r);
     return this.run(() =>
       this.transaction(async (c) => {
         // The old round's players and data go with it (ON DELETE CASCADE).
         await c.query("DELETE FROM rounds WHERE session_id = $1 AND round = $2", key);
-        await c.query(
-          `INSERT INTO rounds (session_id, round, code, scenario_id, customisation, scenario, seed, seats, board, ended, ticks, seconds, hash, started_at, ended_at, value, praise, collapsed)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
-          round,
-        );
+        await c.query(INSERT_ROUND, round);
         // All the players in one statement, from one JSON array.
         await c.query(
           `INSERT INTO round_players (session_id, round, seat, name, bot, praise, direct, indirect, net, saves, heat_removed, guard_built, risk_cleared, fires_caused, effort)
@@ -387,58 +296,14 @@ export class PostgresSessionStore implements SessionStore {
   listRounds(sessionId: string): Promise<RoundRecord[]> {
     // One statement, so the rounds and their players come from one snapshot.
     return this.run(async () => {
-      const rows = await this.query<RoundRow>(
+      const rows = await this.query<RoundWithPlayers>(
         `SELECT r.*, d.log, d.timeline,
                 COALESCE((SELECT json_agg(p ORDER BY p.seat) FROM round_players p WHERE p.session_id = r.session_id AND p.round = r.round), '[]'::json) AS players
            FROM rounds r JOIN round_data d USING (session_id, round)
           WHERE r.session_id = $1 ORDER BY r.round`,
         [sessionId],
       );
-      return rows.map(
-        (r): RoundRecord => ({
-          sessionId: r.session_id,
-          code: r.code,
-          round: r.round,
-          scenarioId: r.scenario_id,
-          customisation: r.customisation,
-          scenario: r.scenario,
-          seed: r.seed,
-          seats: r.seats,
-          board: r.board as BoardMode,
-          log: r.log,
-          ended: r.ended,
-          ticks: r.ticks,
-          hash: r.hash,
-          // The summary's own copies of the scenario, seed and end tick are the round's.
-          summary: {
-            scenario: r.scenario.id,
-            seed: r.seed,
-            endTick: r.ticks,
-            seconds: r.seconds,
-            collapsed: r.collapsed,
-            value: r.value,
-            praise: r.praise,
-            players: r.players.map((p) => ({
-              seat: p.seat,
-              name: p.name,
-              bot: p.bot,
-              praise: p.praise,
-              direct: p.direct,
-              indirect: p.indirect,
-              net: p.net,
-              saves: p.saves,
-              heatRemoved: p.heat_removed,
-              guardBuilt: p.guard_built,
-              riskCleared: p.risk_cleared,
-              firesCaused: p.fires_caused,
-              effort: p.effort,
-            })),
-          },
-          timeline: r.timeline,
-          startedAt: r.started_at,
-          endedAt: r.ended_at,
-        }),
-      );
+      return rows.map((r) => roundFromRow(r, r.players.map(playerFromRow)));
     });
   }
 

@@ -1,0 +1,196 @@
+// The rows both stores read and write. SQLite and PostgreSQL hold the same tables and columns
+// (migrations.ts, PG_MIGRATIONS), so a record maps to its rows in one place and the two stores
+// cannot drift apart. What a driver hands back differently (JSON as text or parsed, 0/1 or a
+// boolean) is converted by each store before or after these.
+import type { RoundRecord } from "../hosting/rounds.js";
+import type { BoardMode } from "../protocol.js";
+import type { PlayerSummary } from "../../shared/index.js";
+import type { SessionKind, SessionRecord } from "./store.js";
+
+/** `R` with its `Json` columns as the JSON text that is written (and that SQLite reads back). */
+export type JsonText<R, Json extends keyof R> = Omit<R, Json> & { [K in Json]: string };
+
+export interface SessionRow {
+  id: string;
+  kind: SessionKind;
+  host_hash: string;
+  code: string;
+  created_at: number;
+  parent_id: string | null;
+  team: string | null;
+}
+
+/** A round_players row without its key, effort parsed. */
+export interface PlayerRow {
+  seat: number;
+  name: string;
+  bot: string | null;
+  praise: number;
+  direct: number;
+  indirect: number;
+  net: number;
+  saves: number;
+  heat_removed: number;
+  guard_built: number;
+  risk_cleared: number;
+  fires_caused: number;
+  effort: PlayerSummary["effort"];
+}
+
+/** A rounds row joined with its round_data, JSON parsed. */
+export interface RoundRow {
+  session_id: string;
+  round: number;
+  code: string;
+  scenario_id: string;
+  customisation: RoundRecord["customisation"];
+  scenario: RoundRecord["scenario"];
+  seed: number;
+  seats: number;
+  board: string;
+  ended: string;
+  ticks: number;
+  seconds: number;
+  hash: string;
+  started_at: number;
+  ended_at: number;
+  value: number;
+  praise: number;
+  collapsed: boolean;
+  log: RoundRecord["log"];
+  timeline: RoundRecord["timeline"];
+}
+
+/** A rounds row as it is written: JSON stringified by us in both stores, since node-postgres
+ *  would send a JavaScript array as a PostgreSQL array rather than as JSON. */
+export type RoundInsert = JsonText<Omit<RoundRow, "log" | "timeline">, "customisation" | "scenario">;
+
+/** The INSERT's column order, for positional parameters. */
+export const SESSION_COLUMNS = ["id", "kind", "host_hash", "code", "created_at", "parent_id", "team"] as const satisfies readonly (keyof SessionRow)[];
+export const ROUND_COLUMNS = [
+  "session_id",
+  "round",
+  "code",
+  "scenario_id",
+  "customisation",
+  "scenario",
+  "seed",
+  "seats",
+  "board",
+  "ended",
+  "ticks",
+  "seconds",
+  "hash",
+  "started_at",
+  "ended_at",
+  "value",
+  "praise",
+  "collapsed",
+] as const satisfies readonly (keyof RoundInsert)[];
+
+export const sessionRow = (s: SessionRecord): SessionRow => ({
+  id: s.id,
+  kind: s.kind,
+  host_hash: s.hostHash,
+  code: s.code,
+  created_at: s.createdAt,
+  parent_id: s.parentId ?? null,
+  team: s.team ?? null,
+});
+
+/** NULL parent and team are left out, so a plain session reads back as it was saved. */
+export const sessionFromRow = (r: SessionRow): SessionRecord => ({
+  id: r.id,
+  kind: r.kind,
+  hostHash: r.host_hash,
+  code: r.code,
+  createdAt: r.created_at,
+  ...(r.parent_id !== null && { parentId: r.parent_id }),
+  ...(r.team !== null && { team: r.team }),
+});
+
+export const playerRow = (p: PlayerSummary): PlayerRow => ({
+  seat: p.seat,
+  name: p.name,
+  bot: p.bot,
+  praise: p.praise,
+  direct: p.direct,
+  indirect: p.indirect,
+  net: p.net,
+  saves: p.saves,
+  heat_removed: p.heatRemoved,
+  guard_built: p.guardBuilt,
+  risk_cleared: p.riskCleared,
+  fires_caused: p.firesCaused,
+  effort: p.effort,
+});
+
+export const playerFromRow = (p: PlayerRow): PlayerSummary => ({
+  seat: p.seat,
+  name: p.name,
+  bot: p.bot,
+  praise: p.praise,
+  direct: p.direct,
+  indirect: p.indirect,
+  net: p.net,
+  saves: p.saves,
+  heatRemoved: p.heat_removed,
+  guardBuilt: p.guard_built,
+  riskCleared: p.risk_cleared,
+  firesCaused: p.fires_caused,
+  effort: p.effort,
+});
+
+export const roundRow = (r: RoundRecord): RoundInsert => ({
+  session_id: r.sessionId,
+  round: r.round,
+  code: r.code,
+  scenario_id: r.scenarioId,
+  customisation: JSON.stringify(r.customisation),
+  scenario: JSON.stringify(r.scenario),
+  seed: r.seed,
+  seats: r.seats,
+  board: r.board,
+  ended: r.ended,
+  ticks: r.ticks,
+  seconds: r.summary.seconds,
+  hash: r.hash,
+  started_at: r.startedAt,
+  ended_at: r.endedAt,
+  value: r.summary.value,
+  praise: r.summary.praise,
+  collapsed: r.summary.collapsed,
+});
+
+/** The round_data row, as positional parameters (session_id, round, log, timeline). */
+export const roundDataRow = (r: RoundRecord): [string, number, string, string] => [r.sessionId, r.round, JSON.stringify(r.log), JSON.stringify(r.timeline)];
+
+export const roundFromRow = (r: RoundRow, players: PlayerSummary[]): RoundRecord => ({
+  sessionId: r.session_id,
+  code: r.code,
+  round: r.round,
+  scenarioId: r.scenario_id,
+  customisation: r.customisation,
+  scenario: r.scenario,
+  seed: r.seed,
+  seats: r.seats,
+  board: r.board as BoardMode,
+  log: r.log,
+  ended: r.ended,
+  ticks: r.ticks,
+  hash: r.hash,
+  // The summary's own copies of the scenario, seed and end tick are the round's.
+  summary: {
+    scenario: r.scenario.id,
+    seed: r.seed,
+    endTick: r.ticks,
+    seconds: r.seconds,
+    collapsed: r.collapsed,
+    value: r.value,
+    praise: r.praise,
+    players,
+  },
+  timeline: r.timeline,
+  startedAt: r.started_at,
+  endedAt: r.ended_at,
+});
