@@ -40,7 +40,7 @@ export class TeamCard {
     e.effort = h("div", { class: "d-bar", title: "Effort split, last 10 s" });
     e.trouble = h("p", { class: "ws-trouble", role: "status" });
     e.map = h("canvas", { class: "ws-map", width: 160, height: 160, "aria-label": `${name}'s map` });
-    const btn = (label: string, command: Record<string, unknown>, cls = "secondary") => h("button", { type: "button", class: `${cls} small`, onclick: () => this.send(command) }, label);
+    const btn = (label: string, command: Record<string, unknown>, cls = "secondary") => (e[label] = h("button", { type: "button", class: `${cls} small`, onclick: () => this.send(command) }, label));
     this.el = h(
       "article",
       { class: "ws-card", "data-testid": "ws-card", "data-team": name },
@@ -90,6 +90,12 @@ export class TeamCard {
     const stage = hosted?.paused ? "paused" : f.stage === "ended" ? (f.ended === "collapse" ? "collapsed" : "round over") : f.stage;
     e.stage!.textContent = `Round ${hosted?.round ?? 1} · ${stage}`;
     e.clock!.textContent = formatClock(f.clock);
+    const enable = (label: string, on: boolean) => ((e[label] as HTMLButtonElement).disabled = !on);
+    const paused = hosted?.paused === true;
+    enable("Start", f.stage === "lobby");
+    enable("Pause", (f.stage === "playing" || f.stage === "countdown") && !paused);
+    enable("Resume", paused);
+    enable("End", f.stage === "playing");
     e.value!.textContent = formatValue(f.value);
     let fires = 0;
     for (let y = f.ay; y < f.ay + f.side; y++) for (let x = f.ax; x < f.ax + f.side; x++) if ((f.heat[y * f.width + x] ?? 0) > 0) fires++;

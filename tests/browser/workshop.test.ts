@@ -66,6 +66,7 @@ describe.runIf(runBrowserTests)("a team workshop in the browser", () => {
     await teamCols.nth(0).locator(".ws-chip").first().dragTo(teamCols.nth(1));
     await expect.poll(async () => [await teamCols.nth(0).locator(".ws-chip").count(), await teamCols.nth(1).locator(".ws-chip").count()]).toEqual([2, 4]);
     await shot(host.page, "workshop-1-forming");
+    await shot(ada.page, "workshop-1b-participant-lobby");
 
     // Open: Ada's browser moves to her team's room by itself; the plain clients follow their codes.
     await host.page.getByTestId("ws-open").click();
