@@ -6,7 +6,6 @@ import { randomInt } from "node:crypto";
 import { type AuthContext, type Client, ErrorCode, Room, type RoomException, ServerError } from "@colyseus/core";
 import { z } from "zod";
 import {
-  applyEntry,
   type BotKind,
   createGame,
   type Customisation,
@@ -46,7 +45,7 @@ import {
 import { HostedState, WatcherState } from "../schema/HostedState.js";
 import { TokenBucket } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
-import { admit, closeForShutdown, playTick, type Queued, sendError } from "./authority.js";
+import { admit, closeForShutdown, playTick, type Queued, recordEntry, seatPlayer, sendError } from "./authority.js";
 import { FixedStep } from "./fixedStep.js";
 import { StateSync } from "./sync.js";
 
@@ -165,7 +164,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
     this.onMessage(MSG.host, (client, message: unknown) => this.onHost(client, message));
     this.onMessage("*", (client, type) => {
       if (!this.admit(client)) return;
-      this.sendError(client, { code: "unknown-message", message: `unknown message type "${String(type).slice(0, 32)}"` });
+      sendError(client, { code: "unknown-message", message: `unknown message type "${String(type).slice(0, 32)}"` });
     });
     this.newRound();
     this.watchIdle();
@@ -199,7 +198,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
       // One console at a time: a new one (another tab, another device) takes over.
       const previous = this.hostSessionId ? this.clients.getById(this.hostSessionId) : undefined;
       if (previous) {
-        this.sendError(previous, { code: "not-host", message: "the host console was opened somewhere else" });
+        sendError(previous, { code: "not-host", message: "the host console was opened somewhere else" });
         previous.leave(KICKED_CLOSE_CODE);
       }
       this.hostSessionId = client.sessionId;
@@ -366,16 +365,11 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
   }
 
   private seatPlayer(key: string, spec: { name: string; bot: BotKind | null }): number {
-    const seat = this.game.players.length;
-    this.record({ tick: this.game.tick, seat, join: { name: spec.name, bot: spec.bot } });
-    this.keys[seat] = key;
-    return seat;
+    return seatPlayer(this.game, this.log, this.keys, key, spec);
   }
 
-  /** Applies one non-intent log entry through the rules (the same path a replay takes) and records it. */
   private record(entry: Exclude<RoomLogEntry, { intent: Intent }>): void {
-    applyEntry(this.game, entry);
-    this.log.push(entry);
+    recordEntry(this.game, this.log, entry);
   }
 
   private startCountdown(seconds: number): void {
@@ -485,12 +479,12 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
   private onIntent(client: Client<Person>, message: unknown): void {
     if (!this.admit(client)) return;
     const checked = checkIntentMessage(message);
-    if (!checked.ok) return this.sendError(client, checked.error);
+    if (!checked.ok) return sendError(client, checked.error);
     const person = client.userData!;
-    if (person.seat === null) return this.sendError(client, { code: "spectating", message: person.role === "player" ? "you are watching this round; you get a seat in the next one" : "this connection has no seat" });
-    if (this.preStart()) return this.sendError(client, { code: "not-started", message: "the round has not started yet" });
-    if (this.stageIs("ended")) return this.sendError(client, { code: "game-over", message: "the round is over" });
-    if (this.state.paused) return this.sendError(client, { code: "paused", message: "the host paused the round" });
+    if (person.seat === null) return sendError(client, { code: "spectating", message: person.role === "player" ? "you are watching this round; you get a seat in the next one" : "this connection has no seat" });
+    if (this.preStart()) return sendError(client, { code: "not-started", message: "the round has not started yet" });
+    if (this.stageIs("ended")) return sendError(client, { code: "game-over", message: "the round is over" });
+    if (this.state.paused) return sendError(client, { code: "paused", message: "the host paused the round" });
     this.queue.push({ sessionId: client.sessionId, seat: person.seat, intent: checked.intent });
   }
 
@@ -498,11 +492,11 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
     if (!this.admit(client)) return;
     // Authority first: a forged command learns nothing about what would have been valid.
     if (client.sessionId !== this.hostSessionId || client.userData?.role !== "host")
-      return this.sendError(client, { code: "not-host", message: "only the room's host can do that" });
+      return sendError(client, { code: "not-host", message: "only the room's host can do that" });
     const checked = checkHostCommand(message);
-    if (!checked.ok) return this.sendError(client, checked.error);
+    if (!checked.ok) return sendError(client, checked.error);
     const refusal = this.command(checked.command);
-    if (refusal) this.sendError(client, { code: "bad-command", message: refusal });
+    if (refusal) sendError(client, { code: "bad-command", message: refusal });
     else this.publish();
   }
 
@@ -561,7 +555,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
         if (!person) return "nobody with that key is in the room";
         this.kicked.add(cmd.key);
         if (target) {
-          this.sendError(target, { code: "kicked", message: "the host removed you from the room" });
+          sendError(target, { code: "kicked", message: "the host removed you from the room" });
           target.leave(KICKED_CLOSE_CODE);
         } else this.forget(person);
         return null;
@@ -666,13 +660,9 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
     return admit(client, client.userData?.bucket);
   }
 
-  private sendError(client: Client, error: ErrorMessage): void {
-    sendError(client, error);
-  }
-
   private sendErrorTo(sessionId: string, error: ErrorMessage): void {
     const client = this.clients.getById(sessionId);
-    if (client) this.sendError(client, error);
+    if (client) sendError(client, error);
   }
 
   /** The host's live charts: the timeline samples not sent yet (all of them when `all`). */

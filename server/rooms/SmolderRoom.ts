@@ -3,7 +3,6 @@
 // It holds no rule of its own: every decision about the game is made in shared/.
 import { type Client, Room, type RoomException } from "@colyseus/core";
 import {
-  applyEntry,
   checkIntent,
   createGame,
   type GameState,
@@ -19,7 +18,7 @@ import { type ErrorMessage, MAX_CLIENTS, MSG, PATCH_RATE_HZ, type Stage, type St
 import { SmolderState } from "../schema/SmolderState.js";
 import { TokenBucket } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
-import { admit, closeForShutdown, playTick, type Queued, sendError } from "./authority.js";
+import { admit, closeForShutdown, playTick, type Queued, recordEntry, seatPlayer, sendError } from "./authority.js";
 import { FixedStep } from "./fixedStep.js";
 import { readSettings, type RoomSettings } from "./options.js";
 import { StateSync } from "./sync.js";
@@ -66,7 +65,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
     // Any other message type: counted against the flood limit, then refused.
     this.onMessage("*", (client, type) => {
       if (!this.admit(client)) return;
-      this.sendError(client, { code: "unknown-message", message: `unknown message type "${String(type).slice(0, 32)}"` });
+      sendError(client, { code: "unknown-message", message: `unknown message type "${String(type).slice(0, 32)}"` });
     });
 
     this.state.countdown = this.settings.countdownSeconds;
@@ -160,16 +159,11 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
 
   /** Seats a person or bot in the rules, logs it, and names its key in the synced state. */
   private seatPlayer(key: string, spec: { name: string; bot: GameState["players"][number]["bot"] }): number {
-    const seat = this.game.players.length;
-    this.record({ tick: this.game.tick, seat, join: { name: spec.name, bot: spec.bot } });
-    this.keys[seat] = key;
-    return seat;
+    return seatPlayer(this.game, this.log, this.keys, key, spec);
   }
 
-  /** Applies one non-intent log entry through the rules and records it. */
   private record(entry: Exclude<LogEntry, { intent: Intent }>): void {
-    applyEntry(this.game, entry);
-    this.log.push(entry);
+    recordEntry(this.game, this.log, entry);
   }
 
   /** Ends the countdown: bots take the empty seats and the fixed-step loop begins. */
@@ -218,13 +212,13 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
   private onIntent(client: Client<Seat>, message: unknown): void {
     if (!this.admit(client)) return;
     const checked = checkIntentMessage(message);
-    if (!checked.ok) return this.sendError(client, checked.error);
+    if (!checked.ok) return sendError(client, checked.error);
     const seat = client.userData!.seat;
-    if (this.stageIs("countdown")) return this.sendError(client, { code: "not-started", message: "the round has not started yet" });
+    if (this.stageIs("countdown")) return sendError(client, { code: "not-started", message: "the round has not started yet" });
     if (this.stageIs("ended")) {
       // The rules say why nothing can happen now.
       const verdict = checkIntent(this.game, seat, checked.intent);
-      if (!verdict.ok) this.sendError(client, { code: verdict.code, message: verdict.reason });
+      if (!verdict.ok) sendError(client, { code: verdict.code, message: verdict.reason });
       return;
     }
     this.queue.push({ sessionId: client.sessionId, seat, intent: checked.intent });
@@ -234,13 +228,9 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
     return admit(client, client.userData?.bucket);
   }
 
-  private sendError(client: Client, error: ErrorMessage): void {
-    sendError(client, error);
-  }
-
   private sendErrorTo(sessionId: string, error: ErrorMessage): void {
     const client = this.clients.getById(sessionId);
-    if (client) this.sendError(client, error);
+    if (client) sendError(client, error);
   }
 
   private statusOf(seat: number, burntOut: boolean): Status {

@@ -1,7 +1,7 @@
 // What both room types do the same way: one authoritative tick, flood control and error
 // replies. Written once so quick play and hosted rooms can never order inputs differently.
 import type { Client, Room } from "@colyseus/core";
-import { applyIntent, type GameState, type Intent, type LogEntry, runBots, step } from "../../shared/index.js";
+import { applyEntry, applyIntent, type BotKind, type GameState, type Intent, type LogEntry, runBots, step } from "../../shared/index.js";
 import { type ErrorMessage, MSG, SERVER_CLOSING_CLOSE_CODE } from "../protocol.js";
 import type { TokenBucket } from "../throttle.js";
 
@@ -52,4 +52,18 @@ export const SERVER_CLOSING: ErrorMessage = {
 export function closeForShutdown(room: Room): Promise<unknown> {
   room.broadcast(MSG.error, SERVER_CLOSING);
   return room.disconnect(SERVER_CLOSING_CLOSE_CODE);
+}
+
+/** Applies one non-intent log entry through the rules (the same path a replay takes) and logs it. */
+export function recordEntry(game: GameState, log: LogEntry[], entry: Exclude<LogEntry, { intent: Intent }>): void {
+  applyEntry(game, entry);
+  log.push(entry);
+}
+
+/** Seats a person or a bot in the rules, logs it, and keeps the connection key (or bot key) of the seat. */
+export function seatPlayer(game: GameState, log: LogEntry[], keys: string[], key: string, spec: { name: string; bot: BotKind | null }): number {
+  const seat = game.players.length;
+  recordEntry(game, log, { tick: game.tick, seat, join: { name: spec.name, bot: spec.bot } });
+  keys[seat] = key;
+  return seat;
 }
