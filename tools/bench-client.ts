@@ -7,7 +7,6 @@
 // In the same run, the title screen's frame times give the renderer's floor for comparison.
 import "../server/env.js";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { listen } from "@colyseus/tools";

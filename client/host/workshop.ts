@@ -33,7 +33,7 @@ class WorkshopConsole {
     private readonly room: Room,
     private readonly code: string,
     private readonly secret: string,
-    private readonly sessionId: string,
+    sessionId: string,
   ) {
     this.debrief = new CrossTeamDebrief(sessionId, secret);
     this.build();
