@@ -152,7 +152,9 @@ export class DebriefCharts {
     for (const row of lead.effortBins) for (let k = 0; k < team.length; k++) team[k]! += row[k] ?? 0;
     const bx = Array.from({ length: bins }, (_, b) => b * lead.binSeconds);
     const shares = Array.from({ length: bins }, (_, b) => groupShares(team, b * EFFORTS.length));
-    add(
+    // A round shorter than two bins has no split over time to draw.
+    if (bins >= 2)
+      add(
       "Team effort split (% of player time)",
       EFFORT_GROUPS.map((g, gi) => ({ label: g.label, stroke: g.color, width: 2, scale: "pct", data: shares.map((s) => Math.round(s[gi]!)) })),
       [axis("pct", 3, (v) => `${v}%`, big)],

@@ -73,11 +73,12 @@ export class DebriefView {
 
 /** The lesson in two names: who the leaderboard loved, and who did the team the most good. */
 function contrast(players: readonly PlayerSummary[], you: number | null): HTMLElement {
-  const praised = [...players].sort((a, b) => b.praise - a.praise)[0];
-  const good = [...players].sort((a, b) => b.net - a.net)[0];
+  // Only names that earned it: nobody is "most praised" with no praise, nor "did good" at net 0.
+  const praised = [...players].sort((a, b) => b.praise - a.praise).find((p) => p.praise > 0);
+  const good = [...players].sort((a, b) => b.net - a.net).find((p) => p.net !== 0);
   const mine = players.find((p) => p.seat === you);
   const card = (title: string, p: PlayerSummary | undefined, line: (p: PlayerSummary) => string, cls: string) =>
-    h("div", { class: `d-card ${cls}` }, h("small", {}, title), h("strong", {}, p ? p.name : "—"), h("span", {}, p ? line(p) : ""));
+    h("div", { class: `d-card ${cls}` }, h("small", {}, title), h("strong", {}, p ? p.name : "Nobody"), h("span", {}, p ? line(p) : "No one's figure stood out this round."));
   return h(
     "div",
     { class: "d-contrast" },
