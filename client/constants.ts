@@ -43,4 +43,6 @@ export const STORAGE = {
   tutorialDone: "smolder.tutorialDone",
   /** Per tab, so a reload rejoins the same seat but a second tab is a second player. */
   reconnect: "smolder.reconnect",
+  /** A random id for this browser: a person the host removes cannot walk back in. */
+  device: "smolder.device",
 } as const;

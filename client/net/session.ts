@@ -50,6 +50,17 @@ export function defaultEndpoint(): string {
   return import.meta.env.MODE === "development" ? `${scheme}://${location.hostname}:2567` : `${scheme}://${location.host}`;
 }
 
+/** This browser's random id, made once and kept (see STORAGE.device). */
+function deviceId(): string {
+  let id = localStorage.getItem(STORAGE.device);
+  if (!id) {
+    // getRandomValues, not randomUUID: a classroom server on plain http is not a secure context.
+    id = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+    localStorage.setItem(STORAGE.device, id);
+  }
+  return id;
+}
+
 export class Session {
   readonly client: Client;
   room: Room | null = null;
@@ -85,7 +96,7 @@ export class Session {
   /** Joins a facilitator's private room by its code (as a player; a spectator when the seats are full). */
   async joinByCode(code: string, name: string, role: "player" | "screen" = "player"): Promise<Room> {
     this.summary = null;
-    const room = await this.client.joinById(tidyCode(code), { name, role });
+    const room = await this.client.joinById(tidyCode(code), { name, role, device: deviceId() });
     this.attach(room);
     return room;
   }
@@ -98,7 +109,7 @@ export class Session {
   /** From a workshop's lobby to the team's room, under the same name. */
   async moveToTeam(teamCode: string, name: string): Promise<Room> {
     const lobby = this.room;
-    const room = await this.client.joinById(tidyCode(teamCode), { name, role: "player" });
+    const room = await this.client.joinById(tidyCode(teamCode), { name, role: "player", device: deviceId() });
     this.room = null;
     await lobby?.leave(true).catch(() => undefined);
     this.attach(room);

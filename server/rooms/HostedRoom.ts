@@ -66,6 +66,8 @@ interface Person {
   seat: number | null;
   away: boolean;
   bucket: TokenBucket;
+  /** The browser's own random id (localStorage), so someone the host removed stays out. */
+  device?: string;
 }
 
 /** The host's choices for the next round. */
@@ -95,6 +97,7 @@ const joinOptionsSchema = z
     name: z.unknown().optional(),
     role: z.enum(JOIN_ROLES).optional(),
     hostSecret: z.string().max(128).optional(),
+    device: z.string().min(8).max(64).optional(),
   })
   .passthrough();
 
@@ -130,6 +133,8 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
   private readonly people = new Map<string, Person>();
   private hostSessionId: string | null = null;
   private readonly kicked = new Set<string>();
+  /** Browsers (device ids) the host removed. */
+  private readonly banned = new Set<string>();
   readonly rounds: RoundRecord[] = [];
   /** What the debrief screens show now (sent to late joiners too), and a what-if in progress. */
   private debrief: Debrief | null = null;
@@ -185,6 +190,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
       checkHostSecret(parsed.data.hostSecret, this.hostHash, context, "room");
       return { role: "host" };
     }
+    if (parsed.data.device && this.banned.has(parsed.data.device)) throw new ServerError(ErrorCode.AUTH_FAILED, "The host removed you from this room.");
     if (this.state.locked) throw new ServerError(ErrorCode.AUTH_FAILED, "This room is locked by its host.");
     return { role: parsed.data.role ?? "player" };
   }
@@ -192,7 +198,8 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
   override onJoin(client: Client<Person>, options: unknown, auth?: { role: Role }): void {
     const role = auth?.role ?? "player";
     this.watchIdle();
-    const person: Person = { sessionId: client.sessionId, role, name: "", seat: null, away: false, bucket: new TokenBucket() };
+    const device = (options as { device?: unknown } | undefined)?.device;
+    const person: Person = { sessionId: client.sessionId, role, name: "", seat: null, away: false, bucket: new TokenBucket(), ...(typeof device === "string" ? { device } : {}) };
     client.userData = person;
     if (role === "host") {
       // One console at a time: a new one (another tab, another device) takes over.
@@ -554,6 +561,8 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
         const person = this.people.get(cmd.key);
         if (!person) return "nobody with that key is in the room";
         this.kicked.add(cmd.key);
+        // Removed for the room's life: the same browser cannot join again (a cleared browser can; lock the room for that).
+        if (person.device) this.banned.add(person.device);
         if (target) {
           sendError(target, { code: "kicked", message: "the host removed you from the room" });
           target.leave(KICKED_CLOSE_CODE);

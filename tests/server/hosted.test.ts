@@ -214,13 +214,17 @@ describe("host commands", () => {
     const host = await joinHost(server, created);
     const errors = errorsOf(host);
     const a = await joinPlayer(server, created.code, "Ann");
-    const b = await joinPlayer(server, created.code, "Bo");
+    const b = await joinPlayer(server, created.code, "Bo", { device: "browser-of-bo" });
     const bErrors = errorsOf(b);
     let bClosed = 0;
     b.onLeave((code) => (bClosed = code));
     await command(host, { command: "kick", key: b.sessionId }, errors);
     await until(() => bClosed !== 0 && !a.state.players.has(b.sessionId), "Bo kicked");
     expect(bErrors.map((e) => e.code)).toContain("kicked");
+    // Bo's browser stays out, under any name; another browser is welcome.
+    await expect(joinPlayer(server, created.code, "Not Bo", { device: "browser-of-bo" })).rejects.toThrow(/removed you/);
+    const c = await joinPlayer(server, created.code, "Cy", { device: "browser-of-cy" });
+    await c.leave();
 
     await command(host, { command: "lock" }, errors);
     await until(() => a.state.locked, "locked");
