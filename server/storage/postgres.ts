@@ -175,6 +175,8 @@ export class PostgresSessionStore implements SessionStore {
       // TCP keep-alive, so a connection idle behind a firewall or NAT is not silently dropped.
       keepAlive: true,
       application_name: "smolder",
+      // A database that accepts the connection but stalls must not hold up room creation for ever.
+      statement_timeout: 15_000,
       types: typeParsers(),
     });
     // An idle connection that breaks (a database restart) must not crash the server; the pool
