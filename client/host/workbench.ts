@@ -2,7 +2,7 @@
 // the shared rules right here in the browser, scrub a replay of the map, and push what is on
 // screen to every player and the projector.
 import type { RoundRecord } from "../../server/hosting/rounds.js";
-import { BOT_KINDS, type BotKind, type Debrief, debriefRound, debriefWhatIf, ReplayCursor, runWhatIf, type WhatIfSpec } from "../../shared/index.js";
+import { type BotKind, type Debrief, debriefRound, debriefWhatIf, ReplayCursor, runWhatIf, type WhatIfSpec } from "../../shared/index.js";
 import { drawReplayMap } from "../debrief/replay-map.js";
 import { DebriefView } from "../debrief/view.js";
 import { formatClock, h } from "../ui/dom.js";
@@ -51,7 +51,8 @@ export class Workbench {
     e.round = h("select", { "aria-label": "Round", "data-testid": "wb-round" });
     e.round.addEventListener("change", () => this.select(Number((e.round as HTMLSelectElement).value)));
     e.compare = h("span", { class: "row compare" });
-    const team = h("select", { "aria-label": "Bot team", "data-testid": "wb-team" }, ...BOT_KINDS.filter((k) => k !== "idle").map((k) => h("option", { value: k }, TEAM_LABELS[k])));
+    // Balanced first: "what if we had played it straight" is the question a debrief usually asks.
+    const team = h("select", { "aria-label": "Bot team", "data-testid": "wb-team" }, ...(["balanced", "preventer", "hero"] as const).map((k) => h("option", { value: k }, TEAM_LABELS[k])));
     const from = h("input", { type: "number", min: 0, step: 10, value: 0, "aria-label": "From second", "data-testid": "wb-from", class: "short" });
     e.team = team;
     e.from = from;
