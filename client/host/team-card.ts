@@ -44,7 +44,12 @@ export class TeamCard {
     this.el = h(
       "article",
       { class: "ws-card", "data-testid": "ws-card", "data-team": name },
-      h("header", {}, h("h3", {}, name), h("a", { href: `/host?code=${code}`, target: "_blank", rel: "noopener", class: "muted small", title: "This team's own console" }, `${code} ↗`)),
+      h(
+        "header",
+        {},
+        h("h3", {}, name),
+        h("span", { class: "small" }, h("a", { href: `/host?code=${code}`, target: "_blank", rel: "noopener", class: "muted", title: "This team's own console" }, `${code} ↗`), " · ", h("a", { href: `/screen/${code}`, target: "_blank", rel: "noopener", class: "muted", title: "This team's projector view" }, "projector ↗")),
+      ),
       h("div", { class: "ws-card-body" }, e.map, h("div", { class: "ws-stats" }, e.stage, h("span", {}, "Time ", e.clock), h("span", {}, "Value ", e.value), h("span", {}, "Fires ", e.fires), h("span", {}, "Collapse risk ", e.riskText), e.risk, e.effort)),
       e.trouble,
       h("div", { class: "row" }, btn("Start", { command: "start", countdownSeconds: 3 }, "primary"), btn("Pause", { command: "pause" }), btn("Resume", { command: "resume" }), btn("End", { command: "end" }, "danger")),

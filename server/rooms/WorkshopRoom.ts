@@ -37,7 +37,7 @@ interface Person {
   bucket: TokenBucket;
 }
 
-const joinOptionsSchema = z.object({ name: z.unknown().optional(), hostSecret: z.string().max(128).optional() }).passthrough();
+const joinOptionsSchema = z.object({ name: z.unknown().optional(), hostSecret: z.string().max(128).optional(), role: z.string().max(16).optional() }).passthrough();
 
 export class WorkshopRoom extends Room<WorkshopState> {
   override maxClients = MAX_WORKSHOP_PARTICIPANTS + 4;
@@ -79,6 +79,8 @@ export class WorkshopRoom extends Room<WorkshopState> {
       checkHostSecret(parsed.data.hostSecret, this.hostHash, context, "workshop");
       return { role: "host" };
     }
+    // A projector pointed at the workshop code would otherwise be placed in a team as a person.
+    if (parsed.data.role === "screen") throw new ServerError(ErrorCode.AUTH_FAILED, "A workshop has no projector view of its own: put the workshop console's dashboard on the big screen, or a team's projector view (/screen/TEAMCODE).");
     if (this.state.locked) throw new ServerError(ErrorCode.AUTH_FAILED, "This workshop is locked by its facilitator.");
     if (this.state.people.size >= MAX_WORKSHOP_PARTICIPANTS) throw new ServerError(ErrorCode.AUTH_FAILED, "This workshop is full.");
     return { role: "participant" };

@@ -49,6 +49,9 @@ describe("a team workshop", () => {
     const people: Room[] = [];
     for (let i = 0; i < 30; i++) people.push(await joinQuiet(created.code, { name: `Person ${i + 1}` }));
     await until(() => seen(host).people?.size === 30, "30 people in the lobby");
+    // A projector pointed at the workshop code is told where to look instead of joining a team.
+    await expect(server.sdk.joinById(created.code, { role: "screen" })).rejects.toThrow(/no projector view of its own/);
+    expect(seen(host).people.size).toBe(30);
 
     // Only the facilitator forms teams.
     const p0Errors = errorsOf(people[0] as never);
