@@ -50,6 +50,20 @@ function prepare(db: Database.Database) {
   };
 }
 
+/** Runs `fn`, retrying for up to `ms` while SQLite answers SQLITE_BUSY. */
+function whileBusy<T>(fn: () => T, ms: number): T {
+  const deadline = Date.now() + ms;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return fn();
+    } catch (err) {
+      if ((err as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw err;
+      Atomics.wait(pause, 0, 0, 20);
+    }
+  }
+}
+
 export class SqliteSessionStore implements SessionStore {
   private readonly db: Database.Database;
   private readonly q: ReturnType<typeof prepare>;
@@ -61,7 +75,9 @@ export class SqliteSessionStore implements SessionStore {
       // Another process (the sqlite3 CLI, a second server) may hold the lock for a moment;
       // set first, so even switching a fresh file to WAL waits for a second server starting at once.
       this.db.pragma("busy_timeout = 5000");
-      this.db.pragma("journal_mode = WAL");
+      // Switching a fresh file to WAL upgrades a lock, and SQLite answers BUSY at once rather than
+      // wait (deadlock avoidance), so two servers starting together on one new file retry here.
+      whileBusy(() => this.db.pragma("journal_mode = WAL"), 5000);
       this.db.pragma("foreign_keys = ON");
       migrate(this.db, file);
     } catch (err) {
