@@ -1,6 +1,7 @@
 // The host's way into a hosted room or a workshop: the secret, checked against the stored
 // hash in constant time, with wrong guesses counted per address like wrong room codes.
-import { type AuthContext, ErrorCode, ServerError } from "@colyseus/core";
+import { type AuthContext, type Client, type ClientArray, ErrorCode, ServerError } from "@colyseus/core";
+import { KICKED_CLOSE_CODE, MSG } from "../protocol.js";
 import { secretMatches } from "./codes.js";
 import { hosting } from "./registry.js";
 
@@ -16,4 +17,12 @@ export function checkHostSecret(presented: string, hostHash: Buffer, context: Au
     hosting.failures.take(address);
     throw new ServerError(ErrorCode.AUTH_FAILED, `wrong host secret for this ${what}`);
   }
+}
+
+/** One console at a time: a new one (another tab, another device) takes over from `previousId`. */
+export function displaceHost(clients: ClientArray, previousId: string | null, what: string): void {
+  const previous: Client | undefined = previousId ? clients.getById(previousId) : undefined;
+  if (!previous) return;
+  previous.send(MSG.error, { code: "not-host", message: `the ${what} was opened somewhere else` });
+  previous.leave(KICKED_CLOSE_CODE);
 }

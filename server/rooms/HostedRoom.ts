@@ -21,7 +21,7 @@ import {
   type WhatIfSpec,
   stateHash,
 } from "../../shared/index.js";
-import { checkHostSecret } from "../hosting/host-auth.js";
+import { checkHostSecret, displaceHost } from "../hosting/host-auth.js";
 import { computeWhatIf, debriefOf, whatIfProblem } from "../hosting/debrief.js";
 import { checkHostCommand, cleanMessage, type HostCommand, type RoundSettingsInput } from "../hosting/commands.js";
 import { hosting } from "../hosting/registry.js";
@@ -45,7 +45,7 @@ import {
 import { HostedState, WatcherState } from "../schema/HostedState.js";
 import { TokenBucket } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
-import { admit, closeForShutdown, playTick, type Queued, recordEntry, seatPlayer, sendError } from "./authority.js";
+import { admit, closeForShutdown, fillWithBots, playTick, type Queued, recordEntry, seatPlayer, sendError } from "./authority.js";
 import { FixedStep } from "./fixedStep.js";
 import { StateSync } from "./sync.js";
 
@@ -202,12 +202,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
     const person: Person = { sessionId: client.sessionId, role, name: "", seat: null, away: false, bucket: new TokenBucket(), ...(typeof device === "string" ? { device } : {}) };
     client.userData = person;
     if (role === "host") {
-      // One console at a time: a new one (another tab, another device) takes over.
-      const previous = this.hostSessionId ? this.clients.getById(this.hostSessionId) : undefined;
-      if (previous) {
-        sendError(previous, { code: "not-host", message: "the host console was opened somewhere else" });
-        previous.leave(KICKED_CLOSE_CODE);
-      }
+      displaceHost(this.clients, this.hostSessionId, "host console");
       this.hostSessionId = client.sessionId;
       this.state.hostOnline = true;
       this.sendRounds(client);
@@ -402,12 +397,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
     if (!this.preStart()) return;
     for (const person of this.people.values()) if (person.seat !== null && person.away) this.record({ tick: 0, seat: person.seat, leave: true });
     const present = this.seatedPeople();
-    const { bots } = this.settings;
-    for (let k = 0; present + k < this.settings.seats; k++) {
-      const kind = bots[k % bots.length]!;
-      const seat = this.game.players.length;
-      this.seatPlayer(`bot-${seat}`, { name: `Bot ${seat + 1} (${kind})`, bot: kind });
-    }
+    fillWithBots(this.game, this.log, this.keys, this.settings.seats - present, this.settings.bots);
     this.state.stage = "playing";
     this.state.countdown = 0;
     this.startedAt = Date.now();

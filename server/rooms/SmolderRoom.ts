@@ -18,7 +18,7 @@ import { type ErrorMessage, MAX_CLIENTS, MSG, PATCH_RATE_HZ, type Stage, type St
 import { SmolderState } from "../schema/SmolderState.js";
 import { TokenBucket } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
-import { admit, closeForShutdown, playTick, type Queued, recordEntry, seatPlayer, sendError } from "./authority.js";
+import { admit, closeForShutdown, fillWithBots, playTick, type Queued, recordEntry, seatPlayer, sendError } from "./authority.js";
 import { FixedStep } from "./fixedStep.js";
 import { readSettings, type RoomSettings } from "./options.js";
 import { StateSync } from "./sync.js";
@@ -170,12 +170,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
   private start(): void {
     if (!this.stageIs("countdown")) return;
     const present = this.game.players.filter((p) => p.present).length;
-    const { bots } = this.settings;
-    for (let k = 0; present + k < this.settings.seats; k++) {
-      const kind = bots[k % bots.length]!;
-      const seat = this.game.players.length;
-      this.seatPlayer(`bot-${seat}`, { name: `Bot ${seat + 1} (${kind})`, bot: kind });
-    }
+    fillWithBots(this.game, this.log, this.keys, this.settings.seats - present, this.settings.bots);
     this.state.stage = "playing";
     this.state.countdown = 0;
     const loop = new FixedStep(this.settings.tickMs);

@@ -7,13 +7,13 @@
 import { randomUUID } from "node:crypto";
 import { type AuthContext, type Client, ErrorCode, matchMaker, Room, type RoomException, ServerError } from "@colyseus/core";
 import { z } from "zod";
-import { checkHostSecret } from "../hosting/host-auth.js";
+import { checkHostSecret, displaceHost } from "../hosting/host-auth.js";
 import { hosting } from "../hosting/registry.js";
 import { deal, smallestTeam, teamCount } from "../hosting/teams.js";
 import { type WorkshopCommand, workshopCommandSchema } from "../hosting/workshop-commands.js";
 import { cleanMessage } from "../hosting/commands.js";
 import { sanitizeName, uniqueName } from "../names.js";
-import { type ErrorMessage, HOSTED_ROOM_NAME, KICKED_CLOSE_CODE, MAX_MESSAGE_BYTES, MAX_WORKSHOP_PARTICIPANTS, MAX_WORKSHOP_TEAMS, MSG, RECONNECT_SECONDS, TEAM_NAMES, TEAM_SIZE_MIN } from "../protocol.js";
+import { type ErrorMessage, HOSTED_ROOM_NAME, MAX_MESSAGE_BYTES, MAX_WORKSHOP_PARTICIPANTS, MAX_WORKSHOP_TEAMS, MSG, RECONNECT_SECONDS, TEAM_NAMES, TEAM_SIZE_MIN } from "../protocol.js";
 import { ParticipantState, TeamState, WorkshopState } from "../schema/WorkshopState.js";
 import { TokenBucket } from "../throttle.js";
 import { admit, closeForShutdown, sendError } from "./authority.js";
@@ -91,11 +91,7 @@ export class WorkshopRoom extends Room<WorkshopState> {
     client.userData = { role, bucket: new TokenBucket() };
     this.watchIdle();
     if (role === "host") {
-      const previous = this.hostSessionId ? this.clients.getById(this.hostSessionId) : undefined;
-      if (previous) {
-        sendError(previous, { code: "not-host", message: "the workshop console was opened somewhere else" });
-        previous.leave(KICKED_CLOSE_CODE);
-      }
+      displaceHost(this.clients, this.hostSessionId, "workshop console");
       this.hostSessionId = client.sessionId;
       this.state.hostOnline = true;
       return;

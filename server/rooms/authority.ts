@@ -67,3 +67,12 @@ export function seatPlayer(game: GameState, log: LogEntry[], keys: string[], key
   keys[seat] = key;
   return seat;
 }
+
+/** Bots of the given kinds, in turn, take `count` more seats (named by seat and kind). */
+export function fillWithBots(game: GameState, log: LogEntry[], keys: string[], count: number, kinds: readonly BotKind[]): void {
+  for (let k = 0; k < count; k++) {
+    const kind = kinds[k % kinds.length]!;
+    const seat = game.players.length;
+    seatPlayer(game, log, keys, `bot-${seat}`, { name: `Bot ${seat + 1} (${kind})`, bot: kind });
+  }
+}
