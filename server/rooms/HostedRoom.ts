@@ -45,7 +45,7 @@ import {
 import { HostedState, WatcherState } from "../schema/HostedState.js";
 import { TokenBucket } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
-import { admit, closeForShutdown, fillWithBots, playTick, type Queued, recordEntry, seatPlayer, sendError } from "./authority.js";
+import { admit, closeForShutdown, fillWithBots, playTick, type Queued, recordEntry, refuseUnknownMessages, seatPlayer, sendError } from "./authority.js";
 import { FixedStep } from "./fixedStep.js";
 import { StateSync } from "./sync.js";
 
@@ -167,10 +167,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
 
     this.onMessage(MSG.intent, (client, message: unknown) => this.onIntent(client, message));
     this.onMessage(MSG.host, (client, message: unknown) => this.onHost(client, message));
-    this.onMessage("*", (client, type) => {
-      if (!this.admit(client)) return;
-      sendError(client, { code: "unknown-message", message: `unknown message type "${String(type).slice(0, 32)}"` });
-    });
+    refuseUnknownMessages(this, (client) => this.admit(client));
     this.newRound();
     this.watchIdle();
   }

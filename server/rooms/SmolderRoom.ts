@@ -18,7 +18,7 @@ import { type ErrorMessage, MAX_CLIENTS, MSG, PATCH_RATE_HZ, type Stage, type St
 import { SmolderState } from "../schema/SmolderState.js";
 import { TokenBucket } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
-import { admit, closeForShutdown, fillWithBots, playTick, type Queued, recordEntry, seatPlayer, sendError } from "./authority.js";
+import { admit, closeForShutdown, fillWithBots, playTick, type Queued, recordEntry, refuseUnknownMessages, seatPlayer, sendError } from "./authority.js";
 import { FixedStep } from "./fixedStep.js";
 import { readSettings, type RoomSettings } from "./options.js";
 import { StateSync } from "./sync.js";
@@ -63,10 +63,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
 
     this.onMessage(MSG.intent, (client, message: unknown) => this.onIntent(client, message));
     // Any other message type: counted against the flood limit, then refused.
-    this.onMessage("*", (client, type) => {
-      if (!this.admit(client)) return;
-      sendError(client, { code: "unknown-message", message: `unknown message type "${String(type).slice(0, 32)}"` });
-    });
+    refuseUnknownMessages(this, (client) => this.admit(client));
 
     this.state.countdown = this.settings.countdownSeconds;
     if (this.settings.countdownSeconds > 0) {

@@ -16,7 +16,7 @@ import { sanitizeName, uniqueName } from "../names.js";
 import { type ErrorMessage, HOSTED_ROOM_NAME, MAX_MESSAGE_BYTES, MAX_WORKSHOP_PARTICIPANTS, MAX_WORKSHOP_TEAMS, MSG, RECONNECT_SECONDS, TEAM_NAMES, TEAM_SIZE_MIN } from "../protocol.js";
 import { ParticipantState, TeamState, WorkshopState } from "../schema/WorkshopState.js";
 import { TokenBucket } from "../throttle.js";
-import { admit, closeForShutdown, sendError } from "./authority.js";
+import { admit, closeForShutdown, refuseUnknownMessages, sendError } from "./authority.js";
 import type { HostedTicket } from "./HostedRoom.js";
 
 /** An empty workshop lobby closes after this long (the teams' rooms have their own timers). */
@@ -61,10 +61,7 @@ export class WorkshopRoom extends Room<WorkshopState> {
     this.state = new WorkshopState();
     this.state.code = this.roomId;
     this.onMessage(MSG.host, (client, message: unknown) => this.onHost(client, message));
-    this.onMessage("*", (client, type) => {
-      if (!admit(client, (client.userData as Person | undefined)?.bucket)) return;
-      sendError(client, { code: "unknown-message", message: `unknown message type "${String(type).slice(0, 32)}"` });
-    });
+    refuseUnknownMessages(this, (client) => admit(client, (client.userData as Person | undefined)?.bucket));
     this.watchIdle();
   }
 

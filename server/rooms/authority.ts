@@ -38,6 +38,31 @@ export function admit(client: Client, bucket: TokenBucket | undefined): boolean 
   return false;
 }
 
+/**
+ * Colyseus's own fallback for unknown types is itself an ordinary, callable message type: sent
+ * directly with a long payload, its default handler closes the socket with that payload as the
+ * close reason, which `ws` refuses (over 123 bytes) by throwing out of the event loop and ending
+ * the process. Every room answers both names with the same bounded refusal instead.
+ */
+export const UNKNOWN_MESSAGE_TYPES = ["*", "__no_message_handler"] as const;
+
+/** A message type (or, sent as "*", whatever payload arrived in its place) as short, safe text. */
+export function describeType(type: unknown): string {
+  if (typeof type === "string") return type.slice(0, 32);
+  if (typeof type === "number" && Number.isFinite(type)) return String(type);
+  return `(${type === null ? "null" : typeof type})`;
+}
+
+/** Registers the refusal of any message type the room has no handler for (flood-limited). */
+export function refuseUnknownMessages(room: Room, admitted: (client: Client) => boolean): void {
+  for (const name of UNKNOWN_MESSAGE_TYPES) {
+    room.onMessage(name, (client, type: unknown) => {
+      if (!admitted(client)) return;
+      sendError(client, { code: "unknown-message", message: `unknown message type "${describeType(type)}"` });
+    });
+  }
+}
+
 /** What everyone in a room is told when the server process running it shuts down. */
 export const SERVER_CLOSING: ErrorMessage = {
   code: "server-closing",
