@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { listen } from "@colyseus/tools";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { PNG } from "pngjs";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { createAppConfig } from "../../server/app.config.js";
 import { openStore } from "../../server/storage/open.js";
 
@@ -84,8 +84,10 @@ export function looksDrawn(png: Buffer): boolean {
 }
 
 /**
- * A test server plus the browsers a suite opens, started and closed with the suite. Call it
- * inside `describe`; `prepare` runs on every browser opened (e.g. to skip the tutorial).
+ * A test server started and closed with the suite, and the browsers each test opens, closed when
+ * that test ends: every Chromium draws WebGL in software, so one left open from an earlier test
+ * takes CPU from the next. Call it inside `describe`; `prepare` runs on every browser opened
+ * (e.g. to skip the tutorial).
  */
 export function browserSuite(prepare?: (b: Browser) => Promise<void>): { url: () => string; open: (opts?: Parameters<typeof openBrowser>[0]) => Promise<Browser> } {
   let server: TestServer | undefined;
@@ -93,8 +95,10 @@ export function browserSuite(prepare?: (b: Browser) => Promise<void>): { url: ()
   beforeAll(async () => {
     server = await startServer();
   });
+  afterEach(async () => {
+    for (const b of browsers.splice(0)) await b.close().catch(() => undefined);
+  });
   afterAll(async () => {
-    for (const b of browsers) await b.close().catch(() => undefined);
     await server?.close();
   });
   return {

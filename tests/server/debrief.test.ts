@@ -6,10 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Debrief, getScenario, type RoundSummary, runWhatIf, stateHash, tippingPoint } from "../../shared/index.js";
 import { until } from "./helpers.js";
 import { command, createHosted, errorsOf, hostedRoom, joinHost, joinPlayer, startHostedServer } from "./hosted-helpers.js";
+import { freePort } from "../../tools/cluster.js";
 
-const PORT = 2711;
+let PORT = 0;
 let server: ColyseusTestServer;
 beforeAll(async () => {
+  PORT = await freePort();
   server = await startHostedServer(PORT, { limits: { createBurst: 1000 } });
 });
 afterAll(async () => {

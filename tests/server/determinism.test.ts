@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SmolderState } from "../../server/schema/SmolderState.js";
 import { type RoundSummary, replay, roundSummary, stateHash } from "../../shared/index.js";
 import { type Client, FAST, createRoom, joinRoom, me, ready, serverRoom, sleep, startServer, until } from "./helpers.js";
+import { freePort } from "../../tools/cluster.js";
 
 let server: ColyseusTestServer;
 beforeAll(async () => {
-  server = await startServer(2705);
+  server = await startServer(await freePort());
 });
 afterAll(async () => {
   await server.shutdown();

@@ -6,11 +6,14 @@ import { AddressLimiter } from "../../server/hosting/limits.js";
 import { normaliseCode, randomCode } from "../../server/hosting/codes.js";
 import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from "../../server/protocol.js";
 import { createHosted, startHostedServer } from "./hosted-helpers.js";
+import { freePort } from "../../tools/cluster.js";
 
-const PORT = 2708;
-const base = `http://127.0.0.1:${PORT}`;
+let PORT = 0;
+let base = "";
 let server: ColyseusTestServer;
 beforeAll(async () => {
+  PORT = await freePort();
+  base = `http://127.0.0.1:${PORT}`;
   server = await startHostedServer(PORT, { trustProxy: true, limits: { createBurst: 3, createEverySeconds: 600, failBurst: 4, failEverySeconds: 600 } });
 });
 afterAll(async () => {

@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SmolderState } from "../../server/schema/SmolderState.js";
 import { type RoundSummary, roundSummary } from "../../shared/index.js";
 import { FAST, collectErrors, createRoom, joinRoom, ready, serverRoom, startServer, until } from "./helpers.js";
+import { freePort } from "../../tools/cluster.js";
 
 let server: ColyseusTestServer;
 beforeAll(async () => {
-  server = await startServer(2706);
+  server = await startServer(await freePort());
 });
 afterAll(async () => {
   await server.shutdown();

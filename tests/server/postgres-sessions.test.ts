@@ -15,8 +15,9 @@ import { type RoundSummary, stateHash } from "../../shared/index.js";
 import { until } from "./helpers.js";
 import { command, createHosted, hostedRoom, joinHost, joinPlayer } from "./hosted-helpers.js";
 import { type PostgresServer, runPostgresTests, startPostgres } from "./postgres-server.js";
+import { freePort } from "../../tools/cluster.js";
 
-const PORT = 2792;
+let PORT = 0;
 
 /** One request on its own connection: a pooled keep-alive socket would outlive the server restart. */
 function request(method: string, path: string, secret: string, body?: unknown): Promise<{ status: number; json(): unknown }> {
@@ -39,6 +40,7 @@ describe.skipIf(!runPostgresTests)("stored sessions on PostgreSQL", () => {
   let store: PostgresSessionStore | null = null;
 
   beforeAll(async () => {
+    PORT = await freePort();
     db = await startPostgres();
     url = await db.createDatabase("smolder");
   });

@@ -4,10 +4,11 @@ import type { ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SmolderState } from "../../server/schema/SmolderState.js";
 import { FAST, createRoom, joinRoom, me, ready, serverRoom, sleep, startServer, until } from "./helpers.js";
+import { freePort } from "../../tools/cluster.js";
 
 let server: ColyseusTestServer;
 beforeAll(async () => {
-  server = await startServer(2704);
+  server = await startServer(await freePort());
 });
 afterAll(async () => {
   await server.shutdown();

@@ -20,9 +20,10 @@ import { csvObjects, parseCsv } from "./csv.js";
 import { until } from "./helpers.js";
 import { command, createHosted, joinHost, joinPlayer } from "./hosted-helpers.js";
 import { playedRound } from "./round-fixture.js";
+import { freePort } from "../../tools/cluster.js";
 
-const PORT = 2790;
-const BASE = `http://127.0.0.1:${PORT}`;
+let PORT = 0;
+let BASE = "";
 const dir = mkdtempSync(join(tmpdir(), "smolder-sessions-"));
 // The server opens its own store from DATA_DIR, as `npm start` does, and closes it on shutdown.
 const start = () => boot(createAppConfig({ trustRoomSettings: true, limits: { createBurst: 1000 } }), PORT);
@@ -66,6 +67,8 @@ const getJson = async <T>(path: string, secret: string): Promise<T> => {
 const hostAgain = async (secret: string | null): Promise<Answer> => request("POST", "/api/rooms", secret, { sessionId: created.sessionId, tickMs: 2 });
 
 beforeAll(async () => {
+  PORT = await freePort();
+  BASE = `http://127.0.0.1:${PORT}`;
   vi.stubEnv("DATA_DIR", dir);
   server = await start();
 });

@@ -7,10 +7,11 @@ import { createAppConfig } from "../../server/app.config.js";
 import type { SmolderState } from "../../server/schema/SmolderState.js";
 import { MemorySessionStore } from "../../server/storage/memory.js";
 import { FAST, ready } from "./helpers.js";
+import { freePort } from "../../tools/cluster.js";
 
 let server: ColyseusTestServer;
 beforeAll(async () => {
-  server = await boot(createAppConfig({ trustRoomSettings: false, store: new MemorySessionStore() }), 2707);
+  server = await boot(createAppConfig({ trustRoomSettings: false, store: new MemorySessionStore() }), await freePort());
 });
 afterAll(async () => {
   await server.shutdown();

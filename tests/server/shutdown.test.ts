@@ -6,10 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ErrorMessage, SERVER_CLOSING_CLOSE_CODE } from "../../server/protocol.js";
 import { createRoom, FAST, until } from "./helpers.js";
 import { createHosted, joinHost, joinPlayer, startHostedServer } from "./hosted-helpers.js";
+import { freePort } from "../../tools/cluster.js";
 
-const PORT = 2713;
+let PORT = 0;
 let server: ColyseusTestServer;
 beforeAll(async () => {
+  PORT = await freePort();
   server = await startHostedServer(PORT);
 });
 afterAll(async () => {

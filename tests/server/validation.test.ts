@@ -2,10 +2,11 @@
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAST, collectErrors, serverRoom, sleep, startServer, until } from "./helpers.js";
+import { freePort } from "../../tools/cluster.js";
 
 let server: ColyseusTestServer;
 beforeAll(async () => {
-  server = await startServer(2701);
+  server = await startServer(await freePort());
 });
 afterAll(async () => {
   await server.shutdown();

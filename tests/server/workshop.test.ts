@@ -11,10 +11,12 @@ import type { RoundSummary } from "../../shared/index.js";
 import { parseCsv } from "./csv.js";
 import { until } from "./helpers.js";
 import { errorsOf, startHostedServer } from "./hosted-helpers.js";
+import { freePort } from "../../tools/cluster.js";
 
-const PORT = 2712;
+let PORT = 0;
 let server: ColyseusTestServer;
 beforeAll(async () => {
+  PORT = await freePort();
   server = await startHostedServer(PORT, { limits: { createBurst: 1000 } });
 });
 afterAll(async () => {
