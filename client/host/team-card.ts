@@ -22,6 +22,7 @@ export class TeamCard {
   private effort: number[] = [];
   private timelineRound = 0;
   private rounds: number[] = [];
+  private stage = "";
 
   constructor(
     private readonly client: Client,
@@ -61,6 +62,11 @@ export class TeamCard {
     this.room?.send(MSG.host, command);
   }
 
+  /** True while this team waits between rounds, when new settings can still take effect. */
+  inLobby(): boolean {
+    return this.stage === "lobby";
+  }
+
   lastFinishedRound(): number | null {
     return this.rounds.at(-1) ?? null;
   }
@@ -92,6 +98,7 @@ export class TeamCard {
   private render(f: Frame): void {
     const e = this.els;
     const hosted = f.hosted;
+    this.stage = f.stage;
     const stage = hosted?.paused ? "paused" : f.stage === "ended" ? (f.ended === "collapse" ? "collapsed" : "round over") : f.stage;
     e.stage!.textContent = `Round ${hosted?.round ?? 1} · ${stage}`;
     e.clock!.textContent = formatClock(f.clock);

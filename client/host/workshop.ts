@@ -98,9 +98,11 @@ class WorkshopConsole {
     const bots = h("select", { "aria-label": "Bots" }, h("option", { value: "balanced,hero,preventer" }, "a mix"), h("option", { value: "balanced" }, "balanced"), h("option", { value: "hero" }, "heroes"), h("option", { value: "preventer" }, "preventers"), h("option", { value: "idle" }, "idle"));
     const sameSeed = h("input", { type: "checkbox", checked: true, "data-testid": "ws-same-seed" });
     scenario.addEventListener("change", () => ((duration as HTMLInputElement).value = String(SCENARIOS[(scenario as HTMLSelectElement).value]!.durationSeconds)));
-    const apply = () => {
+    /** Sends the form's settings to the teams in the lobby; `quiet` when a start does it on the way. */
+    const apply = (quiet = false) => {
       const seed = Math.floor(Math.random() * 0xffffffff);
-      for (const card of this.cards.values())
+      const waiting = [...this.cards.values()].filter((card) => card.inLobby());
+      for (const card of waiting)
         card.send({
           command: "settings",
           scenario: (scenario as HTMLSelectElement).value,
@@ -110,10 +112,19 @@ class WorkshopConsole {
           // The same map and luck for every team by default, so differences come from play.
           seed: (sameSeed as HTMLInputElement).checked ? seed : Math.floor(Math.random() * 0xffffffff),
         });
+      if (quiet) return;
       this.toast((sameSeed as HTMLInputElement).checked ? `Every team plays seed ${seed}.` : "Each team plays its own seed.");
     };
     const all = (command: Record<string, unknown>) => () => {
       for (const card of this.cards.values()) card.send(command);
+    };
+    // What the form shows is what runs: starting applies it first to every team still waiting,
+    // so a facilitator who never pressed Apply does not get last round's (or the default) settings.
+    const startAll = () => {
+      apply(true);
+      all({ command: "start", countdownSeconds: 5 })();
+      const label = (scenario as HTMLSelectElement).selectedOptions[0]?.textContent ?? "";
+      this.toast(`Starting every team: ${label}, ${(duration as HTMLInputElement).value} s${(sameSeed as HTMLInputElement).checked ? ", the same map for every team" : ", a map of its own for each team"}.`);
     };
     e.running = h(
       "section",
@@ -123,7 +134,7 @@ class WorkshopConsole {
       h(
         "div",
         { class: "row" },
-        h("button", { type: "button", class: "primary", "data-testid": "ws-start", onclick: all({ command: "start", countdownSeconds: 5 }) }, "Start all"),
+        h("button", { type: "button", class: "primary", "data-testid": "ws-start", onclick: startAll }, "Start all"),
         h("button", { type: "button", class: "secondary", onclick: all({ command: "pause" }) }, "Pause all"),
         h("button", { type: "button", class: "secondary", onclick: all({ command: "resume" }) }, "Resume all"),
         h("button", { type: "button", class: "danger", onclick: all({ command: "end" }) }, "End all"),

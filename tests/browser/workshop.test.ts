@@ -83,17 +83,33 @@ describe.runIf(runBrowserTests)("a team workshop in the browser", () => {
     }
     await expect.poll(() => host.page.getByTestId("ws-card").count()).toBe(3);
 
-    // Every team: the same short round, started together.
+    // Every team: the same short round, started together. What the form shows is what runs,
+    // though nobody pressed "Apply to every team".
+    await host.page.getByTestId("ws-scenario").selectOption("startup");
     await host.page.getByTestId("ws-scenario").selectOption("workshop");
     await host.page.getByTestId("ws-duration").fill("60");
-    await host.page.getByTestId("ws-apply").click();
-    await host.page.waitForTimeout(300);
     await host.page.getByTestId("ws-start").click();
     await expect.poll(() => host.page.getByTestId("ws-card").first().textContent(), { timeout: 20_000 }).toMatch(/playing/);
+    for (const r of moved) {
+      const st = r.state as unknown as { scenario: string; duration: number };
+      await expect.poll(() => [st.scenario, st.duration], { message: "each team runs the form's scenario and length" }).toEqual(["workshop", 60]);
+    }
     await host.page.waitForTimeout(800);
     const dash = await shot(host.page, "workshop-2-dashboard");
     expect(looksDrawn(dash)).toBe(true);
     await expect.poll(async () => (await host.page.getByTestId("ws-card").allTextContents()).every((t) => /round over|collapsed/.test(t)), { timeout: 60_000 }).toBe(true);
+
+    // One seed for every team (the box is ticked by default): the same map and luck for all.
+    const seeds = await host.page.evaluate(
+      async ([id, secret]) => {
+        const res = await fetch(`/api/sessions/${id}`, { headers: { authorization: `Bearer ${secret}` } });
+        const full = (await res.json()) as { teams: { rounds: { seed: number }[] }[] };
+        return full.teams.flatMap((t) => t.rounds.map((r) => r.seed));
+      },
+      [created.sessionId, created.hostSecret] as const,
+    );
+    expect(seeds).toHaveLength(3);
+    expect(new Set(seeds).size).toBe(1);
 
     // Cross-team debrief: every team in the table, the best and worst overlaid, charts drawn.
     await host.page.getByTestId("ct-load").click();
