@@ -3,7 +3,7 @@
 import "./env.js";
 import config from "@colyseus/tools";
 import { WebSocketTransport } from "@colyseus/ws-transport";
-import { createRoomsApi, installJoinGuard } from "./hosting/api.js";
+import { createRoomsApi, installJoinGuard, joinOriginApi } from "./hosting/api.js";
 import type { RateLimits } from "./hosting/limits.js";
 import { hosting } from "./hosting/registry.js";
 import { createSessionsApi } from "./hosting/sessions-api.js";
@@ -63,6 +63,7 @@ export function createAppConfig(opts: AppOptions = {}) {
     initializeExpress: (app) => {
       app.use(healthz);
       app.use(metrics);
+      app.use(joinOriginApi);
       app.use(createRoomsApi({ trustRoomSettings: definition.trustSettings }));
       app.use(createSessionsApi());
       app.use(staticFiles(opts.staticRoot ?? "dist"));

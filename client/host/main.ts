@@ -2,12 +2,12 @@
 // this browser, and runs the session: people, settings, start/pause/resume/end, next phase,
 // messages, lock, rounds, and live charts of the round. Plain DOM; no Phaser in this page.
 import { Client, type Room } from "colyseus.js";
-import QRCode from "qrcode";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { BOARD_MODES, HOST_MESSAGE_MAX_LENGTH, KICKED_CLOSE_CODE, SERVER_CLOSING_CLOSE_CODE, MAX_HOSTED_PLAYERS, MSG, type ErrorMessage } from "../../server/protocol.js";
 import { EFFORTS, SCENARIOS, SCENARIO_IDS } from "../../shared/index.js";
 import { type Frame, readFrame } from "../net/frame.js";
+import { joinLink } from "../net/join-link.js";
 import { defaultEndpoint, tidyCode } from "../net/session.js";
 import { formatClock, formatValue, h } from "../ui/dom.js";
 import { CrossTeamDebrief } from "./cross-team.js";
@@ -280,12 +280,11 @@ class Console {
 
   private build(): void {
     const e = this.els;
-    const joinUrl = `${location.origin}/join/${this.code}`;
+    const join = joinLink(this.code);
     e.banner = h("div", { class: "banner" });
     e.stage = h("span", { class: "stage", "data-testid": "host-stage" });
     e.clock = h("span", { class: "clock" });
-    e.qr = h("div", { class: "qr", "aria-label": `QR code for ${joinUrl}` });
-    void QRCode.toString(joinUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" }).then((svg) => (e.qr!.innerHTML = svg));
+    e.qr = join.qr;
 
     // Controls
     const countdown = h("select", { id: "countdown", "aria-label": "Countdown" }, ...[3, 5, 10, 0].map((s) => h("option", { value: s, selected: s === 5 }, s === 0 ? "no countdown" : `${s} s countdown`)));
@@ -388,7 +387,7 @@ class Console {
         {},
         h("h1", {}, "Smolder · host console"),
         h("div", { class: "code-box" }, h("span", { class: "muted" }, "Room code"), h("strong", { class: "room-code", "data-testid": "host-code" }, this.code)),
-        h("div", { class: "join" }, h("span", { class: "muted" }, "Join link"), h("a", { href: joinUrl, target: "_blank", rel: "noopener" }, joinUrl)),
+        h("div", { class: "join" }, h("span", { class: "muted" }, "Join link"), join.link, join.note),
         h("a", { class: "secondary button", href: `/screen/${this.code}`, target: "_blank", rel: "noopener" }, "Open projector view ↗"),
       ),
       h(

@@ -3,11 +3,11 @@
 // dashboard of every team live. The console is the host of every team room (same secret), so
 // each team is commanded exactly as a single hosted room is.
 import { Client, type Room } from "colyseus.js";
-import QRCode from "qrcode";
 import { KICKED_CLOSE_CODE, MSG, TEAM_SIZE_MAX, TEAM_SIZE_MIN, type ErrorMessage } from "../../server/protocol.js";
 import { SCENARIOS, SCENARIO_IDS } from "../../shared/index.js";
 import { defaultEndpoint } from "../net/session.js";
 import type { WorkshopParticipant, WorkshopView } from "../net/workshop.js";
+import { joinLink } from "../net/join-link.js";
 import { h } from "../ui/dom.js";
 import { CrossTeamDebrief } from "./cross-team.js";
 import { keep } from "./keys.js";
@@ -66,9 +66,8 @@ class WorkshopConsole {
 
   private build(): void {
     const e = this.els;
-    const joinUrl = `${location.origin}/join/${this.code}`;
-    const qr = h("div", { class: "qr", "aria-label": `QR code for ${joinUrl}` });
-    void QRCode.toString(joinUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" }).then((svg) => (qr.innerHTML = svg));
+    const join = joinLink(this.code);
+    const qr = join.qr;
     e.count = h("span", { class: "muted" });
     e.stage = h("span", { class: "stage", "data-testid": "ws-stage" });
 
@@ -151,7 +150,7 @@ class WorkshopConsole {
         {},
         h("h1", {}, "Smolder · workshop console"),
         h("div", { class: "code-box" }, h("span", { class: "muted" }, "Workshop code"), h("strong", { class: "room-code", "data-testid": "ws-code" }, this.code)),
-        h("div", { class: "join" }, h("span", { class: "muted" }, "Join link"), h("a", { href: joinUrl, target: "_blank", rel: "noopener" }, joinUrl)),
+        h("div", { class: "join" }, h("span", { class: "muted" }, "Join link"), join.link, join.note),
         qr,
         e.stage,
       ),

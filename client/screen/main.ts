@@ -6,6 +6,7 @@ import QRCode from "qrcode";
 import { getScenario, type RoundSummary } from "../../shared/index.js";
 import { PALETTE } from "../constants.js";
 import { type Frame, readFrame } from "../net/frame.js";
+import { joinOrigin } from "../net/join-link.js";
 import { codeFromPath, Session } from "../net/session.js";
 import { Avatars } from "../render/avatars.js";
 import { Board } from "../render/board.js";
@@ -15,7 +16,6 @@ import { formatClock, formatValue, h, layer } from "../ui/dom.js";
 
 const code = codeFromPath("screen");
 const session = new Session();
-const joinUrl = `${location.origin}/join/${code}`;
 watchDebrief(session, { big: true });
 
 class ScreenScene extends Phaser.Scene {
@@ -94,6 +94,7 @@ class ScreenUi {
   private readonly overlay = h("div", { class: "s-overlay" });
   private readonly status = h("div", { class: "s-status" });
   private qrSvg = "";
+  private joinHost = location.host;
   private lastSide = "";
   private summaryData: RoundSummary | null = null;
   private summaryRound = 0;
@@ -117,8 +118,9 @@ class ScreenUi {
       this.overlay,
       this.status,
     );
-    void QRCode.toString(joinUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M", color: { dark: "#000000", light: "#ffffff" } }).then((svg) => {
-      this.qrSvg = svg;
+    void joinOrigin().then(async (o) => {
+      this.joinHost = new URL(o.origin).host;
+      this.qrSvg = await QRCode.toString(`${o.origin}/join/${code}`, { type: "svg", margin: 1, errorCorrectionLevel: "M", color: { dark: "#000000", light: "#ffffff" } });
       this.lastSide = "";
     });
   }
@@ -175,7 +177,7 @@ class ScreenUi {
         this.side.replaceChildren(
           h("div", { class: "s-join-title" }, hosted.locked ? "The room is locked" : "Join on your phone or laptop"),
           qr,
-          h("div", { class: "s-url" }, `${location.host}/join/`),
+          h("div", { class: "s-url" }, `${this.joinHost}/join/`),
           h("div", { class: "s-code", "data-testid": "screen-code" }, hosted.code),
           h("div", { class: "s-here" }, people.length === 0 ? "Nobody here yet" : `${people.length} here${watchers ? ` · ${watchers} watching` : ""}`),
           h("ul", { class: "s-names" }, ...people.slice(0, 16).map((p) => h("li", {}, p.name))),

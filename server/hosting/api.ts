@@ -11,6 +11,7 @@ import type { HostedTicket } from "../rooms/HostedRoom.js";
 import type { WorkshopTicket } from "../rooms/WorkshopRoom.js";
 import { hashSecret, normaliseCode, randomSecret } from "./codes.js";
 import { addressOf } from "./limits.js";
+import { joinOrigin } from "./origin.js";
 import { hosting } from "./registry.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -58,19 +59,18 @@ async function readBody(req: IncomingMessage, limit = 4096): Promise<unknown> {
   return text ? (JSON.parse(text) as unknown) : {};
 }
 
-/** The address players type or scan: SMOLDER_PUBLIC_URL, else what the request was sent to. */
-function publicOrigin(req: IncomingMessage): string {
-  const configured = process.env.SMOLDER_PUBLIC_URL?.replace(/\/+$/, "");
-  if (configured) return configured;
-  const proto = hosting.trustProxy ? String(req.headers["x-forwarded-proto"] ?? "http").split(",")[0]!.trim() : "encrypted" in req.socket ? "https" : "http";
-  return `${proto}://${req.headers.host ?? "localhost"}`;
-}
-
 /** The two things a facilitator can create: a private room, or a team workshop's lobby. */
 const CREATES = {
   "/api/rooms": { roomName: HOSTED_ROOM_NAME, kind: "room", what: "a room" },
   "/api/workshops": { roomName: WORKSHOP_ROOM_NAME, kind: "workshop", what: "a workshop" },
 } as const;
+
+/** GET /api/join-origin: where join links should point, and why (the consoles and the projector ask). */
+export const joinOriginApi: Handler = (req, res, next) => {
+  if ((req.url ?? "").split("?")[0] !== "/api/join-origin") return next();
+  if (req.method !== "GET") return send(res, 405, { error: "use GET" });
+  send(res, 200, joinOrigin(req));
+};
 
 export function createRoomsApi(opts: { trustRoomSettings: boolean }): Handler {
   return (req, res, next) => {
@@ -113,7 +113,7 @@ export function createRoomsApi(opts: { trustRoomSettings: boolean }): Handler {
       const room = await matchMaker.createRoom(target.roomName, { ticket: ticketId });
       const code = room.roomId;
       await hosting.store.saveSession({ id: sessionId, kind: target.kind, hostHash, code, createdAt });
-      const joinUrl = `${publicOrigin(req)}/join/${code}`;
+      const joinUrl = `${joinOrigin(req).origin}/join/${code}`;
       const qrSvg = await QRCode.toString(joinUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
       const created: CreatedRoom = { code, joinUrl, hostSecret, sessionId, qrSvg };
       send(res, 201, created);

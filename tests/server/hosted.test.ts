@@ -11,6 +11,7 @@ import { type LogEntry, replay, stateHash } from "../../shared/index.js";
 import { sleep, until } from "./helpers.js";
 import { command, createHosted, errorsOf, hostedRoom, joinHost, joinPlayer, startHostedServer } from "./hosted-helpers.js";
 import { freePort } from "../../tools/cluster.js";
+import { localNetworkAddress } from "../../server/hosting/origin.js";
 
 let PORT = 0;
 let server: ColyseusTestServer;
@@ -28,7 +29,9 @@ describe("creating and joining hosted rooms", () => {
     const created = await createHosted(PORT);
     expect(created.code).toMatch(new RegExp(`^[${ROOM_CODE_ALPHABET}]{6}$`));
     expect(ROOM_CODE_ALPHABET).not.toMatch(/[0O1IL]/);
-    expect(created.joinUrl).toBe(`http://127.0.0.1:${PORT}/join/${created.code}`);
+    // Asked through a loopback address, the link names this machine's local-network address when it has one.
+    const lan = localNetworkAddress();
+    expect(created.joinUrl).toBe(`http://${lan?.address ?? "127.0.0.1"}:${PORT}/join/${created.code}`);
     expect(created.qrSvg).toMatch(/^<svg[^>]*viewBox/);
     expect(created.hostSecret.length).toBeGreaterThanOrEqual(32);
     expect(created.sessionId).toMatch(/^[0-9a-f-]{36}$/);

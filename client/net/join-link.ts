@@ -1,0 +1,49 @@
+// The join link the consoles and the projector show, from the server's answer to "where should
+// phones point?" (GET /api/join-origin): on a facilitator's own laptop opened at localhost that
+// is the laptop's address on the local network, not localhost.
+import QRCode from "qrcode";
+import type { JoinOrigin } from "../../server/hosting/origin.js";
+import { h } from "../ui/dom.js";
+
+let asked: Promise<JoinOrigin> | null = null;
+
+/** Asked once per page; falls back to this page's own origin if the server cannot say. */
+export function joinOrigin(): Promise<JoinOrigin> {
+  asked ??= fetch("/api/join-origin")
+    .then((r) => (r.ok ? (r.json() as Promise<JoinOrigin>) : Promise.reject(new Error(String(r.status)))))
+    .catch(() => ({ origin: location.origin, source: "request" as const }));
+  return asked;
+}
+
+/** One sentence for the facilitator about who can use the link. */
+export function networkNote(o: JoinOrigin): string {
+  switch (o.source) {
+    case "local-network":
+      return `Phones on the same network as this computer (${o.network ?? "its network"}) can join with this link.`;
+    case "loopback-only":
+      return "This computer has no network address phones can reach: connect it to the room's Wi-Fi, or start the server with SMOLDER_PUBLIC_URL set to an address they can reach.";
+    default:
+      return "";
+  }
+}
+
+/**
+ * The join link, its QR code and the network note for `code`, filled in when the server answers.
+ * `qr` receives the SVG; `link` and `note` are elements to place in the page.
+ */
+export function joinLink(code: string, qrColours?: { dark: string; light: string }): { link: HTMLAnchorElement; qr: HTMLElement; note: HTMLElement; url: Promise<string> } {
+  const link = h("a", { target: "_blank", rel: "noopener", "data-testid": "join-link" }) as HTMLAnchorElement;
+  const qr = h("div", { class: "qr", role: "img", "aria-label": "QR code of the join link" });
+  const note = h("p", { class: "muted small join-note", "data-testid": "join-note" });
+  const url = joinOrigin().then(async (o) => {
+    const joinUrl = `${o.origin}/join/${code}`;
+    link.href = joinUrl;
+    link.textContent = joinUrl;
+    qr.setAttribute("aria-label", `QR code for ${joinUrl}`);
+    note.textContent = networkNote(o);
+    note.hidden = note.textContent === "";
+    qr.innerHTML = await QRCode.toString(joinUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M", ...(qrColours ? { color: qrColours } : {}) });
+    return joinUrl;
+  });
+  return { link, qr, note, url };
+}
