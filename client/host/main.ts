@@ -295,13 +295,13 @@ class Console {
       { class: "controls" },
       h("div", { class: "row" }, btn("start", "Start round", () => this.send({ command: "start", countdownSeconds: Number(countdown.value) }), "primary"), countdown, btn("cancel", "Cancel countdown", () => this.send({ command: "cancel" }))),
       h("div", { class: "row" }, btn("pause", "Pause", () => this.send({ command: "pause" })), btn("resume", "Resume", () => this.send({ command: "resume" }), "primary"), btn("end", "End round", () => this.send({ command: "end" }), "danger")),
-      h("div", { class: "row" }, btn("nextPhase", "Next growth phase", () => this.send({ command: "nextPhase" })), btn("nextRound", "Next round, same people", () => this.send({ command: "nextRound" }), "primary")),
+      h("div", { class: "row" }, btn("nextPhase", "Grow the organisation now", () => this.send({ command: "nextPhase" })), btn("nextRound", "Next round, same people", () => this.send({ command: "nextRound" }), "primary")),
     );
 
     // Settings for the next round
     const scenario = h("select", { id: "s-scenario" }, ...SCENARIO_IDS.map((id) => h("option", { value: id }, SCENARIOS[id]!.name)));
     const duration = h("input", { id: "s-duration", type: "number", min: 10, max: 3600, step: 10 });
-    const exponent = h("select", { id: "s-exponent" }, h("option", { value: 2 }, "linear (×1)"), h("option", { value: 3 }, "superlinear (^1.5)"), h("option", { value: 4 }, "quadratic (^2)"));
+    const exponent = h("select", { id: "s-exponent" }, h("option", { value: 2 }, "steady"), h("option", { value: 3 }, "faster as it grows (normal)"), h("option", { value: 4 }, "explosive"));
     const spread = h("input", { id: "s-spread", type: "number", min: 0, max: 400, step: 10 });
     const phase = h("select", { id: "s-phase" });
     const seats = h("input", { id: "s-seats", type: "number", min: 1, max: MAX_HOSTED_PLAYERS });
@@ -331,13 +331,13 @@ class Console {
     const settings = h(
       "form",
       { class: "settings" },
-      field("Scenario", scenario),
-      field("Length (seconds)", duration),
-      field("Fire growth", exponent),
-      field("Fire spread (% of normal)", spread),
-      field("Starting phase", phase),
-      field("Seats (bots fill the rest)", seats),
-      field("Bots", bots),
+      field("Scenario", scenario, "Which organisation the team looks after, and how it grows."),
+      field("Length (seconds)", duration, "How long the round lasts if nothing collapses first."),
+      field("How fast fires multiply", exponent, "How much faster new fires start as hidden risk and fires pile up. “Faster as it grows” is the lesson’s default."),
+      field("Fire spread (% of normal)", spread, "How readily a fire jumps to the tiles next to it: 100 is normal, 50 half as often."),
+      field("Starting phase", phase, "Start small, or skip ahead to a grown organisation."),
+      field("Players in the round", seats, "People take seats first; bots play any seat left empty."),
+      field("Bots", bots, "How the bots in empty seats play."),
       (e.apply = h("button", { type: "submit", class: "primary", "data-testid": "host-apply" }, "Apply to the next round")),
       (e.settingsNote = h("p", { class: "muted small" })),
     );
@@ -407,7 +407,7 @@ class Console {
           card("Round", controls),
           card("Message to every screen", messageForm, e.currentMessage),
           card("Next round's settings", settings),
-          card("Room", h("div", { class: "room-row" }, e.qr, h("div", { class: "stack" }, field("Leaderboard shows", board), field("If this console drops, the round", hostDrop), e.lock))),
+          card("Room", h("div", { class: "room-row" }, e.qr, h("div", { class: "stack" }, field("Leaderboard shows", board), field("If you lose this console (Wi-Fi, closed laptop), the round", hostDrop, "Open this page again on any device with your key to take over."), e.lock))),
         ),
         h(
           "div",
@@ -585,8 +585,9 @@ function card(title: string | HTMLElement, ...children: (HTMLElement | null)[]):
   return h("section", { class: "card" }, h("h2", {}, title), ...children);
 }
 
-function field(label: string, input: HTMLElement): HTMLElement {
-  return h("label", { class: "field" }, h("span", {}, label), input);
+/** A labelled setting, with one line in a facilitator's words under it when it needs one. */
+function field(label: string, input: HTMLElement, help?: string): HTMLElement {
+  return h("label", { class: "field" }, h("span", {}, label), input, ...(help ? [h("small", { class: "help" }, help)] : []));
 }
 
 function statusBadge(status: string): HTMLElement {

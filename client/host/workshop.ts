@@ -93,7 +93,7 @@ class WorkshopConsole {
     // Running: the same round settings for every team, and commands for all at once.
     const scenario = h("select", { "data-testid": "ws-scenario" }, ...SCENARIO_IDS.map((id) => h("option", { value: id, selected: id === "workshop" }, SCENARIOS[id]!.name)));
     const duration = h("input", { type: "number", min: 10, max: 3600, step: 10, value: SCENARIOS.workshop!.durationSeconds, "data-testid": "ws-duration", class: "short" });
-    const seats = h("input", { type: "number", min: 1, max: 16, value: 4, class: "short", "aria-label": "Seats per team" });
+    const seats = h("input", { type: "number", min: 1, max: 16, value: 4, class: "short", "aria-label": "Players per team (bots play empty seats)" });
     const bots = h("select", { "aria-label": "Bots" }, h("option", { value: "balanced,hero,preventer" }, "a mix"), h("option", { value: "balanced" }, "balanced"), h("option", { value: "hero" }, "heroes"), h("option", { value: "preventer" }, "preventers"), h("option", { value: "idle" }, "idle"));
     const sameSeed = h("input", { type: "checkbox", checked: true, "data-testid": "ws-same-seed" });
     scenario.addEventListener("change", () => ((duration as HTMLInputElement).value = String(SCENARIOS[(scenario as HTMLSelectElement).value]!.durationSeconds)));
@@ -129,7 +129,7 @@ class WorkshopConsole {
       "section",
       { class: "card" },
       h("h2", {}, "Every team"),
-      h("form", { class: "row ws-settings", onsubmit: (ev: Event) => (ev.preventDefault(), apply()) }, field("Scenario", scenario), field("Seconds", duration), field("Seats", seats), field("Bots", bots), h("label", { class: "inline" }, sameSeed, " same seed for every team"), h("button", { type: "submit", class: "secondary", "data-testid": "ws-apply" }, "Apply to every team")),
+      h("form", { class: "row ws-settings", onsubmit: (ev: Event) => (ev.preventDefault(), apply()) }, field("Scenario", scenario), field("Seconds", duration), field("Players per team", seats), field("Bots in empty seats", bots), h("label", { class: "inline" }, sameSeed, " the same map and luck for every team"), h("button", { type: "submit", class: "secondary", "data-testid": "ws-apply" }, "Apply to every team")),
       h(
         "div",
         { class: "row" },
