@@ -17,6 +17,7 @@ export default defineConfig({
         selftest: resolve(import.meta.dirname, "client/selftest.html"),
         host: resolve(import.meta.dirname, "client/host.html"),
         screen: resolve(import.meta.dirname, "client/screen.html"),
+        guide: resolve(import.meta.dirname, "client/guide.html"),
       },
       output: {
         // Phaser changes rarely; its own chunk stays cached across game updates.

@@ -42,9 +42,10 @@ export const metrics: Handler = (req, res, next) => {
   res.end(JSON.stringify(body));
 };
 
-/** Pages with their own HTML: the host console and the projector view (/screen/CODE). */
+/** Pages with their own HTML: the host console, the facilitator's guide and the projector view (/screen/CODE). */
 function pageFor(path: string): string | null {
   if (path === "/host" || path === "/host/") return "host.html";
+  if (path === "/guide" || path === "/guide/") return "guide.html";
   if (/^\/screen\/[^/]*\/?$/.test(path)) return "screen.html";
   return null;
 }

@@ -52,7 +52,7 @@ function landing(note = ""): void {
       workshop,
       last && kept ? h("button", { class: "secondary big", type: "button", onclick: () => (kept.workshop ? openWorkshopPage(last) : open(last)) }, `Back to ${kept.workshop ? "workshop" : "room"} ${last}`) : null,
       status,
-      h("p", { class: "muted small" }, h("a", { href: "/" }, "Back to the game")),
+      h("p", { class: "muted small" }, h("a", { href: "/guide", "data-testid": "guide-link" }, "Facilitator's guide: a one-hour session plan and debrief questions"), " · ", h("a", { href: "/" }, "Back to the game")),
     ),
     pastSessions(),
   );
@@ -389,6 +389,7 @@ class Console {
         h("div", { class: "code-box" }, h("span", { class: "muted" }, "Room code"), h("strong", { class: "room-code", "data-testid": "host-code" }, this.code)),
         h("div", { class: "join" }, h("span", { class: "muted" }, "Join link"), join.link, join.note),
         h("a", { class: "secondary button", href: `/screen/${this.code}`, target: "_blank", rel: "noopener" }, "Open projector view ↗"),
+        h("a", { class: "secondary button", href: "/guide", target: "_blank", rel: "noopener", "data-testid": "guide-link" }, "Facilitator's guide ↗"),
       ),
       h(
         "div",

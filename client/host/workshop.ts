@@ -153,6 +153,7 @@ class WorkshopConsole {
         h("div", { class: "join" }, h("span", { class: "muted" }, "Join link"), join.link, join.note),
         qr,
         e.stage,
+        h("a", { class: "secondary button", href: "/guide", target: "_blank", rel: "noopener", "data-testid": "guide-link" }, "Facilitator's guide ↗"),
       ),
       h("form", { class: "row message", onsubmit: (ev: Event) => (ev.preventDefault(), this.send({ command: "message", text: (message as HTMLInputElement).value })) }, message, h("button", { type: "submit", class: "secondary" }, "Show in the lobby")),
       e.forming,
