@@ -10,7 +10,10 @@ import { EFFORT_GROUPS, groupShares } from "./efforts.js";
 const GRID = "#262b36";
 const AXIS = "#9aa1b2";
 /** Colours of rounds set side by side (Okabe–Ito, the first round's stays green). */
-export const ROUND_COLORS = ["#009e73", "#56b4e9", "#e69f00", "#cc79a7"];
+// Compared rounds and teams: sky blue against orange first (the colour-blind-safe pair that
+// differs most), each with its own dash too, so the lines part even in greyscale.
+export const ROUND_COLORS = ["#56b4e9", "#e69f00", "#cc79a7", "#f0e442"];
+const ROUND_DASHES: (number[] | undefined)[] = [undefined, [9, 4], [2, 3], [10, 3, 2, 3]];
 
 type Series = uPlot.Series & { data: (number | null)[] };
 interface Marker {
@@ -166,12 +169,12 @@ export class DebriefCharts {
       const marks = d.rounds.flatMap((r, i) => tip(r, ROUND_COLORS[i]!));
       add(
         d.rounds.some((r) => r.label) ? "Compared: team value" : "Rounds compared: team value",
-        d.rounds.map((r, i) => ({ label: r.label ?? `Round ${r.round}`, stroke: ROUND_COLORS[i]!, width: 2, scale: "value", data: padTo(r.value, n) })),
+        d.rounds.map((r, i) => ({ label: r.label ?? `Round ${r.round}`, stroke: ROUND_COLORS[i]!, dash: ROUND_DASHES[i], width: 2.5, scale: "value", data: padTo(r.value, n) })),
         [axis("value", 3, formatValue, big)],
       ).markers = marks;
       add(
         d.rounds.some((r) => r.label) ? "Compared: fires" : "Rounds compared: fires",
-        d.rounds.map((r, i) => ({ label: r.label ?? `Round ${r.round}`, stroke: ROUND_COLORS[i]!, width: 2, scale: "fires", data: padTo(r.fires, n) })),
+        d.rounds.map((r, i) => ({ label: r.label ?? `Round ${r.round}`, stroke: ROUND_COLORS[i]!, dash: ROUND_DASHES[i], width: 2.5, scale: "fires", data: padTo(r.fires, n) })),
         [axis("fires", 3, undefined, big)],
       ).markers = marks;
     }

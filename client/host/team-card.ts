@@ -3,15 +3,23 @@
 // the effort split, a small live map) and sends this team's commands. A team in trouble is
 // outlined and says why.
 import type { Client, Room } from "colyseus.js";
-import { type ErrorMessage, MSG } from "../../server/protocol.js";
+import { type ErrorMessage, KICKED_CLOSE_CODE, MSG, SERVER_CLOSING_CLOSE_CODE } from "../../server/protocol.js";
 import { EFFORTS, getScenario, tippingPoint } from "../../shared/index.js";
 import { EFFORT_GROUPS, groupShares } from "../debrief/efforts.js";
 import { type Frame, readFrame } from "../net/frame.js";
 import { drawMiniMap } from "../render/minimap.js";
 import { formatClock, formatValue, h } from "../ui/dom.js";
 
+/** Waits between attempts to reach a team room again after a drop (the last one repeats). */
+const RETRY_MS = [300, 1000, 2000, 3000];
+
 /** Collapse risk (fires against the collapse threshold) at which a team is flagged. */
 const TROUBLE_PCT = 50;
+/** Below trouble, the share at which the card starts to warn. */
+const WATCH_PCT = 25;
+
+/** How badly a team is doing, worst last: the dashboard sorts by it and colours the alert line. */
+export const SEVERITY = ["fine", "watch", "trouble", "collapsed"] as const;
 const RECENT_SECONDS = 10;
 
 export class TeamCard {
@@ -71,10 +79,24 @@ export class TeamCard {
     return this.rounds.at(-1) ?? null;
   }
 
-  private async connect(): Promise<void> {
+  /**
+   * Joins as a dashboard (beside the team's own console, never in its place) and comes back by
+   * itself after a drop, saying so on the card meanwhile; a room that is gone for good is said once.
+   */
+  private async connect(attempt = 0): Promise<void> {
     try {
-      const room = await this.client.joinById(this.code, { hostSecret: this.secret });
+      const room = await this.client.joinById(this.code, { hostSecret: this.secret, console: "dashboard" });
       this.room = room;
+      this.el.classList.remove("reconnecting");
+      room.onLeave((code) => {
+        if (this.room !== room) return;
+        this.room = null;
+        if (code === 1000 || code === KICKED_CLOSE_CODE) return;
+        if (code === SERVER_CLOSING_CLOSE_CODE) return void (this.els.stage!.textContent = "This team's room has closed.");
+        this.el.classList.add("reconnecting");
+        this.els.stage!.textContent = "Connection lost · reconnecting…";
+        void this.connect(1);
+      });
       room.onMessage(MSG.error, (e: ErrorMessage) => this.onError(e.message));
       room.onMessage(MSG.timeline, (t: { round: number; from: number; fires: number[]; effort: number[] }) => {
         if (t.round !== this.timelineRound || t.from === 0) {
@@ -91,8 +113,16 @@ export class TeamCard {
       room.onMessage("*", () => undefined);
       room.onStateChange(() => this.render(readFrame(room)));
     } catch (e) {
-      this.els.stage!.textContent = `Could not connect: ${(e as Error).message}`;
+      if (attempt === 0) return void (this.els.stage!.textContent = `Could not connect: ${(e as Error).message}`);
+      this.els.stage!.textContent = `Connection lost · reconnecting (attempt ${attempt + 1})…`;
+      await new Promise((r) => setTimeout(r, RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]));
+      return this.connect(attempt + 1);
     }
+  }
+
+  /** True while the card has a live connection to its team room. */
+  connected(): boolean {
+    return this.room !== null;
   }
 
   private render(f: Frame): void {
@@ -124,9 +154,18 @@ export class TeamCard {
     e.effort!.replaceChildren(...EFFORT_GROUPS.map((g, i) => h("i", { style: `width:${shares[i]!.toFixed(1)}%;background:${g.color}`, title: `${g.label} ${Math.round(shares[i]!)}%` })));
     const team = f.players.length;
     const tipped = f.stage === "playing" && tippingPoint(this.fires, team) !== null;
-    const trouble = f.ended === "collapse" ? "Collapsed." : riskPct >= TROUBLE_PCT ? `Close to collapse: ${riskPct}% of the way.` : tipped ? "Tipped: more fires than people for a while now." : "";
-    e.trouble!.textContent = trouble;
-    this.el.classList.toggle("trouble", trouble !== "");
+    const severity = f.ended === "collapse" ? 3 : f.stage !== "playing" ? 0 : riskPct >= TROUBLE_PCT ? 2 : tipped || riskPct >= WATCH_PCT ? 1 : 0;
+    const alert = [
+      "",
+      tipped ? "Tipped: more fires than people for a while now." : `Fires are building: ${riskPct}% of the way to collapse.`,
+      `Close to collapse: ${riskPct}% of the way.`,
+      "Collapsed.",
+    ][severity]!;
+    e.trouble!.textContent = alert;
+    this.el.dataset.severity = SEVERITY[severity];
+    this.el.classList.toggle("trouble", severity >= 2);
+    // Worst first: the dashboard's grid places cards by this order, so nothing is rebuilt.
+    this.el.style.order = String(-(severity * 1000 + riskPct));
     drawMiniMap(e.map as HTMLCanvasElement, f);
   }
 }

@@ -202,7 +202,8 @@ class ScreenUi {
 
     // Overlays: countdown, pause, round over.
     let over: HTMLElement | null = null;
-    if (hosted.paused) over = h("div", { class: "s-card" }, h("div", { class: "s-huge" }, "Paused"));
+    // Paused is a strip above the map, never a card over it: the facilitator pauses to talk about the map.
+    if (hosted.paused) over = h("div", { class: "s-card s-strip", "data-testid": "screen-paused" }, "Paused by the host");
     else if (f.stage === "countdown") over = h("div", { class: "s-card" }, h("div", { class: "s-small" }, `Round ${hosted.round} starts in`), h("div", { class: "s-huge" }, String(f.countdown)));
     else if (f.stage === "ended") {
       const s = this.summaryRound === hosted.round ? this.summaryData : null;
@@ -222,6 +223,7 @@ class ScreenUi {
       this.overlay.dataset.key = overKey;
       this.overlay.replaceChildren(...(over ? [over] : []));
       this.overlay.classList.toggle("shown", over !== null);
+      this.overlay.classList.toggle("strip", hosted.paused);
     }
   }
 }

@@ -97,13 +97,15 @@ const joinOptionsSchema = z
     name: z.unknown().optional(),
     role: z.enum(JOIN_ROLES).optional(),
     hostSecret: z.string().max(128).optional(),
+    /** "dashboard": a workshop console's connection, which works beside the room's own console. */
+    console: z.enum(["dashboard"]).optional(),
     device: z.string().min(8).max(64).optional(),
   })
   .passthrough();
 
 const DEFAULT_SETTINGS: RoundSettings = { scenarioId: "classic", customisation: {}, seats: 4, bots: ["balanced", "hero", "preventer"], seed: null };
 
-export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role }> {
+export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role; dashboard?: boolean }> {
   override maxClients = MAX_HOSTED_CLIENTS;
   /** Not when the last client leaves: see emptySince / HOSTED_IDLE_SECONDS. */
   override autoDispose = false;
@@ -132,6 +134,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
 
   private readonly people = new Map<string, Person>();
   private hostSessionId: string | null = null;
+  private readonly dashboards = new Set<string>();
   private readonly kicked = new Set<string>();
   /** Browsers (device ids) the host removed. */
   private readonly banned = new Set<string>();
@@ -180,30 +183,34 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
     this.idleTimer = this.clock.setTimeout(() => void this.disconnect(), HOSTED_IDLE_SECONDS * 1000);
   }
 
-  override onAuth(_client: Client, options: unknown, context: AuthContext): { role: Role } {
+  override onAuth(_client: Client, options: unknown, context: AuthContext): { role: Role; dashboard?: boolean } {
     const parsed = joinOptionsSchema.safeParse(options ?? {});
     if (!parsed.success) throw new ServerError(ErrorCode.AUTH_FAILED, "bad join options");
     if (parsed.data.hostSecret !== undefined) {
       checkHostSecret(parsed.data.hostSecret, this.hostHash, context, "room");
-      return { role: "host" };
+      return parsed.data.console === "dashboard" ? { role: "host", dashboard: true } : { role: "host" };
     }
     if (parsed.data.device && this.banned.has(parsed.data.device)) throw new ServerError(ErrorCode.AUTH_FAILED, "The host removed you from this room.");
     if (this.state.locked) throw new ServerError(ErrorCode.AUTH_FAILED, "This room is locked by its host.");
     return { role: parsed.data.role ?? "player" };
   }
 
-  override onJoin(client: Client<Person>, options: unknown, auth?: { role: Role }): void {
+  override onJoin(client: Client<Person>, options: unknown, auth?: { role: Role; dashboard?: boolean }): void {
     const role = auth?.role ?? "player";
     this.watchIdle();
     const device = (options as { device?: unknown } | undefined)?.device;
     const person: Person = { sessionId: client.sessionId, role, name: "", seat: null, away: false, bucket: new TokenBucket(), ...(typeof device === "string" ? { device } : {}) };
     client.userData = person;
     if (role === "host") {
-      displaceHost(this.clients, this.hostSessionId, "host console");
-      this.hostSessionId = client.sessionId;
+      // A workshop dashboard never takes the room's own console away, nor is it taken away by one.
+      if (auth?.dashboard) this.dashboards.add(client.sessionId);
+      else {
+        displaceHost(this.clients, this.hostSessionId, "host console");
+        this.hostSessionId = client.sessionId;
+      }
       this.state.hostOnline = true;
       this.sendRounds(client);
-      this.sendTimeline(true);
+      this.sendTimeline(client);
       if (this.debrief) client.send(MSG.debrief, this.debrief);
       this.publish();
       return;
@@ -224,8 +231,11 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
     const person = client.userData;
     if (!person) return;
     if (person.role === "host") {
-      if (this.hostSessionId !== client.sessionId) return;
-      this.hostSessionId = null;
+      if (!this.dashboards.delete(client.sessionId)) {
+        if (this.hostSessionId !== client.sessionId) return;
+        this.hostSessionId = null;
+      }
+      if (this.hostConsoles().length > 0) return this.publish();
       this.state.hostOnline = false;
       if (this.state.hostDrop === "pause" && (this.stageIs("playing") || this.stageIs("countdown"))) this.state.paused = true;
       this.publish();
@@ -462,10 +472,9 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
     })();
     this.endReason = reason;
     this.publish();
-    this.sendTimeline(false);
+    this.sendTimeline();
     this.broadcast(MSG.summary, this.summary, { afterNextPatch: true });
-    const host = this.hostClient();
-    if (host) this.sendRounds(host);
+    for (const host of this.hostConsoles()) this.sendRounds(host);
   }
 
   // ---- messages ----
@@ -485,7 +494,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
   private onHost(client: Client<Person>, message: unknown): void {
     if (!this.admit(client)) return;
     // Authority first: a forged command learns nothing about what would have been valid.
-    if (client.sessionId !== this.hostSessionId || client.userData?.role !== "host")
+    if (!this.isConsole(client.sessionId) || client.userData?.role !== "host")
       return sendError(client, { code: "not-host", message: "only the room's host can do that" });
     const checked = checkHostCommand(message);
     if (!checked.ok) return sendError(client, checked.error);
@@ -648,8 +657,13 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
     else this.publish();
   }
 
-  private hostClient(): Client | undefined {
-    return this.hostSessionId ? this.clients.getById(this.hostSessionId) : undefined;
+  private isConsole(sessionId: string): boolean {
+    return sessionId === this.hostSessionId || this.dashboards.has(sessionId);
+  }
+
+  /** Every connection allowed to command the room: its own console and any workshop dashboards. */
+  private hostConsoles(): Client[] {
+    return [this.hostSessionId, ...this.dashboards].flatMap((id) => (id ? [this.clients.getById(id)].filter((c): c is Client => c !== undefined) : []));
   }
 
   private admit(client: Client<Person>): boolean {
@@ -661,13 +675,16 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
     if (client) sendError(client, error);
   }
 
-  /** The host's live charts: the timeline samples not sent yet (all of them when `all`). */
-  private sendTimeline(all: boolean): void {
-    const host = this.hostClient();
+  /**
+   * The consoles' live charts: the samples not sent yet to every console, or the whole round so
+   * far to one console that just joined (the others already have it).
+   */
+  private sendTimeline(to?: Client): void {
     const t = this.game.timeline;
-    if (!host) return;
-    const from = all ? 0 : this.sentTimeline;
-    if (!all && from >= t.fires.length) return;
+    const consoles = to ? [to] : this.hostConsoles();
+    const from = to ? 0 : this.sentTimeline;
+    if (!to) this.sentTimeline = t.fires.length;
+    if (consoles.length === 0 || (!to && from >= t.fires.length)) return;
     const n = EFFORTS.length;
     const effort: number[] = [];
     for (let sec = from; sec < t.fires.length; sec++)
@@ -676,7 +693,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
         for (const seat of t.effort) sum += seat[sec * n + e] ?? 0;
         effort.push(sum);
       }
-    host.send(MSG.timeline, {
+    const message = {
       round: this.state.round,
       from,
       fires: t.fires.slice(from),
@@ -685,8 +702,8 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
       praise: t.praise.slice(from),
       effort,
       efforts: EFFORTS,
-    });
-    this.sentTimeline = t.fires.length;
+    };
+    for (const host of consoles) host.send(MSG.timeline, message);
   }
 
   private sendRounds(client: Client): void {
@@ -736,6 +753,6 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
       }
       w.status = p.away ? "away" : "watching";
     }
-    if (this.stageIs("playing")) this.sendTimeline(false);
+    if (this.stageIs("playing")) this.sendTimeline();
   }
 }

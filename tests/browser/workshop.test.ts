@@ -2,6 +2,7 @@
 // the workshop code (one of them in a browser, the rest as plain clients), opens the teams'
 // rooms, runs a round on every team at once and watches the dashboard, then compares the teams.
 import { mkdirSync, writeFileSync } from "node:fs";
+import { matchMaker } from "@colyseus/core";
 import { Client, type Room } from "colyseus.js";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -120,6 +121,35 @@ describe.runIf(runBrowserTests)("a team workshop in the browser", () => {
     const crossShot = await cross.screenshot();
     writeFileSync(`${SHOTS}/workshop-3-cross-team.png`, crossShot);
     expect(looksDrawn(crossShot)).toBe(true);
+
+    // A Wi-Fi blip on one team card: its socket dies; the card says so, comes back by itself,
+    // and the "all" buttons reach that team again.
+    const teamCodes = [...(clients[0]!.state as unknown as Seen).teams.values()].map((t) => t.code);
+    const dropped = matchMaker.getLocalRoomById(teamCodes[0]!)!;
+    const dashboardOf = () => dropped.clients.filter((c) => (c.userData as { role?: string } | undefined)?.role === "host");
+    expect(dashboardOf()).toHaveLength(1);
+    (dashboardOf()[0]!.ref as unknown as { terminate(): void }).terminate();
+    const card = host.page.locator(`[data-testid=ws-card]:has-text("${teamCodes[0]!}")`);
+    await expect.poll(() => card.textContent(), { message: "the card says it is reconnecting" }).toMatch(/reconnecting/);
+    await expect.poll(() => dashboardOf().length, { timeout: 10_000, message: "the card back in its team room within 10 s" }).toBe(1);
+    await expect.poll(() => card.textContent()).not.toMatch(/reconnecting/);
+    await host.page.getByTestId("ws-next").click();
+    for (const code of teamCodes) {
+      const state = matchMaker.getLocalRoomById(code)!.state as unknown as { round: number; stage: string };
+      await expect.poll(() => state.round, { message: `team ${code} in round 2 after "Next round, all"` }).toBe(2);
+    }
+
+    // Opening a team's own console from its card leaves the dashboard in control.
+    const [teamConsole] = await Promise.all([host.context.waitForEvent("page"), card.getByRole("link", { name: `${teamCodes[0]!} ↗` }).click()]);
+    await expect.poll(() => teamConsole.getByTestId("host-code").textContent()).toBe(teamCodes[0]!);
+    await host.page.bringToFront();
+    await expect.poll(() => card.textContent()).not.toMatch(/reconnecting|Connection lost/);
+    await host.page.getByTestId("ws-start").click();
+    for (const code of teamCodes) {
+      const state = matchMaker.getLocalRoomById(code)!.state as unknown as { stage: string };
+      await expect.poll(() => state.stage, { message: `team ${code} started by the dashboard beside its own console` }).not.toBe("lobby");
+    }
+    await teamConsole.close();
 
     // Later: the workshop is listed with its teams' rounds and reopens for the cross-team debrief.
     await host.page.goto(`${suite.url()}/host`);
