@@ -1,5 +1,18 @@
-// Player names come from strangers: clean them before anyone else sees them.
+// Player names come from strangers: clean them before anyone else sees them. A room full of
+// colleagues watches the projector, so profanity is starred out here, once, for every screen,
+// the leaderboard and the stored rounds alike (obscenity's English set also catches l33t spellings
+// and spaced-out letters, without flagging words like "Scunthorpe").
+import { asteriskCensorStrategy, englishDataset, englishRecommendedTransformers, RegExpMatcher, TextCensor } from "obscenity";
 import { NAME_MAX_LENGTH } from "./protocol.js";
+
+const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+const censor = new TextCensor().setStrategy(asteriskCensorStrategy());
+
+/** `text` with every profane word starred out (same length, so limits still hold). */
+export function censorProfanity(text: string): string {
+  const matches = matcher.getAllMatches(text);
+  return matches.length === 0 ? text : censor.applyTo(text, matches);
+}
 
 const ADJECTIVES = ["Calm", "Steady", "Quiet", "Brave", "Patient", "Keen", "Bright", "Careful"];
 const NOUNS = ["Ember", "Spark", "Cinder", "Lantern", "Beacon", "Ash", "Flint", "Torch"];
@@ -21,8 +34,8 @@ export function sanitizeName(raw: unknown, fallback: () => string = generatedNam
     .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, "")
     .replace(/\s+/gu, " ")
     .trim();
-  const cut = Array.from(cleaned).slice(0, NAME_MAX_LENGTH).join("").trim();
-  return cut.length > 0 ? cut : fallback();
+  const cut = censorProfanity(Array.from(cleaned).slice(0, NAME_MAX_LENGTH).join("").trim());
+  return cut.length > 0 && /[^*\s]/u.test(cut) ? cut : fallback();
 }
 
 /** `name`, or with " 2", " 3"… appended (still within NAME_MAX_LENGTH) if someone has it already. */

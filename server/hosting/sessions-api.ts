@@ -5,6 +5,7 @@
 // session (same secret as its workshop) reads and exports like a plain one.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CSV_TABLES, type CsvTable, csvTable, csvZip, type ExportPart, exportJson, exportName, exportWorkshopJson, publicSession } from "../storage/export.js";
+import { anonymise } from "../storage/anonymise.js";
 import type { SessionRecord } from "../storage/store.js";
 import { bearerOf } from "./api.js";
 import { hashSecret, secretMatches } from "./codes.js";
@@ -84,10 +85,15 @@ async function exportSession(res: ServerResponse, session: SessionRecord, params
   if (format !== "json" && format !== "csv") return send(res, 400, { error: 'format must be "json" or "csv"' });
   if (table !== null && (format !== "csv" || !(CSV_TABLES as readonly string[]).includes(table)))
     return send(res, 400, { error: `table is for format=csv and one of ${CSV_TABLES.join(", ")}` });
+  const anonymiseParam = params.get("anonymise");
+  if (anonymiseParam !== null && anonymiseParam !== "1" && anonymiseParam !== "0") return send(res, 400, { error: 'anonymise must be "1" (players as Player 1..n, no typed text) or "0" (names kept)' });
   const workshop = session.kind === "workshop";
+  // Workshops bring a company's staff: their exports leave names out unless asked to keep them.
+  const anonymous = anonymiseParam === null ? workshop || session.parentId !== undefined : anonymiseParam === "1";
   // A workshop's export is its teams'; anything else is its own rounds, as one unnamed part
   // (a team's session exported on its own carries its team name).
-  const parts = workshop ? await teamsOf(session) : [{ session, rounds: await hosting.store.listRounds(session.id) }];
+  const named = workshop ? await teamsOf(session) : [{ session, rounds: await hosting.store.listRounds(session.id) }];
+  const parts = anonymous ? anonymise(named) : named;
   if (format === "json") {
     const doc = workshop ? exportWorkshopJson(session, parts, now) : exportJson(session, parts[0]!.rounds, now);
     return attachment(res, "application/json", exportName(session, now, "json"), JSON.stringify(doc, null, 2));

@@ -77,6 +77,14 @@ describe("names", () => {
     for (const raw of ["", "   ", "\u0000\u0001\u200B", undefined, null, 42, { name: "x" }, ["a"]]) expect(sanitizeName(raw, fixed)).toBe("Generated");
   });
 
+  it("stars out profanity (also spelt with digits or spaces), leaves innocent words alone", () => {
+    expect(sanitizeName("fuck you", fixed)).toBe("**** you");
+    expect(sanitizeName("sh1t head", fixed)).toBe("**** head");
+    for (const fine of ["Ada", "Scunthorpe", "Cockburn", "assassin", "Grape Escape"]) expect(sanitizeName(fine, fixed)).toBe(fine);
+    // A name that is nothing but profanity becomes a generated one rather than a row of stars.
+    expect(sanitizeName("fuck", fixed)).toBe("Generated");
+  });
+
   it("generated names are readable and within the limit", () => {
     const name = sanitizeName("");
     expect(name).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+ \d{2}$/);

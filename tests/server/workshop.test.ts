@@ -113,7 +113,7 @@ describe("a team workshop", () => {
 
     // Stored and exported: the whole workshop, every team, every player.
     const auth = { authorization: `Bearer ${created.hostSecret}` };
-    const res = await fetch(`http://127.0.0.1:${PORT}/api/sessions/${created.sessionId}/export?format=json`, { headers: auth });
+    const res = await fetch(`http://127.0.0.1:${PORT}/api/sessions/${created.sessionId}/export?format=json&anonymise=0`, { headers: auth });
     expect(res.status).toBe(200);
     const doc = (await res.json()) as { teams: { team: string; code: string; rounds: { settings: { seed: number }; players: { name: string; praise: number; net: number }[] }[] }[] };
     expect(doc.teams.map((t) => t.team).sort()).toEqual(teams.map((t) => t.name).sort());
@@ -127,7 +127,20 @@ describe("a team workshop", () => {
     for (let i = 1; i <= 30; i++) expect(names).toContain(`Person ${i}`);
     expect(names).toContain("Late Larry");
 
-    const zip = unzipSync(new Uint8Array(await (await fetch(`http://127.0.0.1:${PORT}/api/sessions/${created.sessionId}/export?format=csv`, { headers: auth })).arrayBuffer()));
+    // By default a workshop's export names nobody: players, teams and every typed text are replaced.
+    const typed = [...names.filter((n) => !n.startsWith("Bot ")), ...teams.map((t) => t.name)];
+    const anonymousJson = await (await fetch(`http://127.0.0.1:${PORT}/api/sessions/${created.sessionId}/export?format=json`, { headers: auth })).text();
+    const anonymousZip = unzipSync(new Uint8Array(await (await fetch(`http://127.0.0.1:${PORT}/api/sessions/${created.sessionId}/export?format=csv`, { headers: auth })).arrayBuffer()));
+    for (const [where, text] of [["json", anonymousJson], ...Object.entries(anonymousZip).map(([f, b]) => [f, strFromU8(b)])] as const)
+      for (const name of typed) expect(text.includes(name), `${name} in the anonymised ${where}`).toBe(false);
+    const anonymousDoc = JSON.parse(anonymousJson) as typeof doc;
+    expect(anonymousDoc.teams.map((t) => t.team).sort()).toEqual(teams.map((_, i) => `Team ${i + 1}`));
+    const aliases = anonymousDoc.teams.flatMap((t) => t.rounds[0]!.players.map((p) => p.name));
+    expect(aliases.every((n) => /^(Player|Bot) \d+$/.test(n))).toBe(true);
+    expect(new Set(aliases.filter((n) => n.startsWith("Player"))).size).toBe(31);
+    expect((await fetch(`http://127.0.0.1:${PORT}/api/sessions/${created.sessionId}/export?format=json&anonymise=yes`, { headers: auth })).status).toBe(400);
+
+    const zip = unzipSync(new Uint8Array(await (await fetch(`http://127.0.0.1:${PORT}/api/sessions/${created.sessionId}/export?format=csv&anonymise=0`, { headers: auth })).arrayBuffer()));
     const players = parseCsv(strFromU8(zip["players.csv"]!));
     expect(players[0]![0]).toBe("team");
     expect(players.length - 1).toBe(names.length);
