@@ -14,6 +14,7 @@ import { WorkshopRoom } from "./rooms/WorkshopRoom.js";
 import { type RoomDefinitionOptions, SmolderRoom } from "./rooms/SmolderRoom.js";
 import type { ScaleServerOptions } from "./scale.js";
 import { openStore } from "./storage/open.js";
+import { keepFor, retentionDays } from "./storage/retention.js";
 import type { SessionStore } from "./storage/store.js";
 
 export interface AppOptions {
@@ -58,6 +59,8 @@ export function createAppConfig(opts: AppOptions = {}) {
         });
       }
       hosting.configure({ limits: opts.limits, trustProxy: opts.trustProxy ?? process.env.SMOLDER_TRUST_PROXY === "1", store: opts.store ?? opened });
+      const days = retentionDays(process.env.SMOLDER_RETENTION_DAYS);
+      if (days !== null) gameServer.onShutdown(keepFor(opts.store ?? opened!, days, (text) => console.log(text)));
       installJoinGuard();
     },
     initializeExpress: (app) => {

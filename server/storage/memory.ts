@@ -61,5 +61,21 @@ export class MemorySessionStore implements SessionStore {
     return structuredClone(this.rounds.get(sessionId) ?? []);
   }
 
+  async deleteIdleSince(cutoff: number): Promise<number> {
+    const listed = [...this.sessions.values()].filter((s) => s.parentId === undefined);
+    let gone = 0;
+    for (const s of listed) {
+      const members = [s, ...[...this.sessions.values()].filter((c) => c.parentId === s.id)];
+      const last = Math.max(s.createdAt, ...members.flatMap((m) => (this.rounds.get(m.id) ?? []).map((r) => r.endedAt)));
+      if (last >= cutoff) continue;
+      for (const m of members) {
+        this.sessions.delete(m.id);
+        this.rounds.delete(m.id);
+      }
+      gone++;
+    }
+    return gone;
+  }
+
   async close(): Promise<void> {}
 }

@@ -309,6 +309,28 @@ export class PostgresSessionStore implements SessionStore {
     });
   }
 
+  deleteIdleSince(cutoff: number): Promise<number> {
+    return this.run(async () => {
+      let gone = 0;
+      await this.transaction(async (c) => {
+        const idle = await c.query<{ id: string }>(
+          `SELECT s.id FROM sessions s
+             JOIN sessions m ON m.id = s.id OR m.parent_id = s.id
+             LEFT JOIN rounds r ON r.session_id = m.id
+            WHERE s.parent_id IS NULL
+            GROUP BY s.id HAVING GREATEST(s.created_at, COALESCE(MAX(r.ended_at), 0)) < $1`,
+          [cutoff],
+        );
+        const ids = idle.rows.map((r) => r.id);
+        // Teams first: their parent link has no cascade. Rounds, players and data cascade.
+        await c.query("DELETE FROM sessions WHERE parent_id = ANY($1::text[])", [ids]);
+        await c.query("DELETE FROM sessions WHERE id = ANY($1::text[])", [ids]);
+        gone = ids.length;
+      });
+      return gone;
+    });
+  }
+
   /** Refuses new operations, waits for those under way (a round being saved), then closes the pool. */
   close(): Promise<void> {
     this.closing ??= (async () => {

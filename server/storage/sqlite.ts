@@ -34,6 +34,16 @@ function prepare(db: Database.Database) {
         GROUP BY s.id ORDER BY s.created_at DESC, s.rowid DESC`,
     ),
     deleteRound: db.prepare(`DELETE FROM rounds WHERE session_id = ? AND round = ?`),
+    // A top-level session's last activity: its creation, or its own or its teams' latest round.
+    idleSessions: db.prepare<[number], { id: string }>(
+      `SELECT s.id FROM sessions s
+         JOIN sessions m ON m.id = s.id OR m.parent_id = s.id
+         LEFT JOIN rounds r ON r.session_id = m.id
+        WHERE s.parent_id IS NULL
+        GROUP BY s.id HAVING MAX(s.created_at, COALESCE(MAX(r.ended_at), 0)) < ?`,
+    ),
+    deleteChildren: db.prepare(`DELETE FROM sessions WHERE parent_id = ?`),
+    deleteSession: db.prepare(`DELETE FROM sessions WHERE id = ?`),
     insertRound: db.prepare(
       `INSERT INTO rounds (session_id, round, code, scenario_id, customisation, scenario, seed, seats, board, ended, ticks, seconds, hash, started_at, ended_at, value, praise, collapsed)
        VALUES (@session_id, @round, @code, @scenario_id, @customisation, @scenario, @seed, @seats, @board, @ended, @ticks, @seconds, @hash, @started_at, @ended_at, @value, @praise, @collapsed)`,
@@ -103,6 +113,18 @@ export class SqliteSessionStore implements SessionStore {
 
   async listSessions(hostHash: string): Promise<SessionListing[]> {
     return this.q.listSessions.all(hostHash).map((r) => ({ ...sessionFromRow(r), rounds: r.rounds, lastPlayedAt: r.last_played_at, teams: r.teams }));
+  }
+
+  async deleteIdleSince(cutoff: number): Promise<number> {
+    // Teams first: their parent link has no cascade. Rounds, players and data cascade.
+    return this.db.transaction(() => {
+      const idle = this.q.idleSessions.all(cutoff);
+      for (const { id } of idle) {
+        this.q.deleteChildren.run(id);
+        this.q.deleteSession.run(id);
+      }
+      return idle.length;
+    })();
   }
 
   async saveRound(record: RoundRecord): Promise<void> {

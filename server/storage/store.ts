@@ -44,6 +44,12 @@ export interface SessionStore {
   saveRound(record: RoundRecord): Promise<void>;
   /** A session's rounds in round order, with logs and timelines. */
   listRounds(sessionId: string): Promise<RoundRecord[]>;
+  /**
+   * Retention: deletes every top-level session (with its teams and all their rounds) whose last
+   * activity, its creation or the end of its latest round (any team's, for a workshop), came
+   * before `cutoff` (ms since the epoch). Answers how many top-level sessions went.
+   */
+  deleteIdleSince(cutoff: number): Promise<number>;
   /** Waits for the operations under way, then lets go of the file or the connections. */
   close(): Promise<void>;
 }

@@ -221,6 +221,28 @@ function contract(make: () => Promise<SessionStore>): void {
     expect(await store.listRounds(S1)).toStrictEqual([expected]);
   });
 
+  it("retention deletes sessions idle since the cutoff, a workshop with its teams and rounds, and keeps the rest", async () => {
+    const store = await fresh();
+    const w = workshop(W1, HASH_A, 1000);
+    await store.saveSession(session(S1, HASH_A, 1000)); // never played: idle since it was made
+    await store.saveSession(session(S2, HASH_A, 1000));
+    await store.saveRound({ ...playedRound(S2, 1), endedAt: 9000 });
+    await store.saveSession(w);
+    await store.saveSession(teamOf(w, T1, "Red", 2000));
+    await store.saveRound({ ...playedRound(T1, 1), endedAt: 20_000 }); // the workshop was played late
+    await store.saveSession(session(S3, HASH_A, 15_000));
+    expect(await store.deleteIdleSince(10_000)).toBe(2);
+    expect((await store.listSessions(HASH_A)).map((x) => x.id)).toEqual([S3, W1]);
+    expect(await store.listRounds(S2)).toEqual([]);
+    expect(await store.getSession(T1)).not.toBeNull();
+    expect(await store.listRounds(T1)).toHaveLength(1);
+    expect(await store.deleteIdleSince(10_000)).toBe(0);
+    expect(await store.deleteIdleSince(30_000)).toBe(2);
+    expect(await store.listSessions(HASH_A)).toEqual([]);
+    expect(await store.getSession(T1)).toBeNull();
+    expect(await store.listRounds(T1)).toEqual([]);
+  });
+
   it("a round needs its session", async () => {
     const store = await fresh();
     await expect(store.saveRound(playedRound(S1, 1))).rejects.toThrow(/foreign key/i);

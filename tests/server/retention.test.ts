@@ -1,0 +1,39 @@
+// SMOLDER_RETENTION_DAYS: read strictly, and a sweep deletes what has been idle that long.
+import { describe, expect, it } from "vitest";
+import { MemorySessionStore } from "../../server/storage/memory.js";
+import { keepFor, retentionDays, sweep } from "../../server/storage/retention.js";
+import { playedRound, session } from "./round-fixture.js";
+
+const DAY = 86_400_000;
+const OLD = "11111111-1111-4111-8111-111111111111";
+const NEW = "22222222-2222-4222-8222-222222222222";
+
+describe("retention", () => {
+  it("reads whole days from 1 to 36500, unset means keep everything, anything else is refused with the fix", () => {
+    expect(retentionDays(undefined)).toBeNull();
+    expect(retentionDays(" ")).toBeNull();
+    expect(retentionDays("90")).toBe(90);
+    for (const bad of ["0", "-3", "1.5", "ninety", "99999"]) expect(() => retentionDays(bad)).toThrow(/SMOLDER_RETENTION_DAYS=.* whole number of days/);
+  });
+
+  it("a sweep deletes sessions not played for that many days and keeps newer ones", async () => {
+    const store = new MemorySessionStore();
+    const now = 400 * DAY;
+    await store.saveSession(session(OLD, "a".repeat(64), now - 100 * DAY));
+    await store.saveRound({ ...playedRound(OLD, 1), endedAt: now - 91 * DAY });
+    await store.saveSession(session(NEW, "a".repeat(64), now - 100 * DAY));
+    await store.saveRound({ ...playedRound(NEW, 1), endedAt: now - 89 * DAY });
+    expect(await sweep(store, 90, now)).toBe(1);
+    expect(await store.getSession(OLD)).toBeNull();
+    expect(await store.getSession(NEW)).not.toBeNull();
+  });
+
+  it("the server's keeper sweeps at once and reports what it deleted", async () => {
+    const store = new MemorySessionStore();
+    await store.saveSession(session(OLD, "a".repeat(64), 0));
+    const said: string[] = [];
+    const stop = keepFor(store, 30, (t) => said.push(t), () => 31 * DAY);
+    await expect.poll(() => said).toEqual(["retention: deleted 1 stored session not played for 30 days"]);
+    stop();
+  });
+});
