@@ -1,7 +1,7 @@
 // A whole debrief on one page: what happened and where it tipped, who got the praise and who
 // did the good, the curves (with a what-if beside them), effort per player, the table, and
 // rounds side by side. The same view serves players, the projector and the host console.
-import { type Debrief, type DebriefRound, type DebriefWhatIf, EFFORTS, type PlayerSummary } from "../../shared/index.js";
+import { atSameMoment, type Debrief, type DebriefRound, type DebriefWhatIf, EFFORTS, type PlayerSummary } from "../../shared/index.js";
 import { formatClock, formatValue, h } from "../ui/dom.js";
 import { DebriefCharts, ROUND_COLORS } from "./charts.js";
 import { EFFORT_GROUPS, groupShares } from "./efforts.js";
@@ -90,15 +90,17 @@ function contrast(players: readonly PlayerSummary[], you: number | null): HTMLEl
 }
 
 function whatIfBox(real: DebriefRound, w: DebriefWhatIf): HTMLElement {
-  const realValue = real.value.at(-1) ?? 0;
-  const ifValue = w.value.at(-1) ?? 0;
-  const diff = realValue > 0 ? Math.round((100 * (ifValue - realValue)) / realValue) : 0;
   const ended = w.ended === "collapse" ? `would have collapsed at ${formatClock(w.seconds)}` : `would have held out to ${formatClock(w.seconds)}`;
+  // Compared at the last moment both runs reached, never a longer run against a shorter one.
+  const at = atSameMoment(real.value, w.value);
+  const versus = !at
+    ? ""
+    : ` At ${formatClock(at.second)}${at.cut ? ", the last moment both reached," : ""} it had ${formatValue(at.other)} value against ${formatValue(at.real)} in the real round${at.pct === null ? "" : ` (${at.pct > 0 ? "+" : at.pct < 0 ? "−" : "±"}${Math.abs(at.pct)}%)`}.`;
   return h(
     "div",
     { class: "d-whatif", "data-testid": "debrief-whatif" },
     h("strong", {}, whatIfTitle(w)),
-    h("span", {}, `Same seed, same map: the team ${ended} with ${formatValue(ifValue)} value (${diff >= 0 ? "+" : ""}${diff}% against what really happened). Dashed lines on the charts.`),
+    h("span", {}, `Same seed, same map: the team ${ended}.${versus} Dashed lines on the charts.`),
   );
 }
 
