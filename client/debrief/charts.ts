@@ -60,7 +60,7 @@ class Chart {
         if (label) {
           ctx.setLineDash([]);
           ctx.fillStyle = color;
-          ctx.font = `${(opts.big ? 15 : 11) * devicePixelRatio}px system-ui, sans-serif`;
+          ctx.font = `${(opts.big ? 28 : 11) * devicePixelRatio}px system-ui, sans-serif`;
           const w = ctx.measureText(label).width;
           const left = px + 4 * devicePixelRatio + w > u.bbox.left + u.bbox.width ? px - w - 4 * devicePixelRatio : px + 4 * devicePixelRatio;
           ctx.fillText(label, left, low ? u.bbox.top + u.bbox.height - 6 * devicePixelRatio : u.bbox.top + 14 * devicePixelRatio);
@@ -77,7 +77,7 @@ class Chart {
         height: 190,
         scales: { x: { time: false }, ...scales },
         series: [{ label: "Time", value: (_u, v) => (v === null ? "" : formatClock(v)) }, ...series.map(({ data: _d, ...s }) => ({ points: { show: false }, ...s }))],
-        axes: [{ stroke: AXIS, grid: { stroke: GRID }, values: (_u, vals) => vals.map((v) => (Number.isInteger(v) ? formatClock(v) : "")) }, ...axes],
+        axes: [{ stroke: AXIS, grid: { stroke: GRID }, values: (_u, vals) => vals.map((v) => (Number.isInteger(v) ? formatClock(v) : "")), ...(opts.big ? { font: "28px system-ui, sans-serif", size: 56 } : {}) }, ...axes],
         legend: { live: false },
         cursor: { drag: { x: false, y: false }, points: { show: false } },
         hooks: { draw: [draw] },
@@ -103,9 +103,9 @@ const axis = (scale: string, side: 1 | 3, fmt?: (v: number) => string, big = fal
   stroke: AXIS,
   grid: { show: side === 3, stroke: GRID },
   values: fmt ? (_u, vals) => vals.map(fmt) : undefined,
-  size: big ? 80 : 64,
+  size: big ? 130 : 64,
   // uPlot reads an explicit undefined as a font; leave the key out for its default.
-  ...(big ? { font: "15px system-ui, sans-serif" } : {}),
+  ...(big ? { font: "28px system-ui, sans-serif" } : {}),
 });
 const kilo = (v: number) => (Math.abs(v) >= 1000 ? `${Math.round(v / 1000)}k` : String(v));
 
@@ -191,9 +191,9 @@ export class DebriefCharts {
 
   resize(): void {
     const width = Math.max(260, this.el.clientWidth || 800);
-    const columns = this.opts.big ? 2 : width >= 1100 ? 3 : width >= 700 ? 2 : 1;
+    const columns = this.opts.big ? 1 : width >= 1100 ? 3 : width >= 700 ? 2 : 1;
     const per = Math.floor(width / columns) - (columns > 1 ? 12 : 4);
-    for (const c of this.charts) c.plot.setSize({ width: per, height: 190 });
+    for (const c of this.charts) c.plot.setSize({ width: per, height: this.opts.big ? 300 : 190 });
   }
 
   destroy(): void {

@@ -11,8 +11,8 @@ export interface StripOptions {
 }
 
 export function effortStrips(r: DebriefRound, opts: StripOptions = {}): HTMLElement {
-  const rowH = opts.big ? 24 : 20;
-  const nameW = opts.big ? 180 : 120;
+  const rowH = opts.big ? 40 : 20;
+  const nameW = opts.big ? 300 : 120;
   const bins = Math.ceil(r.seconds / r.binSeconds);
   const canvas = h("canvas", { class: "d-strips", role: "img", "aria-label": `Effort per player over round ${r.round}` });
   const legend = h("div", { class: "d-legend" }, ...EFFORT_GROUPS.map((g) => h("span", {}, h("i", { style: `background:${g.color}` }), g.label)));
@@ -28,7 +28,7 @@ export function effortStrips(r: DebriefRound, opts: StripOptions = {}): HTMLElem
     const ctx = canvas.getContext("2d");
     if (!ctx) return;
     ctx.scale(dpr, dpr);
-    ctx.font = `${opts.big ? 16 : 12}px system-ui, sans-serif`;
+    ctx.font = `${opts.big ? 28 : 12}px system-ui, sans-serif`;
     ctx.textBaseline = "middle";
     const plotW = width - nameW - 8;
     const colW = plotW / Math.max(1, bins);

@@ -121,6 +121,20 @@ describe.runIf(runBrowserTests)("the debrief in the browser", () => {
     expect(looksDrawn(phoneShot)).toBe(true);
     const screenShot = await shot(screen, "debrief-3-projector");
     expect(looksDrawn(screenShot)).toBe(true);
+    // Legible from the back of a room: no text on the projector's debrief under 28 px.
+    const smallest = await screen.getByTestId("debrief").evaluate((root) => {
+      let min = Infinity;
+      let what = "";
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement!;
+        if (!n.textContent?.trim() || el.getClientRects().length === 0) continue;
+        const size = parseFloat(getComputedStyle(el).fontSize);
+        if (size < min) [min, what] = [size, n.textContent.trim().slice(0, 40)];
+      }
+      return { min, what };
+    });
+    expect(smallest.min, `the smallest text on the projector's debrief ("${smallest.what}")`).toBeGreaterThanOrEqual(28);
     // The player folds it away and opens it again.
     await player.page.getByRole("button", { name: "Back to the map" }).click();
     await player.page.getByTestId("debrief-reopen").click();
