@@ -22,3 +22,11 @@ export function atSameMoment(real: readonly number[], other: readonly number[]):
   const pct = a === 0 ? null : Math.sign(b - a) * Math.round((100 * Math.abs(b - a)) / Math.abs(a));
   return { second: n, real: a, other: b, pct, cut: real.length !== other.length };
 }
+
+/**
+ * Hidden risk in a room's words: "fires waiting to happen", the total risk counted in tiles' worth
+ * of the most risk a tile can hold (a tile that full is about to catch). Whole numbers only.
+ */
+export function firesWaiting(riskMax: number, totalRisk: number): number {
+  return riskMax > 0 ? Math.round(totalRisk / riskMax) : 0;
+}

@@ -23,4 +23,4 @@ export * from "./state.js";
 export { ReplayCursor } from "./scrub.js";
 export { tippingPoint, effortBins, teamEffort, whatIfSlices, runWhatIf, isBotKind, debriefRound, debriefWhatIf, TIPPING_WINDOW_SECONDS, EFFORT_BIN_SECONDS } from "./debrief.js";
 export type { WhatIfSpec, DebriefRound, DebriefWhatIf, Debrief, PlayedRound } from "./debrief.js";
-export { atSameMoment, type SameMoment } from "./compare.js";
+export { atSameMoment, firesWaiting, type SameMoment } from "./compare.js";

@@ -3,7 +3,7 @@
 // round; a click on a chart picks that moment (the host console scrubs the replay there).
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
-import { type Debrief, type DebriefRound, EFFORTS } from "../../shared/index.js";
+import { type Debrief, type DebriefRound, EFFORTS, firesWaiting, getScenario } from "../../shared/index.js";
 import { formatClock, formatValue, h } from "../ui/dom.js";
 import { EFFORT_GROUPS, groupShares } from "./efforts.js";
 
@@ -107,7 +107,6 @@ const axis = (scale: string, side: 1 | 3, fmt?: (v: number) => string, big = fal
   // uPlot reads an explicit undefined as a font; leave the key out for its default.
   ...(big ? { font: "28px system-ui, sans-serif" } : {}),
 });
-const kilo = (v: number) => (Math.abs(v) >= 1000 ? `${Math.round(v / 1000)}k` : String(v));
 
 export class DebriefCharts {
   readonly el = h("div", { class: "d-charts" });
@@ -130,11 +129,12 @@ export class DebriefCharts {
       this.charts.push(c);
       return c;
     };
+    const riskMax = getScenario(lead.scenarioId)?.risk.max ?? 0;
     const tip = (r: DebriefRound, color = "#ff9b73"): Marker[] => (r.tipping === null ? [] : [{ at: r.tipping, color, label: `tipped ${formatClock(r.tipping)}` }]);
 
     const fires: Series[] = [
       { label: "Fires", stroke: "#e69f00", width: 3, scale: "fires", data: padTo(lead.fires, n) },
-      { label: "Hidden risk", stroke: "#cc79a7", width: 2, scale: "risk", data: padTo(lead.risk, n) },
+      { label: "Fires waiting to happen (hidden risk)", stroke: "#cc79a7", width: 2, scale: "risk", data: padTo(lead.risk.map((r) => firesWaiting(riskMax, r)), n) },
     ];
     const value: Series[] = [
       { label: "Team value", stroke: "#009e73", width: 3, scale: "value", data: padTo(lead.value, n) },
@@ -146,7 +146,7 @@ export class DebriefCharts {
       value.push({ label: "Praise (what if)", stroke: "#f0e442", width: 1, dash: [3, 4], scale: "praise", data: padTo(w.praise, n) });
     }
     const whatIfMarks: Marker[] = w && w.fromSecond > 0 ? [{ at: w.fromSecond, color: "#9ad0ff", label: "what if from here", low: true }] : [];
-    add("Fires and hidden risk", fires, [axis("fires", 3, undefined, big), axis("risk", 1, kilo, big)]).markers = [...tip(lead), ...whatIfMarks];
+    add("Fires, and fires waiting to happen", fires, [axis("fires", 3, undefined, big), axis("risk", 1, undefined, big)]).markers = [...tip(lead), ...whatIfMarks];
     add("Team value and praise", value, [axis("value", 3, formatValue, big), axis("praise", 1, undefined, big)]).markers = [...tip(lead), ...whatIfMarks];
 
     // The team's effort split, per bin of the effort strips.

@@ -5,7 +5,7 @@ import { Client, type Room } from "colyseus.js";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { BOARD_MODES, HOST_MESSAGE_MAX_LENGTH, KICKED_CLOSE_CODE, SERVER_CLOSING_CLOSE_CODE, MAX_HOSTED_PLAYERS, MSG, type ErrorMessage } from "../../server/protocol.js";
-import { EFFORTS, SCENARIOS, SCENARIO_IDS } from "../../shared/index.js";
+import { EFFORTS, firesWaiting, getScenario, SCENARIOS, SCENARIO_IDS } from "../../shared/index.js";
 import { type Frame, readFrame } from "../net/frame.js";
 import { joinLink } from "../net/join-link.js";
 import { defaultEndpoint, tidyCode } from "../net/session.js";
@@ -447,10 +447,10 @@ class Console {
     };
     const axis = (scale: string, side: 1 | 3 = 3, fmt?: (v: number) => string): uPlot.Axis => ({ scale, side, stroke: "#9aa1b2", grid: { show: side === 3, stroke: "#262b36" }, values: fmt ? (_u, vals) => vals.map(fmt) : undefined, size: 50 });
     this.charts = [
-      mk("Fires and hidden risk", [
+      mk("Fires, and fires waiting to happen", [
         { label: "Fires", stroke: "#e69f00", width: 2, scale: "fires" },
-        { label: "Hidden risk", stroke: "#cc79a7", width: 2, scale: "risk" },
-      ], [axis("fires"), axis("risk", 1, (v) => `${Math.round(v / 1000)}k`)]),
+        { label: "Waiting to happen (hidden risk)", stroke: "#cc79a7", width: 2, scale: "risk" },
+      ], [axis("fires"), axis("risk", 1)]),
       mk("Team value and praise", [
         { label: "Team value", stroke: "#009e73", width: 2, scale: "value" },
         { label: "Praise", stroke: "#f0e442", width: 2, scale: "praise" },
@@ -487,7 +487,8 @@ class Console {
     const x = tl.fires.map((_, i) => i);
     const perSecond = tl.effort.map((row) => groupShares(row));
     const shares = EFFORT_GROUPS.map((_, g) => perSecond.map((row) => Math.round(row[g]!)));
-    this.charts[0]!.setData([x, tl.fires, tl.risk]);
+    const riskMax = getScenario(this.frame?.scenario ?? "")?.risk.max ?? 0;
+    this.charts[0]!.setData([x, tl.fires, tl.risk.map((r) => firesWaiting(riskMax, r))]);
     this.charts[1]!.setData([x, tl.value, tl.praise]);
     this.charts[2]!.setData([x, ...shares]);
   }
