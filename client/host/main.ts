@@ -182,6 +182,7 @@ class Console {
   private timelineRound = 0;
   private charts: uPlot[] = [];
   private dirty = false;
+  private settingsForm: HTMLFormElement | null = null;
   private frame: Frame | null = null;
   private readonly toastEl = h("div", { class: "toast", role: "alert" });
   private toastTimer = 0;
@@ -293,7 +294,7 @@ class Console {
     const controls = h(
       "div",
       { class: "controls" },
-      h("div", { class: "row" }, btn("start", "Start round", () => this.send({ command: "start", countdownSeconds: Number(countdown.value) }), "primary"), countdown, btn("cancel", "Cancel countdown", () => this.send({ command: "cancel" }))),
+      h("div", { class: "row" }, btn("start", "Start round", () => this.start(Number(countdown.value)), "primary"), countdown, btn("cancel", "Cancel countdown", () => this.send({ command: "cancel" }))),
       h("div", { class: "row" }, btn("pause", "Pause", () => this.send({ command: "pause" })), btn("resume", "Resume", () => this.send({ command: "resume" }), "primary"), btn("end", "End round", () => this.send({ command: "end" }), "danger")),
       h("div", { class: "row" }, btn("nextPhase", "Grow the organisation now", () => this.send({ command: "nextPhase" })), btn("nextRound", "Next round, same people", () => this.send({ command: "nextRound" }), "primary")),
     );
@@ -342,6 +343,7 @@ class Console {
       (e.settingsNote = h("p", { class: "muted small" })),
     );
     settings.addEventListener("input", () => (this.dirty = true));
+    this.settingsForm = settings as HTMLFormElement;
     settings.addEventListener("submit", (ev) => {
       ev.preventDefault();
       this.dirty = false;
@@ -524,6 +526,12 @@ class Console {
     if (document.activeElement !== e.hostDrop) (e.hostDrop as HTMLSelectElement).value = hosted.hostDrop;
     if (!this.dirty) this.fillSettings(f);
     this.renderPeople(f);
+  }
+
+  /** What the form shows is what runs: settings changed but not applied are applied on the way. */
+  private start(countdownSeconds: number): void {
+    if (this.dirty) this.settingsForm?.requestSubmit();
+    this.send({ command: "start", countdownSeconds });
   }
 
   private fillSettings(f: Frame): void {

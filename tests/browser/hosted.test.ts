@@ -96,16 +96,21 @@ describe.runIf(runBrowserTests)("a hosted session in the browser", () => {
     writeFileSync(`${SHOTS}/hosted-1-projector-lobby.png`, lobbyShot);
     expect(looksDrawn(lobbyShot)).toBe(true);
 
-    // The host sees both players, picks a short workshop round and starts it.
+    // The host sees both players, picks a short workshop round and starts it without pressing
+    // Apply: what the form shows is what runs.
     await expect.poll(() => host.page.locator("table.people tbody tr", { hasText: "Ada" }).count()).toBe(2);
     await host.page.locator("#s-scenario").selectOption("workshop");
     await host.page.locator("#s-duration").fill("120");
     await host.page.locator("#s-bots").selectOption("idle");
-    await host.page.getByTestId("host-apply").click();
-    await expect.poll(() => host.page.locator("#s-duration").inputValue()).toBe("120");
     await host.page.locator("#countdown").selectOption("3");
     await host.page.getByTestId("host-start").click();
     await waitFor(a.page, (s) => s?.stage === "playing", "round 1 playing");
+    // The room runs 120 s of workshop, as the player's own screen shows.
+    const running = await a.page.evaluate(() => {
+      const f = (window as unknown as { smolder: { frame(): { scenario: string; hosted: { duration: number } } } }).smolder.frame();
+      return [f.scenario, f.hosted.duration];
+    });
+    expect(running).toEqual(["workshop", 120]);
     await waitFor(b.page, (s) => s?.stage === "playing", "round 1 playing for B");
 
     // Pause: every screen says so and the rules stand still; resume.
