@@ -128,6 +128,9 @@ export interface DebriefRound {
   risk: number[];
   value: number[];
   praise: number[];
+  /** The value at the round's last tick, as the round list and exports show it (the timeline
+   *  samples whole seconds, so it can stop short of a round the host ended mid-second). */
+  finalValue: number;
   binSeconds: number;
   /** Per seat (as in `players`), EFFORTS.length counters per bin, flattened. */
   effortBins: number[][];
@@ -179,6 +182,7 @@ export function debriefRound(r: PlayedRound): DebriefRound {
     risk: t.risk,
     value: t.value,
     praise: t.praise,
+    finalValue: r.summary.value,
     binSeconds: EFFORT_BIN_SECONDS,
     effortBins: effortBins(t, EFFORT_BIN_SECONDS),
     players: r.summary.players,

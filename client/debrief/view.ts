@@ -38,7 +38,7 @@ export class DebriefView {
     const you = this.opts.you ?? null;
     const w = d.whatIf && d.whatIf.round === lead.round ? d.whatIf : null;
     const story = [
-      h("header", { class: "d-head" }, h("h2", {}, `${lead.label ?? `Round ${lead.round}`} · ${lead.scenarioName}`), h("p", { class: "d-outcome" }, `The team ${outcome(lead)}, with ${formatValue(lead.value.at(-1) ?? 0)} value.`)),
+      h("header", { class: "d-head" }, h("h2", {}, `${lead.label ?? `Round ${lead.round}`} · ${lead.scenarioName}`), h("p", { class: "d-outcome" }, `The team ${outcome(lead)}, with ${formatValue(lead.finalValue)} value.`)),
       h("p", { class: `d-tip${lead.tipping === null ? " calm" : ""}`, "data-testid": "debrief-tipping" }, tippingText(lead)),
       contrast(lead.players, you),
       w ? whatIfBox(lead, w) : null,
@@ -117,7 +117,7 @@ export function compareRounds(rounds: readonly DebriefRound[]): HTMLElement {
       h("td", {}, h("i", { class: "swatch", style: `background:${ROUND_COLORS[i % ROUND_COLORS.length]}` }), r.label ?? `Round ${r.round}`),
       h("td", {}, r.scenarioName),
       h("td", {}, outcomeShort(r)),
-      h("td", { class: "num" }, formatValue(r.value.at(-1) ?? 0)),
+      h("td", { class: "num" }, formatValue(r.finalValue)),
       h("td", { class: "num" }, r.praise.at(-1) ?? 0),
       h("td", { class: "num" }, r.tipping === null ? "never" : formatClock(r.tipping)),
       h("td", { class: "wide" }, bar),

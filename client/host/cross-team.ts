@@ -64,7 +64,7 @@ export class CrossTeamDebrief {
       if (r) played.push({ ...debriefRound(r), label: t.name });
     }
     if (played.length === 0) return void this.body.replaceChildren(h("p", { class: "muted" }, "No team has finished a round yet."));
-    const byValue = [...played].sort((a, b) => (b.value.at(-1) ?? 0) - (a.value.at(-1) ?? 0));
+    const byValue = [...played].sort((a, b) => b.finalValue - a.finalValue);
     const best = byValue[0]!;
     const worst = byValue.at(-1)!;
     this.view.show({ rounds: best === worst ? [best] : [best, worst], whatIf: null });
