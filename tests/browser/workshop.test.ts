@@ -31,7 +31,8 @@ describe.runIf(runBrowserTests)("a team workshop in the browser", () => {
   });
 
   it("forms teams, opens them, runs every team from the dashboard and compares them", async () => {
-    const host = await suite.open({ width: 1440, height: 1000 });
+    // The console on a facilitator's big screen.
+    const host = await suite.open({ width: 1920, height: 1080 });
     await host.page.goto(`${suite.url()}/host`);
     const created = await host.page.evaluate(async () => {
       const res = await fetch("/api/workshops", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tickMs: 5 }) });
@@ -43,10 +44,10 @@ describe.runIf(runBrowserTests)("a team workshop in the browser", () => {
     await host.page.goto(`${suite.url()}/host?workshop=${created.code}`);
     await expect.poll(() => host.page.getByTestId("ws-code").textContent()).toBe(created.code);
 
-    // Eight people join as plain clients, one in a browser.
+    // Eleven people join as plain clients, one in a browser.
     const client = new Client(suite.url().replace("http", "ws"));
     const clients: Room[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 11; i++) {
       const r = await client.joinById(created.code, { name: `Crew ${i + 1}` });
       r.onMessage("*", () => undefined);
       clients.push(r);
@@ -57,10 +58,10 @@ describe.runIf(runBrowserTests)("a team workshop in the browser", () => {
     await ada.page.getByRole("button", { name: "Join with code" }).click();
     await expect.poll(() => ada.page.getByTestId("workshop-code").textContent()).toContain(created.code);
 
-    // Teams of three: three teams, each a column; Ada sees hers.
+    // Teams of three: four teams, each a column; Ada sees hers.
     await host.page.getByTestId("ws-size").selectOption("3");
     await host.page.getByTestId("ws-form").click();
-    await expect.poll(() => host.page.locator(".ws-team").count()).toBe(3);
+    await expect.poll(() => host.page.locator(".ws-team").count()).toBe(4);
     await expect.poll(() => ada.page.getByTestId("workshop-team").textContent()).toMatch(/^You are in team /);
     // By hand: one person dragged into another team.
     const teamCols = host.page.locator(".ws-team");
@@ -82,7 +83,7 @@ describe.runIf(runBrowserTests)("a team workshop in the browser", () => {
       moved.push(t);
       await r.leave(true);
     }
-    await expect.poll(() => host.page.getByTestId("ws-card").count()).toBe(3);
+    await expect.poll(() => host.page.getByTestId("ws-card").count()).toBe(4);
 
     // Every team: the same short round, started together. What the form shows is what runs,
     // though nobody pressed "Apply to every team".
@@ -95,7 +96,8 @@ describe.runIf(runBrowserTests)("a team workshop in the browser", () => {
       const st = r.state as unknown as { scenario: string; duration: number };
       await expect.poll(() => [st.scenario, st.duration], { message: "each team runs the form's scenario and length" }).toEqual(["workshop", 60]);
     }
-    await host.page.waitForTimeout(800);
+    // The screenshot is taken once some team is in trouble (an untended map soon is), to look at how that reads.
+    await host.page.locator('[data-testid=ws-card][data-severity="trouble"], [data-testid=ws-card][data-severity="collapsed"]').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
     const dash = await shot(host.page, "workshop-2-dashboard");
     expect(looksDrawn(dash)).toBe(true);
     await expect.poll(async () => (await host.page.getByTestId("ws-card").allTextContents()).every((t) => /round over|collapsed/.test(t)), { timeout: 60_000 }).toBe(true);
@@ -109,13 +111,13 @@ describe.runIf(runBrowserTests)("a team workshop in the browser", () => {
       },
       [created.sessionId, created.hostSecret] as const,
     );
-    expect(seeds).toHaveLength(3);
+    expect(seeds).toHaveLength(4);
     expect(new Set(seeds).size).toBe(1);
 
     // Cross-team debrief: every team in the table, the best and worst overlaid, charts drawn.
     await host.page.getByTestId("ct-load").click();
     const cross = host.page.getByTestId("cross-team");
-    await expect.poll(() => cross.getByTestId("debrief-compare").first().locator("tbody tr").count()).toBe(3);
+    await expect.poll(() => cross.getByTestId("debrief-compare").first().locator("tbody tr").count()).toBe(4);
     await expect.poll(() => cross.locator(".d-chart canvas").count()).toBeGreaterThan(2);
     await cross.scrollIntoViewIfNeeded();
     const crossShot = await cross.screenshot();
@@ -154,9 +156,9 @@ describe.runIf(runBrowserTests)("a team workshop in the browser", () => {
     // Later: the workshop is listed with its teams' rounds and reopens for the cross-team debrief.
     await host.page.goto(`${suite.url()}/host`);
     const row = host.page.getByTestId("past-sessions").locator(`tr[data-session="${created.sessionId}"]`);
-    await expect.poll(() => row.locator("td").nth(2).textContent(), { timeout: 10_000 }).toBe("3");
+    await expect.poll(() => row.locator("td").nth(2).textContent(), { timeout: 10_000 }).toBe("4");
     await row.getByRole("button", { name: "Debrief" }).click();
-    await expect.poll(() => host.page.getByTestId("cross-team").getByTestId("debrief-compare").first().locator("tbody tr").count(), { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => host.page.getByTestId("cross-team").getByTestId("debrief-compare").first().locator("tbody tr").count(), { timeout: 10_000 }).toBe(4);
 
     for (const r of moved) await r.leave(true).catch(() => undefined);
     expect(host.errors).toEqual([]);
