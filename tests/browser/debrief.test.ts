@@ -63,19 +63,25 @@ describe.runIf(runBrowserTests)("the debrief in the browser", () => {
     await screen.goto(`${suite.url()}/screen/${created.code}`);
     await host.page.bringToFront();
 
-    const playRound = async (round: number, bots: string) => {
+    /** Plays a round of `seconds`; with `endAt`, the host ends it once that many seconds are played. */
+    const playRound = async (round: number, bots: string, seconds = 60, endAt?: number) => {
       await host.page.locator("#s-scenario").selectOption("workshop");
-      await host.page.locator("#s-duration").fill("60");
+      await host.page.locator("#s-duration").fill(String(seconds));
       await host.page.locator("#s-seats").fill("4");
       await host.page.locator("#s-bots").selectOption(bots);
       await host.page.getByTestId("host-apply").click();
-      await expect.poll(() => host.page.locator("#s-duration").inputValue()).toBe("60");
+      await expect.poll(() => host.page.locator("#s-duration").inputValue()).toBe(String(seconds));
       await host.page.locator("#countdown").selectOption("0");
       await host.page.getByTestId("host-start").click();
+      if (endAt !== undefined) {
+        await waitFor(player.page, (s) => s?.stage === "playing" && s.hosted?.round === round && s.tick >= endAt * 10, `round ${round} past ${endAt} s`, 60_000);
+        await host.page.getByTestId("host-end").click();
+      }
       await waitFor(player.page, (s) => s?.stage === "ended" && s.hosted?.round === round, `round ${round} played out`, 60_000);
       await expect.poll(() => host.page.locator("table.rounds tbody tr").count()).toBe(round);
     };
-    await playRound(1, "hero");
+    // Round 1 is ended early by the host, so the what-if below runs longer than what happened.
+    await playRound(1, "hero", 180, 30);
     await host.page.getByTestId("host-nextRound").click();
     await waitFor(player.page, (s) => s?.hosted?.round === 2 && s.stage === "lobby", "round 2 lobby");
     await playRound(2, "balanced");
@@ -90,6 +96,11 @@ describe.runIf(runBrowserTests)("the debrief in the browser", () => {
     await bench.getByTestId("wb-from").fill("20");
     await bench.getByTestId("wb-run").click();
     await expect.poll(() => bench.getByTestId("debrief-whatif").textContent()).toMatch(/balanced players from 0:20/);
+    // Compared over equal spans: at the moment the real round ended, not at the what-if's own end.
+    const realEnd = (await bench.getByTestId("debrief-compare").locator("tbody tr").first().textContent()) ?? "";
+    const whatIf = (await bench.getByTestId("debrief-whatif").textContent()) ?? "";
+    expect(whatIf).toMatch(/At (\d+:\d\d), the last moment both reached, it had/);
+    expect(realEnd).toContain(`ended ${/At (\d+:\d\d),/.exec(whatIf)![1]}`);
     // A click on a chart moves the replay there.
     const before = await bench.getByTestId("wb-time").textContent();
     const over = bench.locator(".d-chart .u-over").first();
