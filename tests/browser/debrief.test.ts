@@ -10,7 +10,7 @@ import { type Browser, browserSuite, looksDrawn, runBrowserTests } from "./harne
 const SHOTS = "test-results/screens";
 mkdirSync(SHOTS, { recursive: true });
 
-type Seen = { stage: string; hosted: { code: string; round: number } | null } | null;
+type Seen = { stage: string; tick: number; hosted: { code: string; round: number } | null } | null;
 const seen = (page: Page): Promise<Seen> => page.evaluate(() => (window as unknown as { smolder: { frame(): Seen } }).smolder.frame());
 
 async function waitFor(page: Page, test: (s: Seen) => boolean, what: string, ms = 20_000): Promise<void> {
