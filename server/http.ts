@@ -50,6 +50,19 @@ function pageFor(path: string): string | null {
   return null;
 }
 
+/** Vite names what it builds into assets/ by content hash: such a file never changes, so browsers keep it. */
+function cacheControl(base: string, file: string): string {
+  return file.startsWith(join(base, "assets") + sep) && /-[\w-]{8,}\.\w+$/.test(file) ? "public, max-age=31536000, immutable" : "no-cache";
+}
+
+/** The smallest copy tools/precompress.ts left beside `file` that the browser accepts, if any. */
+function precompressed(file: string, accepted: string): { name: "br" | "gzip"; file: string } | null {
+  const accepts = (name: string) => new RegExp(`(^|[\\s,])${name}(?!;q=0(\\.0*)?(\\s|,|$))`).test(accepted);
+  if (accepts("br") && existsSync(`${file}.br`)) return { name: "br", file: `${file}.br` };
+  if (accepts("gzip") && existsSync(`${file}.gz`)) return { name: "gzip", file: `${file}.gz` };
+  return null;
+}
+
 /** Serves files under `root`; /host and /screen/CODE get their pages, other unknown paths index.html (a single-page client). */
 export function staticFiles(root: string): Handler {
   const base = resolve(root);
@@ -67,8 +80,14 @@ export function staticFiles(root: string): Handler {
     if (file !== base && !file.startsWith(base + sep)) return next();
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(base, "index.html");
     if (!existsSync(file)) return next();
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    const encoding = precompressed(file, String(req.headers["accept-encoding"] ?? ""));
+    res.writeHead(200, {
+      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      "cache-control": cacheControl(base, file),
+      vary: "Accept-Encoding",
+      ...(encoding ? { "content-encoding": encoding.name } : {}),
+    });
     if (req.method === "HEAD") return void res.end();
-    createReadStream(file).pipe(res);
+    createReadStream(encoding?.file ?? file).pipe(res);
   };
 }

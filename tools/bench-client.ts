@@ -20,6 +20,8 @@ const log = (...m: unknown[]) => {
 };
 
 execFileSync("npx", ["vite", "build", "--logLevel", "error"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+// Served as `npm start` serves it: with the precompressed copies beside each file.
+execFileSync("npx", ["tsx", "tools/precompress.ts"], { stdio: "ignore" });
 const port = 24000 + Math.floor(Math.random() * 1000);
 const server = await listen(createAppConfig({ trustRoomSettings: true, displayLogs: false, store: new MemorySessionStore() }), port);
 const url = `http://127.0.0.1:${port}`;

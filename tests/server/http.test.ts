@@ -4,6 +4,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { request } from "node:http";
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staticFiles } from "../../server/http.js";
 
@@ -15,6 +17,11 @@ beforeAll(async () => {
   mkdirSync(join(dist, "assets"), { recursive: true });
   writeFileSync(join(dist, "index.html"), "<!doctype html><title>Smolder</title>");
   writeFileSync(join(dist, "assets", "game.js"), "console.log('game')");
+  // A hashed build file with the compressed copies tools/precompress.ts writes beside it.
+  const hashed = "const phaser = 'big';".repeat(100);
+  writeFileSync(join(dist, "assets", "phaser-B1a2c3D4.js"), hashed);
+  writeFileSync(join(dist, "assets", "phaser-B1a2c3D4.js.br"), brotliCompressSync(hashed));
+  writeFileSync(join(dist, "assets", "phaser-B1a2c3D4.js.gz"), gzipSync(hashed));
   writeFileSync(join(root, "secret.txt"), "not for the web");
   const serve = staticFiles(dist);
   server = createServer((req, res) => serve(req, res, () => res.writeHead(404).end("next")));
@@ -29,6 +36,32 @@ describe("static files", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/javascript/);
     expect(await res.text()).toBe("console.log('game')");
+  });
+
+  it("sends the precompressed copy the browser accepts, and lets browsers keep hashed files for good", async () => {
+    const get = (path: string, encoding?: string) =>
+      new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+        const req = request(`${base}${path}`, { headers: encoding ? { "accept-encoding": encoding } : {} }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    const br = await get("/assets/phaser-B1a2c3D4.js", "gzip, deflate, br");
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(br.body).toString()).toBe("const phaser = 'big';".repeat(100));
+    expect(br.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(br.headers.vary).toBe("Accept-Encoding");
+    expect((await get("/assets/phaser-B1a2c3D4.js", "gzip")).headers["content-encoding"]).toBe("gzip");
+    expect((await get("/assets/phaser-B1a2c3D4.js", "br;q=0, gzip;q=0")).headers["content-encoding"]).toBeUndefined();
+    const plain = await get("/assets/phaser-B1a2c3D4.js");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString()).toBe("const phaser = 'big';".repeat(100));
+    // Pages and unhashed files are checked again every time, so a new build reaches everyone.
+    expect((await get("/")).headers["cache-control"]).toBe("no-cache");
+    expect((await get("/assets/game.js")).headers["cache-control"]).toBe("no-cache");
   });
 
   it("falls back to index.html for client routes", async () => {
