@@ -12,6 +12,7 @@ import { TitleScene } from "./scenes/TitleScene.js";
 import { WorkshopScene } from "./scenes/WorkshopScene.js";
 import { RenderScale } from "./render/resolution.js";
 import { watchDebrief } from "./ui/debrief-overlay.js";
+import { updateScreenClasses } from "./ui/layout.js";
 
 const game = new Phaser.Game({
   type: Phaser.AUTO,
@@ -23,6 +24,8 @@ const game = new Phaser.Game({
   scene: [BootScene, TitleScene, LobbyScene, GameScene, ResultsScene, WorkshopScene],
 });
 
+updateScreenClasses();
+window.addEventListener("resize", updateScreenClasses);
 const renderScale = new RenderScale(game);
 watchDebrief(app.session, { myName: () => (app.session.room ? (readFrame(app.session.room).players.find((p) => p.isYou)?.name ?? null) : null) });
 

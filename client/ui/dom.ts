@@ -18,10 +18,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
 
 export const uiRoot = (): HTMLElement => document.getElementById("ui")!;
 
-/** Replaces a named layer inside the UI root; returns it. */
+/** Replaces a named layer inside the UI root; returns it. Its class is `layer-<id>`, never the
+ *  bare id: a layer called "results" must not pick up the rules written for a `.results` panel. */
 export function layer(id: string, ...children: Child[]): HTMLElement {
   document.getElementById(id)?.remove();
-  const el = h("div", { id, class: `layer ${id}` }, ...children);
+  const el = h("div", { id, class: `layer layer-${id}` }, ...children);
   uiRoot().append(el);
   return el;
 }
