@@ -1,7 +1,7 @@
 // The connection to the game server: joining, reconnecting, and sending intents.
 // Scenes listen to it; nothing here knows about Phaser.
 import { Client, type Room } from "colyseus.js";
-import type { Debrief, Intent, RoundSummary } from "../../shared/index.js";
+import type { Debrief, Intent, ResultsSummary as RoundSummary } from "../../shared/index.js";
 import { type ErrorMessage, KICKED_CLOSE_CODE, MSG, RECONNECT_SECONDS, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, ROOM_NAME, SERVER_CLOSING_CLOSE_CODE, WORKSHOP_ROOM_NAME } from "../../server/protocol.js";
 import { STORAGE } from "../constants.js";
 
