@@ -1,5 +1,7 @@
 // A tiny element builder for the HTML layers over the canvas (forms, HUD, tables), which
 // stay crisp, accessible and responsive in a way canvas text is not.
+import { valueFigure } from "../../shared/story.js";
+
 type Attrs = Record<string, string | number | boolean | ((e: Event) => void) | undefined>;
 type Child = Node | string | number | null | undefined | false;
 
@@ -31,10 +33,8 @@ export function removeLayer(id: string): void {
   document.getElementById(id)?.remove();
 }
 
-/** Value units → the figure shown to players (healthy tile-seconds / 10). */
-export function formatValue(v: number): string {
-  return Math.round(v / 1000).toLocaleString("en-US");
-}
+/** Value units → the figure shown to players (healthy tile-seconds / 10); the shared stories print it the same way. */
+export const formatValue = valueFigure;
 
 export function formatClock(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));

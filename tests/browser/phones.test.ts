@@ -57,6 +57,8 @@ async function fit(page: Page): Promise<Fit> {
         }
       }
       if (right <= left || bottom <= top) continue;
+      // A scroller must not scroll sideways: that is a cut-off panel by another name.
+      if ((cs.overflowX === "auto" || cs.overflowX === "scroll") && el.scrollWidth > el.clientWidth + 1) outside.push(`${el.tagName.toLowerCase()}.${el.className} scrolls sideways (${el.scrollWidth} > ${el.clientWidth})`);
       const outX = left < -1 || right > W + 1;
       const outY = !scrolled && (top < -1 || bottom > H + 1);
       if (outX || outY) outside.push(`${el.tagName.toLowerCase()}.${el.className} [${Math.round(left)},${Math.round(top)} → ${Math.round(right)},${Math.round(bottom)}]`);
@@ -95,11 +97,23 @@ async function mapShare(page: Page): Promise<{ uncovered: number; free: number }
   });
 }
 
+/** Each size, and the smallest phone of its orientation the help and the results must also fit. */
 const SIZES = [
-  { name: "laptop", width: 1280, height: 720, touch: false, mapShare: 0.5 },
-  { name: "phone-portrait", width: 390, height: 844, touch: true, mapShare: 0.4 },
-  { name: "phone-landscape", width: 844, height: 390, touch: true, mapShare: 0.5 },
+  { name: "laptop", width: 1280, height: 720, touch: false, mapShare: 0.5, small: null },
+  { name: "phone-portrait", width: 390, height: 844, touch: true, mapShare: 0.4, small: { width: 360, height: 640 } },
+  { name: "phone-landscape", width: 844, height: 390, touch: true, mapShare: 0.5, small: { width: 640, height: 360 } },
 ];
+
+async function headings(page: Page): Promise<{ text: string | null; inside: boolean; onTop: boolean }[]> {
+  return page.locator(".scores th").evaluateAll((ths) =>
+    ths.map((th) => {
+      th.scrollIntoView({ block: "center" });
+      const r = th.getBoundingClientRect();
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return { text: th.textContent, inside: r.left >= 0 && r.right <= window.innerWidth && r.width > 0, onTop: top === th || th.contains(top) };
+    }),
+  );
+}
 
 describe.runIf(runBrowserTests)("every screen size", () => {
   const suite = browserSuite();
@@ -118,19 +132,24 @@ describe.runIf(runBrowserTests)("every screen size", () => {
       const playing = await fit(page);
       expect(playing.scrollWidth).toBeLessThanOrEqual(playing.innerWidth);
       expect(playing.outside).toEqual([]);
+      if (size.small) {
+        // The smallest phone of this orientation: the HUD and the help still fit.
+        await page.setViewportSize(size.small);
+        await page.getByRole("button", { name: "Help" }).click();
+        await page.getByRole("dialog", { name: "How to play" }).waitFor();
+        writeFileSync(`${SHOTS}/size-${size.name}-small-help.png`, await page.screenshot());
+        const help = await fit(page);
+        expect(help.scrollWidth).toBeLessThanOrEqual(help.innerWidth);
+        expect(help.outside).toEqual([]);
+        await page.getByRole("button", { name: "Back to the game" }).click();
+        await page.setViewportSize({ width: size.width, height: size.height });
+      }
 
       // The round ends by itself; the results must fit with every column heading in view.
       await expect.poll(async () => (await seen(page))?.stage, { timeout: 60_000 }).toBe("ended");
       const table = page.locator(".scores");
       await table.waitFor({ timeout: 15_000 });
-      const heads = await page.locator(".scores th").evaluateAll((ths) =>
-        ths.map((th) => {
-          th.scrollIntoView({ block: "center" });
-          const r = th.getBoundingClientRect();
-          const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-          return { text: th.textContent, inside: r.left >= 0 && r.right <= window.innerWidth && r.width > 0, onTop: top === th || th.contains(top) };
-        }),
-      );
+      const heads = await headings(page);
       expect(heads.map((x) => x.text)).toEqual(["Player", "Praise", "Direct", "Indirect", "Net"]);
       for (const head of heads) expect(head, JSON.stringify(head)).toMatchObject({ inside: true, onTop: true });
       await page.locator(".panel.results").evaluate((el) => el.parentElement!.scrollTo(0, 0));
@@ -138,6 +157,18 @@ describe.runIf(runBrowserTests)("every screen size", () => {
       const results = await fit(page);
       expect(results.scrollWidth).toBeLessThanOrEqual(results.innerWidth);
       expect(results.outside).toEqual([]);
+      // Your own story and the round over time, on every size.
+      await expect.poll(() => page.getByTestId("my-story").textContent()).toMatch(/^You earned/);
+      expect(await page.getByTestId("results-chart").locator("canvas").count()).toBeGreaterThan(0);
+      if (size.small) {
+        await page.setViewportSize(size.small);
+        for (const head of await headings(page)) expect(head, JSON.stringify(head)).toMatchObject({ inside: true, onTop: true });
+        await page.locator(".panel.results").evaluate((el) => el.parentElement!.scrollTo(0, 0));
+        writeFileSync(`${SHOTS}/size-${size.name}-small-results.png`, await page.screenshot());
+        const small = await fit(page);
+        expect(small.scrollWidth).toBeLessThanOrEqual(small.innerWidth);
+        expect(small.outside).toEqual([]);
+      }
       expect(b.errors).toEqual([]);
     });
   }
