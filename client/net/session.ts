@@ -130,8 +130,13 @@ export class Session {
     }
   }
 
+  /** Intents sent, by kind (read by browser tests: an eager press must not send twice). */
+  readonly sentKinds: Record<string, number> = {};
+
   send(intent: Intent): void {
-    if (this.room && this.status === "connected") this.room.send(MSG.intent, intent);
+    if (!this.room || this.status !== "connected") return;
+    this.sentKinds[intent.kind] = (this.sentKinds[intent.kind] ?? 0) + 1;
+    this.room.send(MSG.intent, intent);
   }
 
   async leave(): Promise<void> {

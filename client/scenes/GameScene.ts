@@ -14,7 +14,7 @@ import { followRect, frameCamera, type Margins } from "../render/camera.js";
 import { watchMargins } from "../render/margins.js";
 import { Effects } from "../render/effects.js";
 import { h, layer, removeLayer } from "../ui/dom.js";
-import { maybeTutorial, toggleHelp } from "../ui/help.js";
+import { toggleHelp } from "../ui/help.js";
 import { Hud } from "../ui/hud.js";
 import { hideTouchControls, isTouchDevice, showTouchControls } from "../ui/touch.js";
 
@@ -34,7 +34,7 @@ export class GameScene extends Phaser.Scene {
   private following = false;
   /** The tiles the camera shows while following (for the minimap). */
   private view: { x: number; y: number; side: number } | undefined;
-  /** Whether this screen has a seat: a watcher gets no pad and no tutorial. Unknown until the first state. */
+  /** Whether this screen has a seat: a watcher gets no pad. Unknown until the first state. */
   private seated: boolean | null = null;
 
   constructor() {
@@ -107,7 +107,6 @@ export class GameScene extends Phaser.Scene {
       this.hud.destroy();
       hideTouchControls();
       removeLayer("banner");
-      removeLayer("tutorial");
       removeLayer("help");
     });
   }
@@ -157,15 +156,13 @@ export class GameScene extends Phaser.Scene {
     if (frame.stage === "lobby" || frame.stage === "countdown") this.scene.start(SCENES.lobby);
   }
 
-  /** A seat gets the pad (on touch screens) and, once, the tutorial; a watcher gets neither. */
+  /** A seat gets the pad on touch screens; a watcher has nothing to steer. (The practice before
+   *  the first round teaches; nothing here takes round time.) */
   private seatChanged(seated: boolean): void {
     if (seated === this.seated) return;
-    const first = this.seated === null;
     this.seated = seated;
     if (seated && isTouchDevice()) showTouchControls(this.controls);
     else hideTouchControls();
-    if (seated && first) maybeTutorial();
-    if (!seated) removeLayer("tutorial");
   }
 
   /** Frames the whole active area; on a big map, following starts once the growth was seen. */

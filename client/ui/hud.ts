@@ -76,8 +76,8 @@ export class Hud {
       h("div", { class: "stat mine" }, label("Your praise", "Praise"), this.praise),
       h("div", { class: "stat value" }, label("Team value", "Value"), this.value),
       h("div", { class: "stat", title: "Time into the round / the round's length" }, h("span", {}, "Time"), h("strong", {}, this.clock, this.clockTotal)),
-      this.phase,
-      this.boardLine,
+      // The phase, and on compact screens the praise board, on a line of their own.
+      h("div", { class: "hud-sub" }, this.phase, this.boardLine),
       h("div", { class: "hud-buttons" }, mute, help),
     );
     this.el = layer(
