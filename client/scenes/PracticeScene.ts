@@ -165,6 +165,8 @@ export class PracticeScene extends Phaser.Scene {
   private finish(data: PracticeData): void {
     if (this.leaving) return;
     this.leaving = true;
+    // From here the page's frame is the room's (or none), never the practice board's.
+    app.practice = null;
     localStorage.setItem(STORAGE.tutorialDone, "1");
     this.ui.play.disabled = true;
     this.ui.status.textContent = "Joining your round…";

@@ -49,6 +49,7 @@ describe.runIf(runBrowserTests)("a first game", () => {
       writeFileSync(`${SHOTS}/practice-${size.name}-4.png`, await page.screenshot());
       await page.getByRole("button", { name: "Play the round" }).click();
       await waitUntil(page, (x) => x?.stage === "playing" && x.you !== undefined, 20_000);
+      await expect.poll(() => page.evaluate(() => (window as unknown as { smolder: { scenes(): string[] } }).smolder.scenes())).toContain("game");
       expect(await page.evaluate(() => localStorage.getItem("smolder.tutorialDone"))).toBe("1");
       // Nothing of the lesson is left over the round.
       expect(await page.getByRole("dialog").count()).toBe(0);
