@@ -94,6 +94,9 @@ export class GameScene extends Phaser.Scene {
       this.margins = m;
       this.fit(false);
     });
+    // The canvas can change size without the window doing so (the render scale adapts to slow frames).
+    const onResize = () => this.fit(false);
+    this.scale.on("resize", onResize);
     onChange();
 
     this.events.once("shutdown", () => {
@@ -103,6 +106,7 @@ export class GameScene extends Phaser.Scene {
       offSummary();
       offStatus();
       offMargins();
+      this.scale.off("resize", onResize);
       this.controls.destroy();
       this.hud.destroy();
       hideTouchControls();

@@ -83,15 +83,21 @@ export class PracticeScene extends Phaser.Scene {
     this.showCard(() => this.finish(data));
     this.draw();
     let margins = { top: 0, right: 0, bottom: 0, left: 0 };
-    const offMargins = watchMargins((m) => {
-      margins = m;
+    const fit = () => {
       const rect = this.board.activeRect();
       if (rect) frameCamera(this, rect, margins, false);
+    };
+    const offMargins = watchMargins((m) => {
+      margins = m;
+      fit();
     });
+    // The canvas can change size without the window doing so (the render scale adapts to slow frames).
+    this.scale.on("resize", fit);
     app.practice = () => this.frame;
     this.events.once("shutdown", () => {
       app.practice = null;
       offMargins();
+      this.scale.off("resize", fit);
       this.controls.destroy();
       hideTouchControls();
       removeLayer(LAYER);
