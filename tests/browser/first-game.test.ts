@@ -21,6 +21,7 @@ describe.runIf(runBrowserTests)("a first game", () => {
   for (const size of [
     { name: "laptop", width: 1280, height: 720, touch: false },
     { name: "phone", width: 390, height: 844, touch: true },
+    { name: "phone-landscape", width: 844, height: 390, touch: true },
   ]) {
     it(`practises on a private board before the first round (${size.name}), then plays`, async () => {
       const b = await suite.open(size);

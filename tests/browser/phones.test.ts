@@ -122,6 +122,15 @@ describe.runIf(runBrowserTests)("every screen size", () => {
     it(`a round on a ${size.name} (${size.width}×${size.height}) leaves the map room and fits the results`, async () => {
       const b = await suite.open({ width: size.width, height: size.height, touch: size.touch });
       const page = b.page;
+      if (size.small) {
+        // The title form fits the smallest phone of this orientation (it scrolls, never sideways).
+        await page.setViewportSize(size.small);
+        await page.goto(`${suite.url()}/`);
+        await page.getByLabel("Your name").waitFor();
+        writeFileSync(`${SHOTS}/size-${size.name}-small-title.png`, await page.screenshot());
+        expect((await fit(page)).outside).toEqual([]);
+        await page.setViewportSize({ width: size.width, height: size.height });
+      }
       await quickPlay(page, suite.url(), ROUND);
       if (size.touch) await expect.poll(() => page.locator(".pad button").count()).toBe(9);
       // The praise race is on screen in some form on every size.
@@ -144,6 +153,14 @@ describe.runIf(runBrowserTests)("every screen size", () => {
         await page.getByRole("button", { name: "Back to the game" }).click();
         await page.setViewportSize({ width: size.width, height: size.height });
       }
+      // A dropped connection is a banner across the top, not a sheet over the whole screen.
+      await page.evaluate("window.smolder.dropConnection()");
+      const banner = page.getByRole("alert");
+      await banner.waitFor({ timeout: 5000 });
+      const box = (await banner.boundingBox())!;
+      writeFileSync(`${SHOTS}/size-${size.name}-banner.png`, await page.screenshot());
+      expect(box.height).toBeLessThan(size.height * 0.2);
+      await expect.poll(() => banner.count(), { timeout: 15_000 }).toBe(0);
 
       // The round ends by itself; the results must fit with every column heading in view.
       await expect.poll(async () => (await seen(page))?.stage, { timeout: 60_000 }).toBe("ended");
