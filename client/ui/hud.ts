@@ -72,6 +72,7 @@ export class Hud {
     this.bar = h(
       "div",
       { class: "hud-bar", "data-reserve": "" },
+      h("div", { class: "stat watch-only", "data-testid": "watching" }, h("span", {}, "Watching"), h("strong", { class: "watch-note" }, "no seat this round")),
       h("div", { class: "stat mine" }, h("span", {}, "Energy"), this.energy),
       h("div", { class: "stat mine" }, label("Your praise", "Praise"), this.praise),
       h("div", { class: "stat value" }, label("Team value", "Value"), this.value),

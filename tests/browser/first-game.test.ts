@@ -122,6 +122,7 @@ describe.runIf(runBrowserTests)("a first game", () => {
     await expect.poll(() => w.page.evaluate(() => (window as unknown as { smolder: { scenes(): string[] } }).smolder.scenes()), { timeout: 20_000 }).toContain("game");
     await expect.poll(() => w.page.getByTestId("clock").isVisible()).toBe(true);
     expect(await w.page.getByRole("meter", { name: "Energy" }).isVisible()).toBe(false);
+    expect(await w.page.getByTestId("watching").isVisible()).toBe(true);
     expect(await w.page.getByTestId("my-praise").isVisible()).toBe(false);
     expect(await w.page.locator(".pad").count()).toBe(0);
     expect(await w.page.getByRole("dialog").count()).toBe(0);
