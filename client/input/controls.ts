@@ -87,7 +87,7 @@ export class Controls {
     const { x, y } = this.host.position();
     const target = action === "stepBack" ? -1 : (tile ?? (action === "extinguish" ? aimFire(frame, x, y) : Math.floor(y / SUB) * frame.width + Math.floor(x / SUB)));
     const now = performance.now();
-    if (alreadyUnderWay(frame.you, this.lastSent, action, target, now)) return;
+    if (alreadyUnderWay(frame.you, this.lastSent, action, target, now, tile === undefined)) return;
     this.lastSent = { kind: action, tile: target, at: now };
     if (action === "stepBack") return this.host.send({ kind: "stepBack" });
     this.host.send({ kind: action, x: target % frame.width, y: Math.floor(target / frame.width) });

@@ -17,9 +17,13 @@ export interface Sent {
   at: number;
 }
 
-/** Whether pressing `kind` on `tile` now would only repeat what is already under way. */
-export function alreadyUnderWay(you: Pick<FramePlayer, "action" | "actionTile"> | undefined, last: Sent | null, kind: ActionKind, tile: number, now: number): boolean {
-  const sameTarget = (t: number) => kind === "stepBack" || t === tile;
+/**
+ * Whether pressing `kind` on `tile` now would only repeat what is already under way. A key
+ * press (`aimed`: the view picked the tile) while that action runs keeps going whatever the aim
+ * says now, so Space pressed again mid-fight never switches fires; a tap on another tile does.
+ */
+export function alreadyUnderWay(you: Pick<FramePlayer, "action" | "actionTile"> | undefined, last: Sent | null, kind: ActionKind, tile: number, now: number, aimed = false): boolean {
+  const sameTarget = (t: number) => kind === "stepBack" || aimed || t === tile;
   if (you && you.action === CODE[kind] && sameTarget(you.actionTile)) return true;
   // Sent but not yet in a synced state: wait for it rather than send it twice.
   return last !== null && last.kind === kind && sameTarget(last.tile) && now - last.at < ACK_MS;
