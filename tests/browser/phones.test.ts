@@ -139,6 +139,7 @@ describe.runIf(runBrowserTests)("every screen size", () => {
       // The praise race is on screen in some form on every size.
       await expect.poll(async () => (await page.locator(size.touch ? '[data-testid="board-line"]' : ".leaderboard").textContent()) ?? "").toMatch(/\d/);
       const share = await mapShare(page);
+      console.info(`${size.name}: map uncovered ${(share.uncovered * 100).toFixed(0)}% of the screen, framed area ${(share.free * 100).toFixed(0)}%`);
       writeFileSync(`${SHOTS}/size-${size.name}-play.png`, await page.screenshot());
       expect(share.uncovered, JSON.stringify(share)).toBeGreaterThanOrEqual(size.mapShare);
       const playing = await fit(page);
