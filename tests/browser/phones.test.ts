@@ -142,6 +142,8 @@ describe.runIf(runBrowserTests)("every screen size", () => {
       console.info(`${size.name}: map uncovered ${(share.uncovered * 100).toFixed(0)}% of the screen, framed area ${(share.free * 100).toFixed(0)}%`);
       writeFileSync(`${SHOTS}/size-${size.name}-play.png`, await page.screenshot());
       expect(share.uncovered, JSON.stringify(share)).toBeGreaterThanOrEqual(size.mapShare);
+      // Stricter: the rectangle the camera frames the map in, clear of every edge's HTML.
+      expect(share.free, JSON.stringify(share)).toBeGreaterThanOrEqual(size.mapShare);
       const playing = await fit(page);
       expect(playing.scrollWidth).toBeLessThanOrEqual(playing.innerWidth);
       expect(playing.outside).toEqual([]);
