@@ -41,7 +41,7 @@ export class PracticeScene extends Phaser.Scene {
   private frame: Frame | null = null;
   private carry = 0;
   private stepIndex = 0;
-  private ui!: { count: HTMLElement; praise: HTMLElement; text: HTMLElement; status: HTMLElement; play: HTMLButtonElement };
+  private ui!: { count: HTMLElement; praise: HTMLElement; text: HTMLElement; status: HTMLElement; play: HTMLButtonElement; skip: HTMLButtonElement };
   private leaving = false;
 
   constructor() {
@@ -143,7 +143,7 @@ export class PracticeScene extends Phaser.Scene {
     const skip = h("button", { type: "button", class: "link" }, "Skip practice");
     play.addEventListener("click", finish);
     skip.addEventListener("click", finish);
-    this.ui = { count, praise, text, status, play };
+    this.ui = { count, praise, text, status, play, skip };
     layer(
       LAYER,
       h(
@@ -165,6 +165,8 @@ export class PracticeScene extends Phaser.Scene {
     this.ui.text.textContent = PRACTICE_STEPS[this.stepIndex]!.text;
     this.ui.status.textContent = "";
     this.ui.play.hidden = !last;
+    // On the last step "Play the round" is the way on; a second button for it would only confuse.
+    this.ui.skip.hidden = last;
   }
 
   /** Done or skipped: remembered, then the join the player asked for. */
