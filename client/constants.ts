@@ -7,6 +7,7 @@ export const SCENES = {
   game: "game",
   results: "results",
   workshop: "workshop",
+  practice: "practice",
 } as const;
 export type SceneKey = (typeof SCENES)[keyof typeof SCENES];
 
@@ -40,6 +41,7 @@ export const PALETTE = {
 export const STORAGE = {
   name: "smolder.name",
   muted: "smolder.muted",
+  /** The practice before the first round was done or skipped. */
   tutorialDone: "smolder.tutorialDone",
   /** Per tab, so a reload rejoins the same seat but a second tab is a second player. */
   reconnect: "smolder.reconnect",

@@ -7,11 +7,13 @@ import { readFrame } from "./net/frame.js";
 import { BootScene } from "./scenes/BootScene.js";
 import { GameScene } from "./scenes/GameScene.js";
 import { LobbyScene } from "./scenes/LobbyScene.js";
+import { PracticeScene } from "./scenes/PracticeScene.js";
 import { ResultsScene } from "./scenes/ResultsScene.js";
 import { TitleScene } from "./scenes/TitleScene.js";
 import { WorkshopScene } from "./scenes/WorkshopScene.js";
 import { RenderScale } from "./render/resolution.js";
 import { watchDebrief } from "./ui/debrief-overlay.js";
+import { updateScreenClasses } from "./ui/layout.js";
 
 const game = new Phaser.Game({
   type: Phaser.AUTO,
@@ -20,9 +22,11 @@ const game = new Phaser.Game({
   // Sized by RenderScale (below), which may draw fewer pixels where frames are slow.
   scale: { mode: Phaser.Scale.NONE, width: window.innerWidth, height: window.innerHeight },
   render: { antialias: true },
-  scene: [BootScene, TitleScene, LobbyScene, GameScene, ResultsScene, WorkshopScene],
+  scene: [BootScene, TitleScene, PracticeScene, LobbyScene, GameScene, ResultsScene, WorkshopScene],
 });
 
+updateScreenClasses();
+window.addEventListener("resize", updateScreenClasses);
 const renderScale = new RenderScale(game);
 watchDebrief(app.session, { myName: () => (app.session.room ? (readFrame(app.session.room).players.find((p) => p.isYou)?.name ?? null) : null) });
 
@@ -31,8 +35,10 @@ watchDebrief(app.session, { myName: () => (app.session.room ? (readFrame(app.ses
 (window as unknown as { smolder: unknown }).smolder = {
   game,
   scenes: () => game.scene.getScenes(true).map((s) => s.scene.key),
-  frame: () => (app.session.room ? readFrame(app.session.room) : null),
+  frame: () => (app.practice ? app.practice() : app.session.room ? readFrame(app.session.room) : null),
   renderScale: () => renderScale.value,
+  /** Intents this page has sent, by kind. */
+  sent: () => ({ ...app.session.sentKinds }),
   fixRenderScale: (value: number) => renderScale.fix(value),
   /** Closes the socket as a network blip would, to test the reconnect path. */
   dropConnection: () => (app.session.room?.connection as unknown as { transport?: { ws?: WebSocket } } | undefined)?.transport?.ws?.close(3000, "test blip"),

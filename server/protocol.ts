@@ -16,7 +16,7 @@ export const MSG = {
   intent: "intent",
   /** { code, message } for anything the server or the rules rejected. */
   error: "error",
-  /** The round summary (shared roundSummary) when the round ends. */
+  /** The round summary (shared roundSummary, with the shared withRecap timeline) when the round ends. */
   summary: "summary",
   /** Client → hosted room: a host command { command, ... } (see HOST_COMMANDS). */
   host: "host",

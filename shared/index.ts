@@ -24,3 +24,8 @@ export { ReplayCursor } from "./scrub.js";
 export { tippingPoint, effortBins, teamEffort, whatIfSlices, runWhatIf, isBotKind, debriefRound, debriefWhatIf, TIPPING_WINDOW_SECONDS, EFFORT_BIN_SECONDS } from "./debrief.js";
 export type { WhatIfSpec, DebriefRound, DebriefWhatIf, Debrief, PlayedRound } from "./debrief.js";
 export { atSameMoment, firesWaiting, type SameMoment } from "./compare.js";
+export { headlines, headlineSentence, creditName } from "./credit.js";
+export type { Credited, Headlines } from "./credit.js";
+export { storyOf, valueFigure } from "./story.js";
+export { recapOf, withRecap, RECAP_POINTS } from "./recap.js";
+export type { Recap, ResultsSummary } from "./recap.js";

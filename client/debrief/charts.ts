@@ -3,7 +3,7 @@
 // round; a click on a chart picks that moment (the host console scrubs the replay there).
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
-import { type Debrief, type DebriefRound, EFFORTS, firesWaiting, getScenario } from "../../shared/index.js";
+import { type Debrief, type DebriefRound, EFFORTS, firesWaiting, getScenario, type Recap } from "../../shared/index.js";
 import { formatClock, formatValue, h } from "../ui/dom.js";
 import { EFFORT_GROUPS, groupShares } from "./efforts.js";
 
@@ -107,6 +107,14 @@ const axis = (scale: string, side: 1 | 3, fmt?: (v: number) => string, big = fal
   // uPlot reads an explicit undefined as a font; leave the key out for its default.
   ...(big ? { font: "28px system-ui, sans-serif" } : {}),
 });
+/** A value axis label in a few characters ("850", "1.5k", "12k"), as players see value. */
+const shortValue = (v: number): string => {
+  const shown = Math.round(v / 1000);
+  if (Math.abs(shown) >= 10_000) return `${Math.round(shown / 1000)}k`;
+  if (Math.abs(shown) >= 1000) return `${(shown / 1000).toFixed(1)}k`;
+  return String(shown);
+};
+const kilo = (v: number) => (Math.abs(v) >= 1000 ? `${Math.round(v / 1000)}k` : String(v));
 
 export class DebriefCharts {
   readonly el = h("div", { class: "d-charts" });
@@ -199,5 +207,32 @@ export class DebriefCharts {
   destroy(): void {
     for (const c of this.charts) c.plot.destroy();
     this.charts = [];
+  }
+}
+
+/** The results screen's one chart: the team's value and the praise over the round, with the
+ *  tipping point, from the summary's recap. Sized to its holder, so it fits a phone. */
+export class RecapChart {
+  readonly el = h("div", { class: "d-charts recap-chart", "data-testid": "results-chart" });
+  private readonly chart: Chart;
+
+  constructor(recap: Recap) {
+    const series: Series[] = [
+      { label: "Team value", stroke: "#009e73", width: 3, scale: "value", data: recap.value },
+      { label: "Praise", stroke: "#f0e442", width: 2, scale: "praise", data: recap.praise },
+    ];
+    // Narrow axes: on a phone the plot itself needs the width.
+    const narrow = (a: uPlot.Axis): uPlot.Axis => ({ ...a, size: 42 });
+    this.chart = new Chart(this.el, "Team value and praise", series, [narrow(axis("value", 3, shortValue)), narrow(axis("praise", 1, kilo))], {}, recap.seconds, {});
+    this.chart.markers = recap.tipping === null ? [] : [{ at: recap.tipping, color: "#ff9b73", label: `tipped ${formatClock(recap.tipping)}` }];
+  }
+
+  resize(): void {
+    const width = Math.max(220, this.el.clientWidth || 300);
+    this.chart.plot.setSize({ width, height: width < 420 ? 150 : 180 });
+  }
+
+  destroy(): void {
+    this.chart.plot.destroy();
   }
 }

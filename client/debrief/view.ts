@@ -1,7 +1,7 @@
 // A whole debrief on one page: what happened and where it tipped, who got the praise and who
 // did the good, the curves (with a what-if beside them), effort per player, the table, and
 // rounds side by side. The same view serves players, the projector and the host console.
-import { atSameMoment, type Debrief, type DebriefRound, type DebriefWhatIf, EFFORTS, type PlayerSummary } from "../../shared/index.js";
+import { atSameMoment, creditName, type Debrief, type DebriefRound, type DebriefWhatIf, EFFORTS, headlines, type PlayerSummary, storyOf } from "../../shared/index.js";
 import { formatClock, formatValue, h } from "../ui/dom.js";
 import { DebriefCharts, ROUND_COLORS } from "./charts.js";
 import { EFFORT_GROUPS, groupShares } from "./efforts.js";
@@ -71,21 +71,19 @@ export class DebriefView {
   }
 }
 
-/** The lesson in two names: who the leaderboard loved, and who did the team the most good. */
+/** The lesson in two names: who the leaderboard loved, and who did the team the most good
+ *  (shared headlines, as on every other screen), then your own story. */
 function contrast(players: readonly PlayerSummary[], you: number | null): HTMLElement {
-  // Only names that earned it: nobody is "most praised" with no praise, nor "did good" at net 0.
-  const praised = [...players].sort((a, b) => b.praise - a.praise).find((p) => p.praise > 0);
-  const good = [...players].sort((a, b) => b.net - a.net).find((p) => p.net !== 0);
+  const { praised, good, goodKind } = headlines(players);
   const mine = players.find((p) => p.seat === you);
-  const card = (title: string, p: PlayerSummary | undefined, line: (p: PlayerSummary) => string, cls: string) =>
-    h("div", { class: `d-card ${cls}` }, h("small", {}, title), h("strong", {}, p ? p.name : "Nobody"), h("span", {}, p ? line(p) : "No one's figure stood out this round."));
+  const card = (title: string, p: PlayerSummary | null | undefined, line: (p: PlayerSummary) => string, cls: string) =>
+    h("div", { class: `d-card ${cls}` }, h("small", {}, title), h("strong", {}, p ? creditName(p) : "Nobody"), h("span", {}, p ? line(p) : "No one's figure stood out this round."));
   return h(
     "div",
     { class: "d-contrast" },
     card("Most praised", praised, (p) => `${p.praise} praise · net ${signed(p.net)}`, "praise"),
-    // When every net is negative, nobody "did good": say who did the least harm instead.
-    card(good && good.net < 0 ? "Did the least harm" : "Did the most good", good, (p) => `net ${signed(p.net)} · ${p.praise} praise`, "good"),
-    mine ? card("You", mine, (p) => `${p.praise} praise · net ${signed(p.net)}${p.indirect > 0 ? ` (your embers and dust cost ${formatValue(p.indirect)})` : ""}`, "you") : null,
+    card(goodKind === "least harm" ? "Did the least harm" : "Did the most good", good, (p) => `net ${signed(p.net)} · ${p.praise} praise`, "good"),
+    mine ? h("div", { class: "d-card you" }, h("small", {}, "You"), h("strong", {}, mine.name), h("span", { "data-testid": "debrief-story" }, storyOf(players, mine.seat) ?? "")) : null,
   );
 }
 

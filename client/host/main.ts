@@ -5,11 +5,12 @@ import { Client, type Room } from "colyseus.js";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { BOARD_MODES, HOST_MESSAGE_MAX_LENGTH, KICKED_CLOSE_CODE, SERVER_CLOSING_CLOSE_CODE, MAX_HOSTED_PLAYERS, MSG, type ErrorMessage } from "../../server/protocol.js";
-import { EFFORTS, firesWaiting, getScenario, SCENARIOS, SCENARIO_IDS } from "../../shared/index.js";
+import { creditName, EFFORTS, firesWaiting, getScenario, headlines, SCENARIOS, SCENARIO_IDS } from "../../shared/index.js";
 import { type Frame, readFrame } from "../net/frame.js";
 import { joinLink } from "../net/join-link.js";
 import { defaultEndpoint, tidyCode } from "../net/session.js";
 import { formatClock, formatValue, h } from "../ui/dom.js";
+import { roundClock } from "../ui/clock.js";
 import { CrossTeamDebrief } from "./cross-team.js";
 import { createRoom, downloadExport, keptRooms, lastRoom, listSessions, loadSession, secretFor, setHostKey } from "./keys.js";
 import { openWorkshop } from "./workshop.js";
@@ -503,7 +504,7 @@ class Console {
     const stageText: Record<string, string> = { lobby: "Lobby: people are joining", countdown: `Starting in ${f.countdown} s`, playing: "Round in progress", ended: `Round over (${f.ended === "host" ? "ended by you" : f.ended === "collapse" ? "collapsed" : "time up"})` };
     e.stage!.textContent = `Round ${hosted.round} · ${hosted.paused ? "PAUSED" : (stageText[f.stage] ?? f.stage)}`;
     e.stage!.className = `stage ${f.stage}${hosted.paused ? " paused" : ""}`;
-    e.clock!.textContent = formatClock(f.clock);
+    e.clock!.textContent = roundClock(f).text;
     e.phaseName!.textContent = f.phaseName;
     e.teamValue!.textContent = formatValue(f.value);
     const show = (id: string, on: boolean) => ((e[id] as HTMLButtonElement).disabled = !on);
@@ -571,10 +572,9 @@ class Console {
     body.replaceChildren(
       ...rounds.map((r) => {
         const people = r.players;
-        // Only names that earned it: nobody "did the most good" with a net of zero.
-        const topPraise = [...people].sort((a, b) => b.praise - a.praise).find((p) => p.praise > 0);
-        const topNet = [...people].sort((a, b) => b.net - a.net).find((p) => p.net > 0);
-        return h("tr", {}, h("td", {}, r.round), h("td", {}, SCENARIOS[r.scenario]?.name ?? r.scenario), h("td", {}, r.ended === "host" ? "by you" : r.ended === "collapse" ? "collapsed" : "time up"), h("td", { class: "num" }, formatClock(r.seconds)), h("td", { class: "num" }, formatValue(r.value)), h("td", {}, topPraise?.name ?? "—"), h("td", {}, topNet?.name ?? "—"), h("td", {}, h("button", { type: "button", class: "secondary", "data-testid": `debrief-${r.round}`, onclick: () => this.workbench.open(r.round) }, "Debrief")));
+        const { praised, good, goodKind } = headlines(people);
+        const goodCell = good ? `${creditName(good)}${goodKind === "least harm" ? " (least harm)" : ""}` : "—";
+        return h("tr", {}, h("td", {}, r.round), h("td", {}, SCENARIOS[r.scenario]?.name ?? r.scenario), h("td", {}, r.ended === "host" ? "by you" : r.ended === "collapse" ? "collapsed" : "time up"), h("td", { class: "num" }, formatClock(r.seconds)), h("td", { class: "num" }, formatValue(r.value)), h("td", {}, praised ? creditName(praised) : "—"), h("td", {}, goodCell), h("td", {}, h("button", { type: "button", class: "secondary", "data-testid": `debrief-${r.round}`, onclick: () => this.workbench.open(r.round) }, "Debrief")));
       }),
     );
   }

@@ -8,7 +8,8 @@ import { EFFORTS, getScenario, tippingPoint } from "../../shared/index.js";
 import { EFFORT_GROUPS, groupShares } from "../debrief/efforts.js";
 import { type Frame, readFrame } from "../net/frame.js";
 import { drawMiniMap } from "../render/minimap.js";
-import { formatClock, formatValue, h } from "../ui/dom.js";
+import { formatValue, h } from "../ui/dom.js";
+import { roundClock } from "../ui/clock.js";
 
 /** Waits between attempts to reach a team room again after a drop (the last one repeats). */
 const RETRY_MS = [300, 1000, 2000, 3000];
@@ -131,7 +132,7 @@ export class TeamCard {
     this.stage = f.stage;
     const stage = hosted?.paused ? "paused" : f.stage === "ended" ? (f.ended === "collapse" ? "collapsed" : "round over") : f.stage;
     e.stage!.textContent = `Round ${hosted?.round ?? 1} · ${stage}`;
-    e.clock!.textContent = formatClock(f.clock);
+    e.clock!.textContent = roundClock(f).text;
     const enable = (label: string, on: boolean) => ((e[label] as HTMLButtonElement).disabled = !on);
     const paused = hosted?.paused === true;
     enable("Start", f.stage === "lobby");

@@ -3,8 +3,9 @@
 import type { Intent } from "../../shared/index.js";
 import { SUB } from "../../shared/state.js";
 import type { Frame } from "../net/frame.js";
+import { alreadyUnderWay, type ActionKind, type Sent } from "./eager.js";
 
-export type Action = "extinguish" | "invest" | "stepBack";
+export type Action = ActionKind;
 
 const KEY_DIRS: Record<string, [number, number]> = {
   ArrowUp: [0, -1],
@@ -52,6 +53,8 @@ export class Controls {
   private dirX = 0;
   private dirY = 0;
   private sprint = false;
+  /** The last action sent, so an eager second press does not restart it. */
+  private lastSent: Sent | null = null;
   private readonly onKeyDown = (e: KeyboardEvent) => this.keyDown(e);
   private readonly onKeyUp = (e: KeyboardEvent) => this.keyUp(e);
   private readonly onBlur = () => this.releaseAll();
@@ -79,10 +82,14 @@ export class Controls {
 
   act(action: Action, tile?: number): void {
     const frame = this.host.frame();
-    if (!frame) return;
-    if (action === "stepBack") return this.host.send({ kind: "stepBack" });
+    // A watcher has no avatar: nothing to act with.
+    if (!frame?.you) return;
     const { x, y } = this.host.position();
-    const target = tile ?? (action === "extinguish" ? aimFire(frame, x, y) : Math.floor(y / SUB) * frame.width + Math.floor(x / SUB));
+    const target = action === "stepBack" ? -1 : (tile ?? (action === "extinguish" ? aimFire(frame, x, y) : Math.floor(y / SUB) * frame.width + Math.floor(x / SUB)));
+    const now = performance.now();
+    if (alreadyUnderWay(frame.you, this.lastSent, action, target, now, tile === undefined)) return;
+    this.lastSent = { kind: action, tile: target, at: now };
+    if (action === "stepBack") return this.host.send({ kind: "stepBack" });
     this.host.send({ kind: action, x: target % frame.width, y: Math.floor(target / frame.width) });
   }
 
@@ -138,6 +145,8 @@ export class Controls {
   }
 
   private applyHeld(dx: number, dy: number, sprint: boolean): void {
+    // A watcher's keys move nothing (and send nothing the server would only refuse).
+    if (this.host.frame()?.you === undefined) return;
     if (dx !== this.dirX || dy !== this.dirY) {
       this.dirX = dx;
       this.dirY = dy;

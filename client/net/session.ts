@@ -1,7 +1,7 @@
 // The connection to the game server: joining, reconnecting, and sending intents.
 // Scenes listen to it; nothing here knows about Phaser.
 import { Client, type Room } from "colyseus.js";
-import type { Debrief, Intent, RoundSummary } from "../../shared/index.js";
+import type { Debrief, Intent, ResultsSummary as RoundSummary } from "../../shared/index.js";
 import { type ErrorMessage, KICKED_CLOSE_CODE, MSG, RECONNECT_SECONDS, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, ROOM_NAME, SERVER_CLOSING_CLOSE_CODE, WORKSHOP_ROOM_NAME } from "../../server/protocol.js";
 import { STORAGE } from "../constants.js";
 
@@ -130,8 +130,13 @@ export class Session {
     }
   }
 
+  /** Intents sent, by kind (read by browser tests: an eager press must not send twice). */
+  readonly sentKinds: Record<string, number> = {};
+
   send(intent: Intent): void {
-    if (this.room && this.status === "connected") this.room.send(MSG.intent, intent);
+    if (!this.room || this.status !== "connected") return;
+    this.sentKinds[intent.kind] = (this.sentKinds[intent.kind] ?? 0) + 1;
+    this.room.send(MSG.intent, intent);
   }
 
   async leave(): Promise<void> {

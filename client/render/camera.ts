@@ -9,7 +9,8 @@ export interface Margins {
   left: number;
 }
 
-/** Reads the space the HTML layers leave for the map from CSS variables set per layout. */
+/** Reads the space the HTML layers leave for the map from the --map-* CSS variables, as the
+ *  game last measured them (render/margins.ts); scenes without a HUD (the lobby) use this. */
 export function readMargins(): Margins {
   const css = getComputedStyle(document.documentElement);
   const px = (name: string) => parseFloat(css.getPropertyValue(name)) || 0;

@@ -10,10 +10,11 @@ import { type Frame, readFrame } from "../net/frame.js";
 import { Predictor } from "../predict.js";
 import { Avatars } from "../render/avatars.js";
 import { Board } from "../render/board.js";
-import { followRect, frameCamera, type Margins, readMargins } from "../render/camera.js";
+import { followRect, frameCamera, type Margins } from "../render/camera.js";
+import { watchMargins } from "../render/margins.js";
 import { Effects } from "../render/effects.js";
 import { h, layer, removeLayer } from "../ui/dom.js";
-import { maybeTutorial, toggleHelp } from "../ui/help.js";
+import { toggleHelp } from "../ui/help.js";
 import { Hud } from "../ui/hud.js";
 import { hideTouchControls, isTouchDevice, showTouchControls } from "../ui/touch.js";
 
@@ -33,6 +34,8 @@ export class GameScene extends Phaser.Scene {
   private following = false;
   /** The tiles the camera shows while following (for the minimap). */
   private view: { x: number; y: number; side: number } | undefined;
+  /** Whether this screen has a seat: a watcher gets no pad. Unknown until the first state. */
+  private seated: boolean | null = null;
 
   constructor() {
     super(SCENES.game);
@@ -44,6 +47,7 @@ export class GameScene extends Phaser.Scene {
     if (!room) return void this.scene.start(SCENES.title);
     this.frame = null;
     this.side = 0;
+    this.seated = null;
     this.board = new Board(this);
     this.avatars = new Avatars(this);
     this.effects = new Effects(this);
@@ -62,8 +66,6 @@ export class GameScene extends Phaser.Scene {
       },
       toggleHelp,
     });
-    if (isTouchDevice()) showTouchControls(this.controls);
-    document.documentElement.classList.toggle("touch", isTouchDevice());
 
     this.input.on("pointerdown", (pointer: Phaser.Input.Pointer) => {
       sound.unlock();
@@ -87,14 +89,15 @@ export class GameScene extends Phaser.Scene {
     });
     const offSummary = session.onSummary(() => this.time.delayedCall(1200, () => this.scene.start(SCENES.results)));
     const offStatus = session.onStatus((status) => this.showConnection(status));
-    const onResize = () => {
-      this.margins = readMargins();
+    // The free area changes with the window, the orientation, the HUD's rows and the pad.
+    const offMargins = watchMargins((m) => {
+      this.margins = m;
       this.fit(false);
-    };
-    this.margins = readMargins();
+    });
+    // The canvas can change size without the window doing so (the render scale adapts to slow frames).
+    const onResize = () => this.fit(false);
     this.scale.on("resize", onResize);
     onChange();
-    maybeTutorial();
 
     this.events.once("shutdown", () => {
       current.onStateChange.remove(onChange);
@@ -102,12 +105,12 @@ export class GameScene extends Phaser.Scene {
       offError();
       offSummary();
       offStatus();
+      offMargins();
       this.scale.off("resize", onResize);
       this.controls.destroy();
       this.hud.destroy();
       hideTouchControls();
       removeLayer("banner");
-      removeLayer("tutorial");
       removeLayer("help");
     });
   }
@@ -142,6 +145,7 @@ export class GameScene extends Phaser.Scene {
       if (scenario) this.board.setRiskMax(scenario.risk.max);
     }
     this.predictor.sync(frame);
+    this.seatChanged(frame.you !== undefined);
     this.board.update(frame);
     this.avatars.update(frame);
     // Once the camera follows you, the minimap shows the rest of the map and where you look.
@@ -154,6 +158,15 @@ export class GameScene extends Phaser.Scene {
     if (frame.stage === "ended" && app.session.summary) this.scene.start(SCENES.results);
     // A hosted room's next round begins in the lobby.
     if (frame.stage === "lobby" || frame.stage === "countdown") this.scene.start(SCENES.lobby);
+  }
+
+  /** A seat gets the pad on touch screens; a watcher has nothing to steer. (The practice before
+   *  the first round teaches; nothing here takes round time.) */
+  private seatChanged(seated: boolean): void {
+    if (seated === this.seated) return;
+    this.seated = seated;
+    if (seated && isTouchDevice()) showTouchControls(this.controls);
+    else hideTouchControls();
   }
 
   /** Frames the whole active area; on a big map, following starts once the growth was seen. */

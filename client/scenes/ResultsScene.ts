@@ -1,8 +1,11 @@
-// Results: survived or collapsed, the team's value, and each player's praise beside what
-// their work really did (direct, indirect, net), so praise and value visibly point apart.
+// Results: survived or collapsed, the team's value, your own story (your praise beside what
+// your quick fixes and dust started later), the round's value and praise over time with the
+// tipping point, and each player's praise beside what their work really did.
 import Phaser from "phaser";
+import { creditName, headlines, headlineSentence, storyOf } from "../../shared/index.js";
 import { app } from "../app.js";
 import { SCENES, STORAGE } from "../constants.js";
+import { RecapChart } from "../debrief/charts.js";
 import { formatClock, formatValue, h, layer, removeLayer } from "../ui/dom.js";
 
 export class ResultsScene extends Phaser.Scene {
@@ -14,11 +17,15 @@ export class ResultsScene extends Phaser.Scene {
     const session = app.session;
     const summary = session.summary;
     const mySeat = session.room ? (session.room.state as { players?: { get(k: string): { seat: number } | undefined } }).players?.get(session.sessionId)?.seat : undefined;
-    this.events.once("shutdown", () => removeLayer("results"));
+    let chart: RecapChart | null = null;
+    const onResize = () => chart?.resize();
+    this.events.once("shutdown", () => {
+      window.removeEventListener("resize", onResize);
+      chart?.destroy();
+      removeLayer("results");
+    });
     if (!summary) return void this.scene.start(SCENES.title);
     const rows = [...summary.players].sort((a, b) => b.praise - a.praise);
-    const topPraise = rows[0];
-    const topNet = [...summary.players].sort((a, b) => b.net - a.net)[0];
     const again = h("button", { type: "button", class: "primary big" }, "Play again");
     // In a hosted room the host starts the next round; everyone goes back to the lobby then.
     const room = session.room;
@@ -42,16 +49,23 @@ export class ResultsScene extends Phaser.Scene {
         );
     });
     const fmt = (v: number) => formatValue(v);
+    const story = storyOf(summary.players, mySeat);
+    const headline = headlineSentence(headlines(summary.players));
+    const recap = summary.recap;
+    if (recap && recap.seconds.length > 1) chart = new RecapChart(recap);
+    const tipped = recap ? (recap.tipping === null ? "The fires never got ahead of the team." : `Tipped at ${formatClock(recap.tipping)}: from then on more fires burned than there were people to fight them.`) : null;
+    const ended = (room?.state as { ended?: string } | undefined)?.ended;
     layer(
       "results",
       h(
         "div",
         { class: "panel results" },
-        h("h2", { "data-testid": "outcome" }, summary.collapsed ? `The organisation collapsed at ${formatClock(summary.seconds)}` : (room?.state as { ended?: string } | undefined)?.ended === "host" ? `The host ended the round at ${formatClock(summary.seconds)}` : "The organisation survived"),
+        h("h2", { "data-testid": "outcome" }, summary.collapsed ? `The organisation collapsed at ${formatClock(summary.seconds)}` : ended === "host" ? `The host ended the round at ${formatClock(summary.seconds)}` : "The organisation survived"),
         h("p", { class: "big-number" }, "Team value ", h("strong", {}, fmt(summary.value))),
-        topPraise && topNet && topPraise.seat !== topNet.seat && topNet.net > 0 && topPraise.praise > 0
-          ? h("p", { class: "insight" }, `${topPraise.name} earned the most praise; ${topNet.name} did the team the most good.`)
-          : null,
+        story ? h("p", { class: "my-story", "data-testid": "my-story" }, story) : h("p", { class: "hint" }, "You watched this round."),
+        headline ? h("p", { class: "insight", "data-testid": "headline" }, headline) : null,
+        chart ? chart.el : null,
+        tipped ? h("p", { class: "hint tipped", "data-testid": "results-tipping" }, tipped) : null,
         h(
           "table",
           { class: "scores" },
@@ -63,7 +77,7 @@ export class ResultsScene extends Phaser.Scene {
               h(
                 "tr",
                 { class: p.seat === mySeat ? "you" : "" },
-                h("td", {}, p.name, p.bot ? h("span", { class: "tag" }, "bot") : null),
+                h("td", { title: creditName(p) }, creditName(p)),
                 h("td", {}, p.praise),
                 h("td", {}, fmt(p.direct)),
                 h("td", {}, fmt(p.indirect) === "0" ? "0" : `−${fmt(p.indirect)}`),
@@ -72,9 +86,13 @@ export class ResultsScene extends Phaser.Scene {
             ),
           ),
         ),
-        h("p", { class: "hint" }, "Praise is what people saw. Net is what the work did: the fires your quick fixes started later count against you."),
+        h("p", { class: "hint" }, "Praise is what people saw. Net is what the work did: the fires your quick fixes started later count against you. Times are into the round (m:ss)."),
         hosted ? h("p", { class: "countdown", "data-testid": "waiting-next" }, "Waiting for the host's next round…") : again,
       ),
     );
+    if (chart) {
+      window.addEventListener("resize", onResize);
+      requestAnimationFrame(onResize);
+    }
   }
 }

@@ -3,13 +3,14 @@ import Phaser from "phaser";
 import { SCENARIOS, createGame, type GameState, step } from "../../shared/index.js";
 import { app } from "../app.js";
 import { sound } from "../audio/sound.js";
-import { SCENES, STORAGE } from "../constants.js";
+import { SCENES, type SceneKey, STORAGE } from "../constants.js";
 import { frameFromState } from "../net/frame.js";
 import { codeFromPath, codeProblem, tidyCode } from "../net/session.js";
 import { generatedName } from "../names.js";
 import { Board } from "../render/board.js";
 import { frameCamera } from "../render/camera.js";
 import { h, layer, removeLayer } from "../ui/dom.js";
+import { type PracticeData, practiceDue } from "./PracticeScene.js";
 
 export class TitleScene extends Phaser.Scene {
   private board!: Board;
@@ -49,7 +50,8 @@ export class TitleScene extends Phaser.Scene {
   private showForm(): void {
     const name = h("input", { id: "name", name: "name", type: "text", maxlength: 20, autocomplete: "nickname", required: true });
     name.value = localStorage.getItem(STORAGE.name) || generatedName();
-    const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
+    const status = h("p", { class: "status", role: "status", "aria-live": "polite" }, app.joinProblem ?? "");
+    app.joinProblem = null;
     const play = h("button", { type: "submit", class: "primary big" }, "Quick play");
     // A /join/CODE link (or the QR code on the projector) fills in the code.
     const linked = codeFromPath("join");
@@ -85,10 +87,12 @@ export class TitleScene extends Phaser.Scene {
       // Enter in the code field joins by code; elsewhere it is quick play.
       if (linked || document.activeElement === code) return joinByCode();
       const chosen = chosenName();
+      const join = () => app.session.quickPlay(chosen).then((): SceneKey => SCENES.lobby);
+      if (practiceDue()) return void this.scene.start(SCENES.practice, { join } satisfies PracticeData);
       busy(true);
       status.textContent = "Finding a room…";
-      app.session.quickPlay(chosen).then(
-        () => this.scene.start(SCENES.lobby),
+      join().then(
+        (next) => this.scene.start(next),
         (err: Error) => {
           busy(false);
           status.textContent = `Could not join: ${err.message || "the server did not answer"}. Try again.`;
@@ -104,14 +108,17 @@ export class TitleScene extends Phaser.Scene {
         return;
       }
       const chosen = chosenName();
-      busy(true);
-      status.textContent = `Joining room ${c}…`;
-      app.session.joinByCode(c, chosen).then(
-        () => {
+      const join = () =>
+        app.session.joinByCode(c, chosen).then((): SceneKey => {
           // The address bar keeps no code once inside; a reload resumes the seat instead.
           if (linked) history.replaceState(null, "", "/");
-          this.scene.start(app.session.inWorkshop ? SCENES.workshop : SCENES.lobby);
-        },
+          return app.session.inWorkshop ? SCENES.workshop : SCENES.lobby;
+        });
+      if (practiceDue()) return void this.scene.start(SCENES.practice, { join } satisfies PracticeData);
+      busy(true);
+      status.textContent = `Joining room ${c}…`;
+      join().then(
+        (next) => this.scene.start(next),
         (err: Error) => {
           busy(false);
           status.textContent = err.message || "The server did not answer. Try again.";

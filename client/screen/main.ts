@@ -3,7 +3,7 @@
 // Made to be read from the back of a room at 1920×1080; it joins as a screen, not a player.
 import Phaser from "phaser";
 import QRCode from "qrcode";
-import { getScenario, type RoundSummary } from "../../shared/index.js";
+import { getScenario, headlines, headlineSentence, type RoundSummary } from "../../shared/index.js";
 import { PALETTE } from "../constants.js";
 import { type Frame, readFrame } from "../net/frame.js";
 import { joinOrigin } from "../net/join-link.js";
@@ -12,7 +12,8 @@ import { Avatars } from "../render/avatars.js";
 import { Board } from "../render/board.js";
 import { frameCamera, type Margins } from "../render/camera.js";
 import { watchDebrief } from "../ui/debrief-overlay.js";
-import { formatClock, formatValue, h, layer } from "../ui/dom.js";
+import { formatValue, h, layer } from "../ui/dom.js";
+import { roundClock } from "../ui/clock.js";
 
 const code = codeFromPath("screen");
 const session = new Session();
@@ -110,7 +111,7 @@ class ScreenUi {
         h("span", { class: "s-brand" }, "Smolder"),
         this.round,
         this.phase,
-        h("span", { class: "s-stat" }, h("small", {}, "Time left"), this.clock),
+        h("span", { class: "s-stat" }, h("small", {}, "Time"), this.clock),
         h("span", { class: "s-stat" }, h("small", {}, "Team value"), this.value),
       ),
       this.side,
@@ -158,7 +159,7 @@ class ScreenUi {
     this.currentRound = hosted.round;
     this.round.textContent = `Round ${hosted.round}`;
     this.phase.textContent = f.phaseName ? `Phase ${f.phaseName}` : "";
-    this.clock.textContent = formatClock(f.clock);
+    this.clock.textContent = roundClock(f).text;
     this.value.textContent = formatValue(f.value);
     this.value.parentElement!.style.display = hosted.board === "hidden" ? "none" : "";
     this.message.textContent = hosted.message;
@@ -207,15 +208,14 @@ class ScreenUi {
     else if (f.stage === "countdown") over = h("div", { class: "s-card" }, h("div", { class: "s-small" }, `Round ${hosted.round} starts in`), h("div", { class: "s-huge" }, String(f.countdown)));
     else if (f.stage === "ended") {
       const s = this.summaryRound === hosted.round ? this.summaryData : null;
-      const topPraise = s ? [...s.players].sort((a, b) => b.praise - a.praise)[0] : undefined;
-      const topNet = s ? [...s.players].sort((a, b) => b.net - a.net)[0] : undefined;
+      const headline = s && hosted.board !== "hidden" ? headlineSentence(headlines(s.players)) : null;
       over = h(
         "div",
         { class: "s-card" },
         h("div", { class: "s-small" }, f.ended === "collapse" ? "The organisation collapsed" : f.ended === "host" ? "Round over" : "Time! The organisation survived"),
         h("div", { class: "s-huge value" }, formatValue(f.value)),
         h("div", { class: "s-small" }, "team value"),
-        topPraise && topNet && hosted.board !== "hidden" && topPraise.seat !== topNet.seat && topPraise.praise > 0 && topNet.net > 0 ? h("p", { class: "s-insight" }, `Most praise: ${topPraise.name}. Did the team most good: ${topNet.name}.`) : null,
+        headline ? h("p", { class: "s-insight" }, headline) : null,
       );
     }
     const overKey = over?.textContent ?? "";

@@ -1,5 +1,7 @@
 // A tiny element builder for the HTML layers over the canvas (forms, HUD, tables), which
 // stay crisp, accessible and responsive in a way canvas text is not.
+import { valueFigure } from "../../shared/story.js";
+
 type Attrs = Record<string, string | number | boolean | ((e: Event) => void) | undefined>;
 type Child = Node | string | number | null | undefined | false;
 
@@ -18,10 +20,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
 
 export const uiRoot = (): HTMLElement => document.getElementById("ui")!;
 
-/** Replaces a named layer inside the UI root; returns it. */
+/** Replaces a named layer inside the UI root; returns it. Its class is `layer-<id>`, never the
+ *  bare id: a layer called "results" must not pick up the rules written for a `.results` panel. */
 export function layer(id: string, ...children: Child[]): HTMLElement {
   document.getElementById(id)?.remove();
-  const el = h("div", { id, class: `layer ${id}` }, ...children);
+  const el = h("div", { id, class: `layer layer-${id}` }, ...children);
   uiRoot().append(el);
   return el;
 }
@@ -30,10 +33,8 @@ export function removeLayer(id: string): void {
   document.getElementById(id)?.remove();
 }
 
-/** Value units → the figure shown to players (healthy tile-seconds / 10). */
-export function formatValue(v: number): string {
-  return Math.round(v / 1000).toLocaleString("en-US");
-}
+/** Value units → the figure shown to players (healthy tile-seconds / 10); the shared stories print it the same way. */
+export const formatValue = valueFigure;
 
 export function formatClock(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));

@@ -1,5 +1,4 @@
-// The help overlay (?) and the first-round tutorial, in the game's own words.
-import { STORAGE } from "../constants.js";
+// The help overlay (?), in the game's own words. (The first game's lesson is the practice.)
 import { h, layer, removeLayer } from "./dom.js";
 
 const CONTROLS: [string, string][] = [
@@ -28,34 +27,4 @@ export function helpPanel(onClose: () => void): HTMLElement {
 export function toggleHelp(): void {
   if (document.getElementById("help")) return removeLayer("help");
   layer("help", helpPanel(() => removeLayer("help")));
-}
-
-const STEPS = [
-  "Fires break out on the map. Walk next to one and press Space (or tap it) to put it out: instant praise!",
-  "Every fire you put out leaves embers behind. Embers are hidden risk, and hidden risk starts new fires.",
-  "Press Q to step back: for a while everyone sees the hidden risk, and blue rings mark where investing pays most.",
-  "Press E (or tap a healthy tile) to invest: slow and unpraised, but it guards the tile and clears the risk around it.",
-];
-
-/** Shows the tutorial once per browser, a step at a time; returns immediately. */
-export function maybeTutorial(): void {
-  if (localStorage.getItem(STORAGE.tutorialDone) === "1") return;
-  let step = 0;
-  const text = h("p", {});
-  const counter = h("span", { class: "counter" });
-  const next = h("button", { type: "button", class: "primary" }, "Next");
-  const skip = h("button", { type: "button", class: "link" }, "Skip");
-  const done = () => {
-    localStorage.setItem(STORAGE.tutorialDone, "1");
-    removeLayer("tutorial");
-  };
-  const show = () => {
-    text.textContent = STEPS[step]!;
-    counter.textContent = `${step + 1} / ${STEPS.length}`;
-    next.textContent = step === STEPS.length - 1 ? "Play" : "Next";
-  };
-  next.addEventListener("click", () => (++step >= STEPS.length ? done() : show()));
-  skip.addEventListener("click", done);
-  layer("tutorial", h("div", { class: "panel tutorial", role: "dialog", "aria-label": "Tutorial" }, h("h2", {}, "First round"), text, h("div", { class: "row" }, counter, skip, next)));
-  show();
 }

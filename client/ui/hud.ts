@@ -3,7 +3,8 @@
 import type { Frame } from "../net/frame.js";
 import { sound } from "../audio/sound.js";
 import { drawMiniMap } from "../render/minimap.js";
-import { formatClock, formatValue, h, layer, removeLayer } from "./dom.js";
+import { formatValue, h, layer, removeLayer } from "./dom.js";
+import { roundClock } from "./clock.js";
 
 /** A speaker with sound waves; the waves hide and a slash shows when muted (see style.css). */
 const SPEAKER_SVG =
@@ -18,6 +19,10 @@ export class Hud {
   private readonly clock: HTMLElement;
   private readonly phase: HTMLElement;
   private readonly board: HTMLOListElement;
+  /** The praise board in one line, for compact screens. */
+  private readonly boardLine: HTMLElement;
+  private readonly bar: HTMLElement;
+  private readonly clockTotal: HTMLElement;
   private readonly toast: HTMLElement;
   private readonly reveal: HTMLElement;
   private readonly side: HTMLElement;
@@ -35,16 +40,23 @@ export class Hud {
     this.praise = h("strong", { "data-testid": "my-praise" }, "0");
     this.value = h("strong", { "data-testid": "team-value" }, "0");
     this.clock = h("strong", { "data-testid": "clock" }, "0:00");
+    this.clockTotal = h("span", { class: "total" });
     this.phase = h("span", { class: "phase" }, "");
     this.board = h("ol", { class: "leaderboard", "aria-label": "Praise leaderboard" });
+    this.boardLine = h("div", { class: "hud-board", "data-testid": "board-line" });
     this.toast = h("div", { class: "toast", role: "status", "aria-live": "polite" });
-    this.reveal = h("div", { class: "reveal-note" }, "Risk revealed: purple tiles smoulder, specks are embers (white-ringed: yours), blue rings are where investing pays most.");
+    this.reveal = h(
+      "div",
+      { class: "reveal-note" },
+      h("span", { class: "long" }, "Risk revealed: purple tiles smoulder, specks are embers (white-ringed: yours), blue rings are where investing pays most."),
+      h("span", { class: "short" }, "Risk revealed · blue rings: invest there"),
+    );
     // Hosted rooms: the host's message, the pause, and the leaderboard mode the host chose.
     this.message = h("div", { class: "host-message", role: "status", "aria-live": "polite", "data-testid": "host-message" });
     this.paused = h("div", { class: "paused-note", "data-testid": "paused" }, h("div", {}, "Paused by the host"));
     this.sideTitle = h("div", { class: "side-title" }, "Praise");
     this.teamValue = h("strong", { class: "side-value" });
-    this.side = h("div", { class: "side" }, this.sideTitle, this.board, this.teamValue);
+    this.side = h("div", { class: "side", "data-reserve": "" }, this.sideTitle, this.board, this.teamValue);
     this.minimap = h("canvas", { class: "minimap", width: 200, height: 200, role: "img", "aria-label": "The whole map: fires, guard and everyone; the frame is what you see", "data-testid": "minimap" });
     const mute = h("button", { class: "icon sound", type: "button", "aria-label": "Sound", "aria-pressed": String(!sound.muted), title: "Sound on/off" });
     mute.innerHTML = SPEAKER_SVG;
@@ -55,18 +67,23 @@ export class Hud {
       mute.setAttribute("aria-pressed", String(!muted));
     });
     const help = h("button", { class: "icon", type: "button", "aria-label": "Help", title: "Help (?)", onclick: onHelp }, "?");
+    const label = (long: string, short: string) => h("span", {}, h("span", { class: "long" }, long), h("span", { class: "short" }, short));
+    // Watchers have no energy and no praise of their own: the "mine" stats hide for them.
+    this.bar = h(
+      "div",
+      { class: "hud-bar", "data-reserve": "" },
+      h("div", { class: "stat watch-only", "data-testid": "watching" }, h("span", {}, "Watching"), h("strong", { class: "watch-note" }, "no seat this round")),
+      h("div", { class: "stat mine" }, h("span", {}, "Energy"), this.energy),
+      h("div", { class: "stat mine" }, label("Your praise", "Praise"), this.praise),
+      h("div", { class: "stat value" }, label("Team value", "Value"), this.value),
+      h("div", { class: "stat", title: "Time into the round / the round's length" }, h("span", {}, "Time"), h("strong", {}, this.clock, this.clockTotal)),
+      // The phase, and on compact screens the praise board, on a line of their own.
+      h("div", { class: "hud-sub" }, this.phase, this.boardLine),
+      h("div", { class: "hud-buttons" }, mute, help),
+    );
     this.el = layer(
       "hud",
-      h(
-        "div",
-        { class: "hud-bar" },
-        h("div", { class: "stat" }, h("span", {}, "Energy"), this.energy),
-        h("div", { class: "stat" }, h("span", {}, "Your praise"), this.praise),
-        h("div", { class: "stat value" }, h("span", {}, "Team value"), this.value),
-        h("div", { class: "stat" }, h("span", {}, "Time"), this.clock),
-        this.phase,
-        h("div", { class: "hud-buttons" }, mute, help),
-      ),
+      this.bar,
       this.side,
       this.minimap,
       this.reveal,
@@ -87,7 +104,10 @@ export class Hud {
     this.energy.classList.toggle("burnt", (you?.burnout ?? 0) > 0);
     this.praise.textContent = String(you?.praise ?? 0);
     this.value.textContent = formatValue(frame.value);
-    this.clock.textContent = formatClock(frame.clock);
+    const clock = roundClock(frame);
+    this.clock.textContent = clock.elapsed;
+    this.clockTotal.textContent = ` / ${clock.length}`;
+    this.bar.classList.toggle("watching", !you);
     this.phase.textContent = frame.phaseName ? `Phase ${frame.phaseName}` : "";
     this.reveal.classList.toggle("shown", frame.risk !== null);
     const hosted = frame.hosted;
@@ -103,8 +123,9 @@ export class Hud {
     const rows = frame.leaderboard
       .map((key) => frame.players.find((p) => p.key === key))
       .filter((p): p is NonNullable<typeof p> => p !== undefined);
-    const signature = rows.map((p) => `${p.key}:${p.praise}:${p.status}`).join("|");
+    const signature = `${mode}|${formatValue(frame.value)}|` + rows.map((p) => `${p.key}:${p.praise}:${p.status}`).join("|");
     if (signature === this.lastBoard) return;
+    this.boardLine.replaceChildren(...boardLine(mode, rows, frame.value));
     this.lastBoard = signature;
     this.board.replaceChildren(
       ...rows.map((p) =>
@@ -125,4 +146,23 @@ export class Hud {
     this.el.remove();
     removeLayer("hud");
   }
+}
+
+type BoardRow = Frame["players"][number];
+
+/** The praise race in one line (top three, and you if you are further down), or the host's
+ *  team-value-only board; nothing when the host hid the board. */
+function boardLine(mode: string, rows: readonly BoardRow[], value: number): (Node | string)[] {
+  if (mode === "hidden") return [];
+  if (mode === "value") return [h("b", {}, "Team value "), formatValue(value), " · the host shows no praise board"];
+  const shown = rows.slice(0, 3);
+  const you = rows.findIndex((p) => p.isYou);
+  if (you >= 3) shown.push(rows[you]!);
+  const out: (Node | string)[] = [h("b", {}, "Praise ")];
+  shown.forEach((p, i) => {
+    if (i > 0) out.push(" · ");
+    const rank = rows.indexOf(p) + 1;
+    out.push(h("span", { class: p.isYou ? "you" : "" }, `${rank}. ${p.isYou ? "You" : p.name}${p.bot ? " (bot)" : ""} ${p.praise}`));
+  });
+  return out;
 }

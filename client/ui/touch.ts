@@ -17,7 +17,7 @@ export function showTouchControls(controls: Controls): void {
     });
     for (const ev of ["pointerup", "pointercancel", "lostpointercapture"]) el.addEventListener(ev, up);
   };
-  const pad = h("div", { class: "pad", "aria-label": "Move" });
+  const pad = h("div", { class: "pad", "aria-label": "Move", "data-reserve": "" });
   for (const [label, dx, dy] of PAD) {
     const b = h("button", { type: "button", class: label ? "dir" : "dir hub", "aria-label": label ? `move ${label}` : "stop" }, label);
     hold(b, () => controls.setDirection(dx, dy), () => controls.setDirection(0, 0));
@@ -36,7 +36,7 @@ export function showTouchControls(controls: Controls): void {
   layer(
     "touch",
     pad,
-    h("div", { class: "actions" }, action("Put out", "fire", "extinguish"), action("Invest", "invest", "invest"), action("Step back", "back", "stepBack"), sprint),
+    h("div", { class: "actions", "data-reserve": "" }, action("Put out", "fire", "extinguish"), action("Invest", "invest", "invest"), action("Step back", "back", "stepBack"), sprint),
   );
 }
 

@@ -9,6 +9,7 @@ import {
   type Intent,
   type LogEntry,
   roundSummary,
+  withRecap,
   type RoundSummary,
   stateHash,
 } from "../../shared/index.js";
@@ -194,7 +195,8 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
   private finish(): void {
     this.state.stage = "ended";
     this.setSimulationInterval();
-    this.summary = roundSummary(this.game);
+    // Players' results draw the round's value and praise over time from the recap.
+    this.summary = withRecap(roundSummary(this.game), this.game.timeline);
     void this.lock();
     this.publish();
     // After the patch, so a client reading the summary already sees the ended state.

@@ -129,6 +129,11 @@ describe.runIf(runBrowserTests)("the debrief in the browser", () => {
     await phone.page.getByTestId("debrief").waitFor({ timeout: 15_000 });
     await expect.poll(() => phone.page.locator("[data-testid=debrief-table] tr.you").textContent()).toContain("Bo");
     const phoneShot = await shot(phone.page, "debrief-2b-phone");
+    // On the phone nothing in the debrief scrolls sideways.
+    const sideways = await phone.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("[data-testid=debrief] *")].filter((el) => el.scrollWidth > el.clientWidth + 1 && ["auto", "scroll"].includes(getComputedStyle(el).overflowX)).map((el) => `${el.className} (${el.querySelector("table")?.dataset.testid}): ${el.scrollWidth} > ${el.clientWidth}`),
+    );
+    expect(sideways).toEqual([]);
     expect(looksDrawn(phoneShot)).toBe(true);
     const screenShot = await shot(screen, "debrief-3-projector");
     expect(looksDrawn(screenShot)).toBe(true);

@@ -29,9 +29,10 @@ export async function seen(page: Page): Promise<Seen | null> {
   return page.evaluate(() => (window as unknown as { smolder: { frame(): Seen | null } }).smolder.frame());
 }
 
-/** Opens the game with room settings in the URL and presses Quick play. */
-export async function quickPlay(page: Page, baseUrl: string, query: string, opts: { tutorial?: boolean } = {}): Promise<void> {
-  if (!opts.tutorial) await page.addInitScript(() => localStorage.setItem("smolder.tutorialDone", "1"));
+/** Opens the game with room settings in the URL and presses Quick play (the practice before a
+ *  first round marked done, so it goes straight to the round). */
+export async function quickPlay(page: Page, baseUrl: string, query: string): Promise<void> {
+  await page.addInitScript(() => localStorage.setItem("smolder.tutorialDone", "1"));
   await page.goto(`${baseUrl}/?${query}`);
   await page.getByLabel("Your name").waitFor();
   await page.getByRole("button", { name: "Quick play" }).click();

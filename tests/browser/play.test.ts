@@ -137,11 +137,13 @@ describe.runIf(runBrowserTests)("playing in the browser", () => {
     expect(p.errors).toEqual([]);
   });
 
-  it("shows the tutorial on a first round and the help on ?", async () => {
+  it("offers a practice before the first round (skippable) and the help on ?", async () => {
     const t = await open();
-    await quickPlay(t.page, suite.url(), FRESH, { tutorial: true });
-    await expect.poll(() => t.page.getByRole("dialog", { name: "Tutorial" }).count()).toBe(1);
-    await t.page.getByRole("button", { name: "Skip" }).click();
+    await t.page.goto(`${suite.url()}/?${FRESH}`);
+    await t.page.getByRole("button", { name: "Quick play" }).click();
+    await expect.poll(() => t.page.getByRole("dialog", { name: "Practice" }).count()).toBe(1);
+    await t.page.getByRole("button", { name: "Skip practice" }).click();
+    await waitUntil(t.page, (x) => x?.stage === "playing" && x.you !== undefined, 20_000);
     await t.page.keyboard.press("?");
     await expect.poll(() => t.page.getByRole("dialog", { name: "How to play" }).count()).toBe(1);
     await shot(t, "7-help");

@@ -3,7 +3,7 @@
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SmolderState } from "../../server/schema/SmolderState.js";
-import { type RoundSummary, replay, roundSummary, stateHash } from "../../shared/index.js";
+import { type RoundSummary, replay, roundSummary, stateHash, withRecap } from "../../shared/index.js";
 import { type Client, FAST, createRoom, joinRoom, me, ready, serverRoom, sleep, startServer, until } from "./helpers.js";
 import { freePort } from "../../tools/cluster.js";
 
@@ -91,7 +91,7 @@ describe("determinism across the wire", () => {
     const rebuilt = replay(game.scenario, room.seed, log);
     expect(stateHash(rebuilt)).toBe(room.hash());
     expect(rebuilt.tick).toBe(game.tick);
-    expect(summaries[0]).toEqual(roundSummary(rebuilt));
+    expect(summaries[0]).toEqual(withRecap(roundSummary(rebuilt), rebuilt.timeline));
     expect(summaries.every((s) => JSON.stringify(s) === JSON.stringify(summaries[0]))).toBe(true);
     // The clients' last decoded state agrees with the rules on the final numbers.
     expect(first.state.value).toBe(rebuilt.value);

@@ -3,7 +3,7 @@
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SmolderState } from "../../server/schema/SmolderState.js";
-import { type RoundSummary, roundSummary } from "../../shared/index.js";
+import { type GameState, type RoundSummary, roundSummary, withRecap } from "../../shared/index.js";
 import { FAST, collectErrors, createRoom, joinRoom, ready, serverRoom, startServer, until } from "./helpers.js";
 import { freePort } from "../../tools/cluster.js";
 
@@ -35,7 +35,8 @@ describe("room lifecycle", () => {
     await until(() => summaries.length === 1, "the summary", 10_000);
     expect(b.state.stage).toBe("ended");
     expect(b.state.ended).toMatch(/^(time|collapse)$/);
-    expect(summaries[0]).toEqual(roundSummary(room.rules as never));
+    const rules = room.rules as unknown as GameState;
+    expect(summaries[0]).toEqual(withRecap(roundSummary(rules), rules.timeline));
     expect(summaries[0]!.players).toHaveLength(4);
 
     // The room stays open for the results screen; intents now get the rules' answer.

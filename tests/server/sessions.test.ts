@@ -87,7 +87,11 @@ describe("rounds survive a restart", () => {
     const host = await joinHost(server, created);
     const a = await joinPlayer(server, created.code, NAMES[0]!);
     const b = await joinPlayer(server, created.code, NAMES[1]!);
-    a.onMessage("summary", (s: RoundSummary) => summaries.push(s));
+    a.onMessage("summary", (s: RoundSummary) => {
+      // The message adds a recap for the results screen; the stored round keeps the plain summary.
+      const { recap: _recap, ...plain } = s as RoundSummary & { recap?: unknown };
+      summaries.push(plain);
+    });
     await command(host, { command: "settings", scenario: "startup", durationSeconds: 10, seats: 3, bots: ["hero"], seed: 31 });
     await command(host, { command: "start", countdownSeconds: 0 });
     await until(() => a.state.stage === "ended" && summaries.length === 1, "round 1 played out", 20_000);
