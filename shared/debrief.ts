@@ -12,14 +12,19 @@ import { type PlayerSummary, type RoundSummary, roundSummary } from "./summary.j
 /** Seconds of the moving average the tipping point reads fires through (one flare is not a trend). */
 export const TIPPING_WINDOW_SECONDS = 10;
 
+/** Seconds over which a stretch of fires beyond the team must keep growing to count as a spiral. */
+export const SPIRAL_SECONDS = 30;
+
 /**
  * The second the round tipped, or null if it never did. Fires are "out of control" while more
  * of them burn (averaged over the last TIPPING_WINDOW_SECONDS) than there are players to fight
  * them, one fire per person at a time. The round tipped at the start of the out-of-control run
- * that lasted to the end: from there on the fires kept everyone busy, nobody could prevent the
- * next ones, and they never came back under control.
+ * that lasted to the end, but only if that run spiralled: the round collapsed (`ended` is
+ * "collapse"), or the fires were still climbing at the end (the last ten-second average at
+ * least half as high again as SPIRAL_SECONDS earlier, over a run at least that long). A team
+ * that held many fires at bay to the end was busy, not tipped.
  */
-export function tippingPoint(fires: readonly number[], players: number): number | null {
+export function tippingPoint(fires: readonly number[], players: number, ended = ""): number | null {
   const w = TIPPING_WINDOW_SECONDS;
   const limit = Math.max(1, players) * w;
   let sum = 0;
@@ -33,7 +38,12 @@ export function tippingPoint(fires: readonly number[], players: number): number 
     if (!out) since = null;
     else since ??= t;
   }
-  return since;
+  if (since === null || ended === "collapse") return since;
+  const end = fires.length;
+  if (end - since < SPIRAL_SECONDS) return null;
+  const windowSum = (to: number) => fires.slice(Math.max(0, to - w), to).reduce((a, b) => a + b, 0);
+  // Still climbing: last window ≥ 1.5 × the window SPIRAL_SECONDS before it.
+  return 2 * windowSum(end) >= 3 * windowSum(end - SPIRAL_SECONDS) ? since : null;
 }
 
 /** Effort per seat in bins of `binSeconds`: for each seat, EFFORTS.length counters per bin, flattened. */
@@ -174,7 +184,7 @@ export function debriefRound(r: PlayedRound): DebriefRound {
     ended: r.ended,
     seconds: t.fires.length,
     team,
-    tipping: tippingPoint(t.fires, team),
+    tipping: tippingPoint(t.fires, team, r.ended),
     fires: t.fires,
     risk: t.risk,
     value: t.value,
@@ -193,7 +203,7 @@ export function debriefWhatIf(round: number, spec: WhatIfSpec, s: GameState): De
     round,
     ended: s.ended,
     seconds: t.fires.length,
-    tipping: tippingPoint(t.fires, summary.players.length),
+    tipping: tippingPoint(t.fires, summary.players.length, s.ended),
     fires: t.fires,
     risk: t.risk,
     value: t.value,
