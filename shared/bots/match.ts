@@ -17,6 +17,8 @@ export interface BotMatchOptions {
   pace?: number;
   /** Strategies played in place of the built-in ones (probes for degenerate play). */
   strategies?: StrategyOverride;
+  /** Stop at this tick (the round goes on from the returned state). */
+  until?: number;
 }
 
 export interface BotMatch {
@@ -32,7 +34,7 @@ export function playBots(scenario: Scenario, seed: number, team: readonly BotKin
     addPlayer(s, join);
     if (opts.record) log.push({ tick: 0, seat, join });
   });
-  while (!s.ended) {
+  while (!s.ended && (opts.until === undefined || s.tick < opts.until)) {
     if (opts.switchAt !== undefined && s.tick === opts.switchAt && opts.switchTo) switchBots(s, opts.switchTo);
     const moves = runBots(s, opts.strategies);
     if (opts.record) for (const m of moves) log.push({ tick: s.tick, seat: m.seat, intent: m.intent });
