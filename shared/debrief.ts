@@ -20,9 +20,9 @@ export const SPIRAL_SECONDS = 30;
  * of them burn (averaged over the last TIPPING_WINDOW_SECONDS) than there are players to fight
  * them, one fire per person at a time. The round tipped at the start of the out-of-control run
  * that lasted to the end, but only if that run spiralled: the round collapsed (`ended` is
- * "collapse"), or the fires were still climbing at the end (the last ten-second average at
- * least half as high again as SPIRAL_SECONDS earlier, over a run at least that long). A team
- * that held many fires at bay to the end was busy, not tipped.
+ * "collapse"), or the fires were still climbing at the end: over a run at least SPIRAL_SECONDS
+ * long, the last ten-second average is at least half as high again as SPIRAL_SECONDS earlier
+ * and more than twice the team. A team that held many fires at bay to the end was busy, not tipped.
  */
 export function tippingPoint(fires: readonly number[], players: number, ended = ""): number | null {
   const w = TIPPING_WINDOW_SECONDS;
@@ -42,8 +42,10 @@ export function tippingPoint(fires: readonly number[], players: number, ended = 
   const end = fires.length;
   if (end - since < SPIRAL_SECONDS) return null;
   const windowSum = (to: number) => fires.slice(Math.max(0, to - w), to).reduce((a, b) => a + b, 0);
-  // Still climbing: last window ≥ 1.5 × the window SPIRAL_SECONDS before it.
-  return 2 * windowSum(end) >= 3 * windowSum(end - SPIRAL_SECONDS) ? since : null;
+  const last = windowSum(end);
+  // Still climbing (the last window ≥ 1.5 × the one SPIRAL_SECONDS before it) and already twice
+  // what the team can fight: a handful of fires drifting up on a big map is not a spiral.
+  return 2 * last >= 3 * windowSum(end - SPIRAL_SECONDS) && last > 2 * limit ? since : null;
 }
 
 /** Effort per seat in bins of `binSeconds`: for each seat, EFFORTS.length counters per bin, flattened. */

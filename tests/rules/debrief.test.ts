@@ -45,6 +45,8 @@ describe("the tipping point", () => {
     const cut = tippingPoint(climbing, 4, "time")!;
     expect(cut).toBeGreaterThanOrEqual(60);
     expect(cut).toBeLessThan(70);
+    // A few fires drifting up on a big map, never twice the team, are not a spiral either.
+    expect(tippingPoint([...calm, ...Array.from({ length: 60 }, (_, k) => (k < 30 ? 5 : 8))], 4, "time")).toBeNull();
     // A short run beyond the team at the very end is not yet a spiral.
     expect(tippingPoint([...calm, ...Array.from({ length: 20 }, (_, k) => 5 + 2 * k)], 4, "time")).toBeNull();
   });
