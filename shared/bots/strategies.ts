@@ -66,11 +66,13 @@ const balanced: Strategy = (s, p, sight) => {
   const someoneLooking = s.players.some((o) => o.present && o.action === Action.StepBack);
   if (!someoneLooking && (p.energy < s.scenario.player.energy / 4 || !revealed)) return STEP_BACK;
   const spreadHeat = s.scenario.fire.spreadFromHeat;
+  // More fires than people: every fire nearby matters now, not only the spreading ones.
+  const crowded = sight.fires.length > s.players.length;
   const fire = best(sight.fires, (i) => {
     if (sight.busy.has(i)) return -Infinity;
     const d = distance(s, p, i);
     const heat = s.tiles.heat[i]!;
-    const matters = d <= 2 || (heat >= spreadHeat && d <= 12);
+    const matters = d <= 2 || (heat >= spreadHeat && d <= 12) || (crowded && d <= 6);
     return matters ? heat * 4 - d : -Infinity;
   });
   if (fire >= 0) return act("extinguish", fire);
