@@ -20,11 +20,13 @@ export const SPIRAL_SECONDS = 30;
  * of them burn (averaged over the last TIPPING_WINDOW_SECONDS) than there are players to fight
  * them, one fire per person at a time. The round tipped at the start of the out-of-control run
  * that lasted to the end, but only if that run spiralled: the round collapsed (`ended` is
- * "collapse"), or the fires were still climbing at the end: over a run at least SPIRAL_SECONDS
- * long, the last ten-second average is at least half as high again as SPIRAL_SECONDS earlier
- * and more than twice the team. A team that held many fires at bay to the end was busy, not tipped.
+ * "collapse"), or the fires were still climbing toward a collapse when it ended: over a run at
+ * least SPIRAL_SECONDS long, the last ten-second average is at least half as high again as
+ * SPIRAL_SECONDS earlier, more than twice the team, and (when `collapseFires`, the fires that
+ * would collapse the map, is known) at least a quarter of the way to a collapse. A team that held
+ * a dozen fires at bay on a big map to the end was busy, not tipped.
  */
-export function tippingPoint(fires: readonly number[], players: number, ended = ""): number | null {
+export function tippingPoint(fires: readonly number[], players: number, ended = "", collapseFires = 0): number | null {
   const w = TIPPING_WINDOW_SECONDS;
   const limit = Math.max(1, players) * w;
   let sum = 0;
@@ -43,9 +45,21 @@ export function tippingPoint(fires: readonly number[], players: number, ended = 
   if (end - since < SPIRAL_SECONDS) return null;
   const windowSum = (to: number) => fires.slice(Math.max(0, to - w), to).reduce((a, b) => a + b, 0);
   const last = windowSum(end);
-  // Still climbing (the last window ≥ 1.5 × the one SPIRAL_SECONDS before it) and already twice
-  // what the team can fight: a handful of fires drifting up on a big map is not a spiral.
-  return 2 * last >= 3 * windowSum(end - SPIRAL_SECONDS) && last > 2 * limit ? since : null;
+  const climbing = 2 * last >= 3 * windowSum(end - SPIRAL_SECONDS);
+  const nearCollapse = 4 * last >= collapseFires * w;
+  return climbing && last > 2 * limit && nearCollapse ? since : null;
+}
+
+/** How many fires collapse a map whose active square is `side` tiles wide. */
+export function collapseFiresFor(scenario: Scenario, side: number): number {
+  return Math.floor((scenario.collapse.burningPct * side * side) / 100);
+}
+
+/** The active square's side at second `seconds` of a round on the scenario's own clock. */
+function sideAt(scenario: Scenario, seconds: number): number {
+  let side = scenario.phases[0]!.side;
+  for (const p of scenario.phases) if (p.startSecond <= seconds) side = p.side;
+  return side;
 }
 
 /** Effort per seat in bins of `binSeconds`: for each seat, EFFORTS.length counters per bin, flattened. */
@@ -186,7 +200,7 @@ export function debriefRound(r: PlayedRound): DebriefRound {
     ended: r.ended,
     seconds: t.fires.length,
     team,
-    tipping: tippingPoint(t.fires, team, r.ended),
+    tipping: tippingPoint(t.fires, team, r.ended, collapseFiresFor(r.scenario, sideAt(r.scenario, t.fires.length))),
     fires: t.fires,
     risk: t.risk,
     value: t.value,
@@ -205,7 +219,7 @@ export function debriefWhatIf(round: number, spec: WhatIfSpec, s: GameState): De
     round,
     ended: s.ended,
     seconds: t.fires.length,
-    tipping: tippingPoint(t.fires, summary.players.length, s.ended),
+    tipping: tippingPoint(t.fires, summary.players.length, s.ended, collapseFiresFor(s.scenario, s.side)),
     fires: t.fires,
     risk: t.risk,
     value: t.value,

@@ -1,7 +1,7 @@
 // The checks of project issue 12 ("teach at human speed"), measured on a set of seeds with
 // every bot at a person's pace. Shared by `npm run report:pace` and tests/rules/human-pace.test.ts,
 // so the figures in the README are the ones the tests hold to.
-import { type BotKind, type GameState, SCENARIOS, playerSummaries, restore, snapshot, step, tippingPoint } from "../shared/index.js";
+import { type BotKind, type GameState, SCENARIOS, playerSummaries, restore, snapshot, step, tippingPoint, collapseFiresFor } from "../shared/index.js";
 import { type BotMatchOptions, playBots, switchBots } from "../shared/bots/match.js";
 import { runBots, type StrategyOverride } from "../shared/bots/run.js";
 import { TRICKS, type TrickName } from "../shared/bots/tricks.js";
@@ -70,7 +70,7 @@ export function measure(seeds: readonly number[], pace = 2): Figures {
     tricks,
     switched: { soonRatio: gain(switched, SWITCH_SOON) / gain(heroes, SWITCH_SOON), laterRatio: gain(switched, SWITCH_LATER) / gain(heroes, SWITCH_LATER) },
     workshop: { balanced: team(play("workshop", four("balanced"))), firefighters: team(play("workshop", four("firefighter"))) },
-    heldOut: { rounds: held.length, tipped: share(held.map((s) => tippingPoint(s.timeline.fires, 4, s.ended) !== null)) },
+    heldOut: { rounds: held.length, tipped: share(held.map((s) => tippingPoint(s.timeline.fires, 4, s.ended, collapseFiresFor(s.scenario, s.side)) !== null)) },
   };
 }
 

@@ -1,5 +1,5 @@
 // Batch simulation behind `npm run simulate`: whole rounds played by bots, summarised.
-import { type BotKind, type Scenario, playerSummaries, stateHash, tippingPoint } from "../shared/index.js";
+import { type BotKind, type Scenario, playerSummaries, stateHash, tippingPoint, collapseFiresFor } from "../shared/index.js";
 import { type BotMatchOptions, playBots } from "../shared/bots/match.js";
 
 export interface RunResult {
@@ -56,7 +56,7 @@ export function simulateBatch(scenario: Scenario, team: BotKind[], seeds: number
       collapsed: state.ended === "collapse",
       endTick: state.tick,
       hash: stateHash(state),
-      tippedAt: tippingPoint(state.timeline.fires, team.length, state.ended),
+      tippedAt: tippingPoint(state.timeline.fires, team.length, state.ended, collapseFiresFor(scenario, state.side)),
       ...(opts.timeline ? { valueBySecond: state.timeline.value } : {}),
       players,
     };

@@ -116,7 +116,7 @@ export class TeamCard {
     const shares = groupShares(recent);
     e.effort!.replaceChildren(...EFFORT_GROUPS.map((g, i) => h("i", { style: `width:${shares[i]!.toFixed(1)}%;background:${g.color}`, title: `${g.label} ${Math.round(shares[i]!)}%` })));
     const team = f.players.length;
-    const tipped = f.stage === "playing" && tippingPoint(this.fires, team) !== null;
+    const tipped = f.stage === "playing" && tippingPoint(this.fires, team, "", Math.floor(threshold)) !== null;
     const trouble = f.ended === "collapse" ? "Collapsed." : riskPct >= TROUBLE_PCT ? `Close to collapse: ${riskPct}% of the way.` : tipped ? "Tipped: more fires than people for a while now." : "";
     e.trouble!.textContent = trouble;
     this.el.classList.toggle("trouble", trouble !== "");

@@ -47,6 +47,9 @@ describe("the tipping point", () => {
     expect(cut).toBeLessThan(70);
     // A few fires drifting up on a big map, never twice the team, are not a spiral either.
     expect(tippingPoint([...calm, ...Array.from({ length: 60 }, (_, k) => (k < 30 ? 5 : 8))], 4, "time")).toBeNull();
+    // Climbing, but a long way from a collapse of 512 fires: busy, not spiralling.
+    expect(tippingPoint(climbing, 4, "time", 512)).toBeNull();
+    expect(tippingPoint(climbing, 4, "time", 200)).toBe(cut);
     // A short run beyond the team at the very end is not yet a spiral.
     expect(tippingPoint([...calm, ...Array.from({ length: 20 }, (_, k) => 5 + 2 * k)], 4, "time")).toBeNull();
   });
