@@ -24,22 +24,24 @@ export function runBots(s: GameState, override: StrategyOverride = {}): BotMove[
   for (const p of s.players) {
     // A bot that is busy or burnt out has nothing to decide this tick.
     if (!p.bot || !p.present || p.burnout > 0 || p.action !== Action.None) continue;
-    sight ??= look(s);
     const strategy = override[p.bot] ?? STRATEGIES[p.bot];
     const mind = p.botMind;
     if (!mind) {
+      sight ??= look(s);
       send(s, p, carryOut(s, p, strategy(s, p, sight)), sight, moves);
       continue;
     }
-    if (s.tick >= mind.next) decide(s, p, mind, strategy, sight);
+    // Looking costs a pass over the map: only a deciding bot does it.
+    if (s.tick >= mind.next) decide(s, p, mind, strategy, (sight ??= look(s)));
     // A plan whose action started (or was refused) is done: the next waits for a decision.
     if (send(s, p, carryOut(s, p, mind.plan), sight, moves)) mind.plan = HALT;
   }
   return moves;
 }
 
-/** Applies intents; true if an extinguish, invest or step back was among them (taken or refused). */
-function send(s: GameState, p: Player, intents: Intent[], sight: Sight, moves: BotMove[]): boolean {
+/** Applies intents; true if an extinguish, invest or step back was among them (taken or refused).
+ *  A taken tile is marked busy in `sight` if anyone has looked this tick (later looks see it anyway). */
+function send(s: GameState, p: Player, intents: Intent[], sight: Sight | null, moves: BotMove[]): boolean {
   let acted = false;
   for (const intent of intents) {
     const ok = applyIntent(s, p.seat, intent).ok;
@@ -47,7 +49,7 @@ function send(s: GameState, p: Player, intents: Intent[], sight: Sight, moves: B
     if (!ok) continue;
     moves.push({ seat: p.seat, intent });
     // The tile is taken now; the next bot should not pile onto it.
-    if (intent.kind === "extinguish" || intent.kind === "invest") sight.busy.add(p.actionTile);
+    if (intent.kind === "extinguish" || intent.kind === "invest") sight?.busy.add(p.actionTile);
   }
   return acted;
 }
