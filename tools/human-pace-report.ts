@@ -1,4 +1,4 @@
-// npm run -s report:pace -- --seeds 5001..5040 [--pace 2] [--json]
+// npm run -s report:pace -- --seeds 5001..5040 [--pace 2|every] [--json]
 // Every check of "teach at human speed" with its figure and pass/fail, bots at a person's pace.
 import { parseArgs } from "node:util";
 import { checks, measure } from "./human-pace.js";
@@ -17,14 +17,15 @@ try {
 }
 const seeds = parseSeedList(args.seeds);
 if (!seeds) fail(`bad seeds "${args.seeds}": use a range like 1..20, one seed, or a list like 1,5,9`);
-const pace = Number(args.pace);
-if (!/^\d+$/.test(args.pace) || pace < 1 || pace > 10) fail(`bad pace "${args.pace}": 1 to 10 decisions a second`);
+// "every": bots decide every tick, as the rules were first tuned.
+const pace = args.pace === "every" ? null : Number(args.pace);
+if (pace !== null && (!/^\d+$/.test(args.pace) || pace < 1 || pace > 10)) fail(`bad pace "${args.pace}": 1 to 10 decisions a second, or "every" (every tick)`);
 
 const figures = measure(seeds, pace);
 const list = checks(figures);
 if (args.json) console.log(JSON.stringify({ figures, checks: list }));
 else {
-  console.log(`At ${pace} decisions a second, ${seeds.length} seeds (${args.seeds})`);
+  console.log(`${pace === null ? "Every tick" : `At ${pace} decisions a second`}, ${seeds.length} seeds (${args.seeds})`);
   for (const c of list) console.log(`${c.pass ? "pass" : "FAIL"}  ${c.figure.padStart(10)}  ${c.name}`);
   const c = figures.classic;
   console.log(`classic value / collapse / praise:`);

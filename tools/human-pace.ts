@@ -24,7 +24,8 @@ function valueAt(s: GameState, t: number): number {
 
 export interface Figures {
   seeds: number;
-  pace: number;
+  /** Decisions a second; null: every tick. */
+  pace: number | null;
   classic: Record<"balanced" | "heroes" | "firefighters" | "preventers", { value: number; collapse: number; praise: number }>;
   /** Share of seeds where the hero team out-praised the balanced team at least twice over. */
   heroPraiseSeedShare: number;
@@ -37,9 +38,9 @@ export interface Figures {
   heldOut: { rounds: number; tipped: number };
 }
 
-/** Plays every team the checks need on `seeds`, each bot deciding `pace` times a second. */
-export function measure(seeds: readonly number[], pace = 2): Figures {
-  const opts: BotMatchOptions = { pace };
+/** Plays every team the checks need on `seeds`, each bot deciding `pace` times a second (null: every tick). */
+export function measure(seeds: readonly number[], pace: number | null = 2): Figures {
+  const opts: BotMatchOptions = pace === null ? {} : { pace };
   const play = (id: string, team: BotKind[], extra: BotMatchOptions = {}) => seeds.map((seed) => playBots(SCENARIOS[id]!, seed, team, { ...opts, ...extra }).state);
   const team = (runs: GameState[]) => ({ value: mean(runs.map((s) => s.value)), collapse: share(runs.map((s) => s.ended === "collapse")), praise: mean(runs.map(praiseOf)) });
 
@@ -75,12 +76,12 @@ export function measure(seeds: readonly number[], pace = 2): Figures {
 }
 
 /** Heroes in classic, and the same rounds switching to balanced at SWITCH_AT (played once up to there). */
-function heroesAndSwitch(seeds: readonly number[], pace: number): { heroes: GameState[]; switched: GameState[] } {
+function heroesAndSwitch(seeds: readonly number[], pace: number | null): { heroes: GameState[]; switched: GameState[] } {
   const heroes: GameState[] = [];
   const switched: GameState[] = [];
   const sc = SCENARIOS.classic!;
   for (const seed of seeds) {
-    const s = playBots(sc, seed, four("hero"), { pace, until: SWITCH_AT * sc.tickRate }).state;
+    const s = playBots(sc, seed, four("hero"), { ...(pace === null ? {} : { pace }), until: SWITCH_AT * sc.tickRate }).state;
     const other = restore(snapshot(s));
     finish(s);
     if (!other.ended) switchBots(other, "balanced");
