@@ -30,6 +30,8 @@ export interface Figures {
   /** Share of seeds where the hero team out-praised the balanced team at least twice over. */
   heroPraiseSeedShare: number;
   mixed: { heroTopsPraise: number; heroLowestNet: number };
+  /** classic teams with 0..4 heroes (the rest balanced): mean value and collapse share. */
+  sweep: { value: number; collapse: number }[];
   startup: { heroes: number; preventers: number };
   tricks: Record<TrickName, number>;
   switched: { soonRatio: number; laterRatio: number };
@@ -48,7 +50,9 @@ export function measure(seeds: readonly number[], pace: number | null = 2): Figu
   const { heroes, switched } = heroesAndSwitch(seeds, pace);
   const firefighters = play("classic", four("firefighter"));
   const preventers = play("classic", four("preventer"));
-  const mixed = play("classic", ["hero", "balanced", "balanced", "balanced"]).map(playerSummaries);
+  const oneHero = play("classic", ["hero", "balanced", "balanced", "balanced"]);
+  const mixed = oneHero.map(playerSummaries);
+  const sweep = [balanced, oneHero, play("classic", ["hero", "hero", "balanced", "balanced"]), play("classic", ["hero", "hero", "hero", "balanced"]), heroes].map(team);
   const tricks = Object.fromEntries(
     (Object.keys(TRICKS) as TrickName[]).map((name) => {
       const override: StrategyOverride = { balanced: TRICKS[name] };
@@ -67,6 +71,7 @@ export function measure(seeds: readonly number[], pace: number | null = 2): Figu
       heroTopsPraise: share(mixed.map((ps) => ps.every((p, k) => k === 0 || p.praise < ps[0]!.praise))),
       heroLowestNet: share(mixed.map((ps) => ps.every((p, k) => k === 0 || p.net > ps[0]!.net))),
     },
+    sweep,
     startup: { heroes: team(play("startup", four("hero"))).value, preventers: team(play("startup", four("preventer"))).value },
     tricks,
     switched: { soonRatio: gain(switched, SWITCH_SOON) / gain(heroes, SWITCH_SOON), laterRatio: gain(switched, SWITCH_LATER) / gain(heroes, SWITCH_LATER) },
@@ -121,6 +126,7 @@ export function checks(f: Figures): Check[] {
     { name: "praise: heroes ≥ 2× balanced in ≥ 80% of seeds", figure: pct(f.heroPraiseSeedShare), pass: f.heroPraiseSeedShare >= 0.8 },
     { name: "1 hero + 3 balanced: the hero tops praise in ≥ 80%", figure: pct(f.mixed.heroTopsPraise), pass: f.mixed.heroTopsPraise >= 0.8 },
     { name: "1 hero + 3 balanced: the hero has the lowest net in ≥ 90%", figure: pct(f.mixed.heroLowestNet), pass: f.mixed.heroLowestNet >= 0.9 },
+    ...sweepChecks(f.sweep),
     { name: "classic: preventers value ≥ heroes", figure: x(c.preventers.value / c.heroes.value), pass: c.preventers.value >= c.heroes.value },
     { name: "classic: balanced value ≥ 1.1× preventers", figure: x(c.balanced.value / c.preventers.value), pass: c.balanced.value >= 1.1 * c.preventers.value },
     { name: "startup: heroes value ≥ preventers", figure: x(f.startup.heroes / f.startup.preventers), pass: f.startup.heroes >= f.startup.preventers },
@@ -135,5 +141,18 @@ export function checks(f: Figures): Check[] {
     { name: "workshop: balanced collapse ≤ 20%", figure: pct(w.balanced.collapse), pass: w.balanced.collapse <= 0.2 },
     { name: "workshop: balanced value ≥ 1.4× firefighters", figure: x(w.balanced.value / w.firefighters.value), pass: w.balanced.value >= 1.4 * w.firefighters.value },
     { name: "balanced classic rounds that held out: ≤ 10% tipped", figure: `${pct(f.heldOut.tipped)} of ${f.heldOut.rounds}`, pass: f.heldOut.tipped <= 0.1 },
+  ];
+}
+
+/** DESIGN's check 5: sweeping heroes 0..4 shows a tipping point (value falls slowly, then sharply). */
+function sweepChecks(sweep: Figures["sweep"]): Check[] {
+  const values = sweep.map((r) => r.value);
+  const drops = values.slice(1).map((v, k) => values[k]! - v);
+  const first = drops[0]! / values[0]!;
+  const steepest = Math.max(...drops.slice(1)) / values[0]!;
+  return [
+    { name: "sweep 0..4 heroes: first hero costs < 5% of value", figure: pct(first), pass: first < 0.05 },
+    { name: "sweep 0..4 heroes: a later hero costs > 3× the first", figure: `${pct(steepest)} vs ${pct(first)}`, pass: steepest > 3 * first },
+    { name: "sweep 0..4 heroes: 1 hero collapses ≤ 20%, 3 heroes ≥ 50%", figure: `${pct(sweep[1]!.collapse)}, ${pct(sweep[3]!.collapse)}`, pass: sweep[1]!.collapse <= 0.2 && sweep[3]!.collapse >= 0.5 },
   ];
 }

@@ -65,6 +65,15 @@ describe(`thesis checks at ${PACE} decisions a second (${SEEDS.length} seeds)`, 
     expect(f.mixed.heroLowestNet).toBeGreaterThanOrEqual(0.9);
   });
 
+  it("sweeping heroes 0..4 shows a tipping point: value falls slowly, then sharply", () => {
+    const values = f.sweep.map((r) => r.value);
+    const drops = values.slice(1).map((v, k) => values[k]! - v);
+    expect(drops[0]! / values[0]!).toBeLessThan(0.05);
+    expect(drops[0]!).toBeLessThan(Math.max(...drops.slice(1)) / 3);
+    expect(f.sweep[1]!.collapse).toBeLessThanOrEqual(0.2);
+    expect(f.sweep[3]!.collapse).toBeGreaterThanOrEqual(0.5);
+  });
+
   it("neither extreme wins: preventers ≥ heroes and balanced ≥ 1.1× preventers in classic; heroes ≥ preventers in startup", () => {
     expect(f.classic.preventers.value).toBeGreaterThanOrEqual(f.classic.heroes.value);
     expect(f.classic.balanced.value).toBeGreaterThanOrEqual(1.1 * f.classic.preventers.value);
