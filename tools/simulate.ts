@@ -2,6 +2,7 @@
 //   [--pace N] [--switch-at SECONDS --switch-to KIND] [--timeline]
 import { parseArgs } from "node:util";
 import { BOT_KINDS, type BotKind, SCENARIO_IDS, getScenario } from "../shared/index.js";
+import { parseSeedList } from "./seeds.js";
 import { type BatchOptions, simulateBatch, sweepHeroes } from "./simulation.js";
 
 function fail(message: string): never {
@@ -11,14 +12,7 @@ function fail(message: string): never {
 
 /** "1..20", "7" or "1,5,9" → seeds. */
 export function parseSeeds(text: string): number[] {
-  const range = /^(\d+)\.\.(\d+)$/.exec(text);
-  if (range) {
-    const [from, to] = [Number(range[1]), Number(range[2])];
-    if (to < from || to - from >= 10000) fail(`bad seed range "${text}": use A..B with A <= B and at most 10000 seeds`);
-    return Array.from({ length: to - from + 1 }, (_, k) => from + k);
-  }
-  if (/^\d+(,\d+)*$/.test(text)) return text.split(",").map(Number);
-  return fail(`bad seeds "${text}": use a range like 1..20, one seed, or a list like 1,5,9`);
+  return parseSeedList(text) ?? fail(`bad seeds "${text}": use a range like 1..20 (at most 10000 seeds, A <= B), one seed, or a list like 1,5,9`);
 }
 
 function main(): void {
