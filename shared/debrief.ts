@@ -5,7 +5,7 @@ import { runBots } from "./bots/run.js";
 import { applyEntry, type LogEntry } from "./replay.js";
 import type { Scenario } from "./scenario.js";
 import { BOT_KINDS, type BotKind, EFFORTS, type GameState, type Timeline } from "./state.js";
-import { createGame } from "./game.js";
+import { checkPace, createGame, newMind } from "./game.js";
 import { step } from "./step.js";
 import { type PlayerSummary, type RoundSummary, roundSummary } from "./summary.js";
 
@@ -90,6 +90,8 @@ export interface WhatIfSpec {
   fromSecond: number;
   /** Every seat plays this bot strategy from then on. */
   team: BotKind;
+  /** The bots' decisions a second (a person's pace, e.g. 2); absent: every tick. */
+  pace?: number;
 }
 
 export function isBotKind(x: unknown): x is BotKind {
@@ -115,7 +117,13 @@ export function* whatIfSlices(scenario: Scenario, seed: number, log: readonly Lo
   }
   // Whoever had joined by then is on the team (the real log's joins at this tick included).
   while (k < log.length && log[k]!.tick <= s.tick && "join" in log[k]!) applyEntry(s, log[k++]!);
-  for (const p of s.players) p.bot = spec.team;
+  for (const p of s.players) {
+    p.bot = spec.team;
+    if (spec.pace !== undefined) {
+      p.pace = checkPace(scenario, spec.pace);
+      p.botMind = newMind(s, p.pace);
+    }
+  }
   while (!s.ended) {
     runBots(s);
     step(s);

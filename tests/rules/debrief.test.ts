@@ -111,6 +111,15 @@ describe("the counterfactual", () => {
     expect(a.value).toBeGreaterThan(real.state.value);
   });
 
+  it("can play at a person's pace: deterministic, the same up to the moment, then its own round", () => {
+    const paced = { ...spec, pace: 2 };
+    const a = runWhatIf(classic, 12, real.log, paced);
+    expect(stateHash(a)).toBe(stateHash(runWhatIf(classic, 12, real.log, paced)));
+    expect(a.timeline.value.slice(0, 300)).toEqual(real.state.timeline.value.slice(0, 300));
+    expect(a.players.every((p) => p.pace === 2 && p.botMind)).toBe(true);
+    expect(stateHash(a)).not.toBe(stateHash(runWhatIf(classic, 12, real.log, spec)));
+  });
+
   it("gives the same answer a slice at a time as all at once", () => {
     const it = whatIfSlices(classic, 12, real.log, spec, 97);
     let r = it.next();
