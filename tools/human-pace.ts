@@ -112,6 +112,7 @@ export interface Check {
 
 const x = (v: number) => `${v.toFixed(2)}×`;
 const pct = (v: number) => `${Math.round(v * 100)}%`;
+const pct1 = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 /** Every check of the issue, with its figure and whether it holds. */
 export function checks(f: Figures): Check[] {
@@ -151,8 +152,8 @@ function sweepChecks(sweep: Figures["sweep"]): Check[] {
   const first = drops[0]! / values[0]!;
   const steepest = Math.max(...drops.slice(1)) / values[0]!;
   return [
-    { name: "sweep 0..4 heroes: first hero costs < 5% of value", figure: pct(first), pass: first < 0.05 },
-    { name: "sweep 0..4 heroes: a later hero costs > 3× the first", figure: `${pct(steepest)} vs ${pct(first)}`, pass: steepest > 3 * first },
+    { name: "sweep 0..4 heroes: first hero costs < 5% of value", figure: pct1(first), pass: first < 0.05 },
+    { name: "sweep 0..4 heroes: a later hero costs > 3× the first", figure: `${pct1(steepest)} vs ${pct1(first)}`, pass: steepest > 3 * first },
     { name: "sweep 0..4 heroes: 1 hero collapses ≤ 20%, 3 heroes ≥ 50%", figure: `${pct(sweep[1]!.collapse)}, ${pct(sweep[3]!.collapse)}`, pass: sweep[1]!.collapse <= 0.2 && sweep[3]!.collapse >= 0.5 },
   ];
 }
