@@ -5,21 +5,28 @@ import { runBots } from "./bots/run.js";
 import { applyEntry, type LogEntry } from "./replay.js";
 import type { Scenario } from "./scenario.js";
 import { BOT_KINDS, type BotKind, EFFORTS, type GameState, type Timeline } from "./state.js";
-import { createGame } from "./game.js";
+import { checkPace, createGame, newMind } from "./game.js";
 import { step } from "./step.js";
 import { type PlayerSummary, type RoundSummary, roundSummary } from "./summary.js";
 
 /** Seconds of the moving average the tipping point reads fires through (one flare is not a trend). */
 export const TIPPING_WINDOW_SECONDS = 10;
 
+/** Seconds over which a stretch of fires beyond the team must keep growing to count as a spiral. */
+export const SPIRAL_SECONDS = 30;
+
 /**
  * The second the round tipped, or null if it never did. Fires are "out of control" while more
  * of them burn (averaged over the last TIPPING_WINDOW_SECONDS) than there are players to fight
  * them, one fire per person at a time. The round tipped at the start of the out-of-control run
- * that lasted to the end: from there on the fires kept everyone busy, nobody could prevent the
- * next ones, and they never came back under control.
+ * that lasted to the end, but only if that run spiralled: the round collapsed (`ended` is
+ * "collapse"), or the fires were still climbing toward a collapse when it ended: over a run at
+ * least SPIRAL_SECONDS long, the last ten-second average is at least half as high again as
+ * SPIRAL_SECONDS earlier, more than twice the team, and (when `collapseFires`, the fires that
+ * would collapse the map, is known) at least a quarter of the way to a collapse. A team that held
+ * a dozen fires at bay on a big map to the end was busy, not tipped.
  */
-export function tippingPoint(fires: readonly number[], players: number): number | null {
+export function tippingPoint(fires: readonly number[], players: number, ended = "", collapseFires = 0): number | null {
   const w = TIPPING_WINDOW_SECONDS;
   const limit = Math.max(1, players) * w;
   let sum = 0;
@@ -33,7 +40,26 @@ export function tippingPoint(fires: readonly number[], players: number): number 
     if (!out) since = null;
     else since ??= t;
   }
-  return since;
+  if (since === null || ended === "collapse") return since;
+  const end = fires.length;
+  if (end - since < SPIRAL_SECONDS) return null;
+  const windowSum = (to: number) => fires.slice(Math.max(0, to - w), to).reduce((a, b) => a + b, 0);
+  const last = windowSum(end);
+  const climbing = 2 * last >= 3 * windowSum(end - SPIRAL_SECONDS);
+  const nearCollapse = 4 * last >= collapseFires * w;
+  return climbing && last > 2 * limit && nearCollapse ? since : null;
+}
+
+/** How many fires collapse a map whose active square is `side` tiles wide. */
+export function collapseFiresFor(scenario: Scenario, side: number): number {
+  return Math.floor((scenario.collapse.burningPct * side * side) / 100);
+}
+
+/** The active square's side at second `seconds` of a round on the scenario's own clock. */
+function sideAt(scenario: Scenario, seconds: number): number {
+  let side = scenario.phases[0]!.side;
+  for (const p of scenario.phases) if (p.startSecond <= seconds) side = p.side;
+  return side;
 }
 
 /** Effort per seat in bins of `binSeconds`: for each seat, EFFORTS.length counters per bin, flattened. */
@@ -64,6 +90,8 @@ export interface WhatIfSpec {
   fromSecond: number;
   /** Every seat plays this bot strategy from then on. */
   team: BotKind;
+  /** The bots' decisions a second (a person's pace, e.g. 2); absent: every tick. */
+  pace?: number;
 }
 
 export function isBotKind(x: unknown): x is BotKind {
@@ -89,7 +117,13 @@ export function* whatIfSlices(scenario: Scenario, seed: number, log: readonly Lo
   }
   // Whoever had joined by then is on the team (the real log's joins at this tick included).
   while (k < log.length && log[k]!.tick <= s.tick && "join" in log[k]!) applyEntry(s, log[k++]!);
-  for (const p of s.players) p.bot = spec.team;
+  for (const p of s.players) {
+    p.bot = spec.team;
+    if (spec.pace !== undefined) {
+      p.pace = checkPace(scenario, spec.pace);
+      p.botMind = newMind(s, p.pace);
+    }
+  }
   while (!s.ended) {
     runBots(s);
     step(s);
@@ -177,7 +211,7 @@ export function debriefRound(r: PlayedRound): DebriefRound {
     ended: r.ended,
     seconds: t.fires.length,
     team,
-    tipping: tippingPoint(t.fires, team),
+    tipping: tippingPoint(t.fires, team, r.ended, collapseFiresFor(r.scenario, sideAt(r.scenario, t.fires.length))),
     fires: t.fires,
     risk: t.risk,
     value: t.value,
@@ -197,7 +231,7 @@ export function debriefWhatIf(round: number, spec: WhatIfSpec, s: GameState): De
     round,
     ended: s.ended,
     seconds: t.fires.length,
-    tipping: tippingPoint(t.fires, summary.players.length),
+    tipping: tippingPoint(t.fires, summary.players.length, s.ended, collapseFiresFor(s.scenario, s.side)),
     fires: t.fires,
     risk: t.risk,
     value: t.value,

@@ -1,7 +1,7 @@
 // Creating a game, seating and unseating players, and growing the active area.
 import { nextRandom } from "./prng.js";
 import type { Scenario } from "./scenario.js";
-import { Action, EFFORTS, emptyStats, SUB, type GameState, type Player, type PlayerSpec, tileIndex } from "./state.js";
+import { Action, type BotMind, EFFORTS, emptyStats, SUB, type GameState, type Player, type PlayerSpec, tileIndex } from "./state.js";
 
 /** Draws from the game's PRNG: an integer in 0..n-1 (n >= 1). */
 export function roll(s: GameState, n: number): number {
@@ -84,10 +84,25 @@ export function addPlayer(s: GameState, spec: PlayerSpec): number {
     stats: emptyStats(),
     effortNow: EFFORTS.map(() => 0),
   };
+  if (spec.pace !== undefined) {
+    player.pace = checkPace(s.scenario, spec.pace);
+    player.botMind = newMind(s, player.pace);
+  }
   s.players.push(player);
   // Earlier seconds of the timeline had no effort from this seat.
   s.timeline.effort.push(new Array<number>(s.timeline.fires.length * EFFORTS.length).fill(0));
   return seat;
+}
+
+/** A pace is whole decisions per second, at least 1 and at most one per tick. */
+export function checkPace(sc: Scenario, pace: number): number {
+  if (!Number.isInteger(pace) || pace < 1 || pace > sc.tickRate) throw new Error(`pace must be a whole number of decisions a second from 1 to ${sc.tickRate}, got ${pace}`);
+  return pace;
+}
+
+/** A fresh mind: decide now, having seen nothing yet. */
+export function newMind(s: GameState, pace: number): BotMind {
+  return { every: Math.ceil(s.scenario.tickRate / pace), next: s.tick, seen: [], plan: { kind: "halt" } };
 }
 
 /** Takes a player out of play. The seat and its record stay: what they did still counts. */

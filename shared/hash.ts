@@ -25,26 +25,30 @@ function mixString(h: number, s: string): number {
   return h;
 }
 
-function walk(h: number, v: unknown): number {
+function walk(h: number, v: unknown, omit: ReadonlySet<string>): number {
   if (v === null || v === undefined) return mix(h, 0xf0);
   if (typeof v === "number") return mixNumber(mix(h, 0xf1), v);
   if (typeof v === "boolean") return mix(h, v ? 0xf2 : 0xf3);
   if (typeof v === "string") return mixString(mix(h, 0xf4), v);
   if (Array.isArray(v)) {
     h = mix(mix(h, 0xf5), v.length);
-    for (const item of v) h = walk(h, item);
+    for (const item of v) h = walk(h, item, omit);
     return h;
   }
   if (typeof v === "object") {
-    const keys = Object.keys(v as object).sort();
+    const keys = Object.keys(v as object)
+      .filter((k) => !omit.has(k))
+      .sort();
     h = mix(mix(h, 0xf6), keys.length);
-    for (const k of keys) h = walk(mixString(h, k), (v as Record<string, unknown>)[k]);
+    for (const k of keys) h = walk(mixString(h, k), (v as Record<string, unknown>)[k], omit);
     return h;
   }
   throw new Error(`state hash: cannot encode ${typeof v}`);
 }
 
-/** FNV-1a hash of plain data as 8 hex digits. */
-export function hashValue(v: unknown): string {
-  return (walk(FNV_OFFSET, v) >>> 0).toString(16).padStart(8, "0");
+const NONE: ReadonlySet<string> = new Set();
+
+/** FNV-1a hash of plain data as 8 hex digits; object keys named in `omit` are skipped at any depth. */
+export function hashValue(v: unknown, omit: ReadonlySet<string> = NONE): string {
+  return (walk(FNV_OFFSET, v, omit) >>> 0).toString(16).padStart(8, "0");
 }

@@ -102,6 +102,9 @@ export function applyIntent(s: GameState, seat: number, intent: Intent): Verdict
   if (!verdict.ok) return verdict;
   const p = s.players[seat]!;
   const sc = s.scenario;
+  // The same action re-sent while it is under way (a held key, a repeated click) is ignored:
+  // restarting it would reset its progress and charge its energy and cost a second time.
+  if (isUnderWay(s, p, intent)) return verdict;
   switch (intent.kind) {
     case "move":
       p.dirX = intent.dx;
@@ -131,6 +134,19 @@ export function applyIntent(s: GameState, seat: number, intent: Intent): Verdict
       break;
   }
   return verdict;
+}
+
+function isUnderWay(s: GameState, p: Player, intent: Intent): boolean {
+  switch (intent.kind) {
+    case "extinguish":
+      return p.action === Action.Extinguish && p.actionTile === tileIndex(s, intent.x, intent.y);
+    case "invest":
+      return p.action === Action.Invest && p.actionTile === tileIndex(s, intent.x, intent.y);
+    case "stepBack":
+      return p.action === Action.StepBack;
+    default:
+      return false;
+  }
 }
 
 function startAction(p: Player, action: Action, tile: number, ticks: number): void {

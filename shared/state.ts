@@ -2,8 +2,27 @@
 // deep copy and the hash is a walk over it. Tiles are stored as one array per field.
 import type { Scenario } from "./scenario.js";
 
-export type BotKind = "hero" | "preventer" | "balanced" | "idle";
-export const BOT_KINDS: readonly BotKind[] = ["hero", "preventer", "balanced", "idle"];
+export type BotKind = "hero" | "preventer" | "balanced" | "firefighter" | "idle";
+export const BOT_KINDS: readonly BotKind[] = ["hero", "preventer", "balanced", "firefighter", "idle"];
+
+/** What a bot has set out to do: act on a tile (walking there first), step back, or stand. */
+export type BotPlan = { kind: "extinguish" | "invest"; tile: number; sprint: boolean } | { kind: "stepBack" } | { kind: "halt" };
+
+/**
+ * A paced bot's short memory. It is the bot's mind, not a fact of the game: a replay of the
+ * input log has nobody thinking, so the state hash leaves it out (see stateHash).
+ */
+export interface BotMind {
+  /** Ticks between decisions (tickRate / pace, rounded up). */
+  every: number;
+  /** The tick of the next decision. */
+  next: number;
+  /** Fires burning at the last decision, ascending: a fire is acted on only once an earlier
+   *  look saw it already burning (the reaction delay). */
+  seen: number[];
+  /** What the bot keeps doing until its next decision. */
+  plan: BotPlan;
+}
 
 /** Sub-tile resolution of positions: 256 units to a tile. */
 export const SUB = 256;
@@ -94,6 +113,11 @@ export interface Player {
   stats: PlayerStats;
   /** Effort ticks in the current timeline second, by EFFORTS. */
   effortNow: number[];
+  /** A bot's decisions per second; absent, it decides every tick. Only set when given, so
+   *  states without paced bots hash as before. */
+  pace?: number;
+  /** A paced bot's memory (never hashed). */
+  botMind?: BotMind;
 }
 
 export interface Reveal {
@@ -145,6 +169,8 @@ export interface GameState {
 export interface PlayerSpec {
   name: string;
   bot?: BotKind | null;
+  /** For a bot: decisions per second, 1..tickRate (absent: every tick). */
+  pace?: number;
 }
 
 export function emptyStats(): PlayerStats {

@@ -1,7 +1,9 @@
 // npm run -s simulate -- --scenario classic --team balanced,hero --seeds 1..20 [--json] [--sweep heroes]
+//   [--pace N] [--switch-at SECONDS --switch-to KIND] [--timeline]
 import { parseArgs } from "node:util";
 import { BOT_KINDS, type BotKind, SCENARIO_IDS, getScenario } from "../shared/index.js";
-import { simulateBatch, sweepHeroes } from "./simulation.js";
+import { parseSeedList } from "./seeds.js";
+import { type BatchOptions, simulateBatch, sweepHeroes } from "./simulation.js";
 
 function fail(message: string): never {
   process.stderr.write(`simulate: ${message}\n`);
@@ -10,14 +12,7 @@ function fail(message: string): never {
 
 /** "1..20", "7" or "1,5,9" → seeds. */
 export function parseSeeds(text: string): number[] {
-  const range = /^(\d+)\.\.(\d+)$/.exec(text);
-  if (range) {
-    const [from, to] = [Number(range[1]), Number(range[2])];
-    if (to < from || to - from >= 10000) fail(`bad seed range "${text}": use A..B with A <= B and at most 10000 seeds`);
-    return Array.from({ length: to - from + 1 }, (_, k) => from + k);
-  }
-  if (/^\d+(,\d+)*$/.test(text)) return text.split(",").map(Number);
-  return fail(`bad seeds "${text}": use a range like 1..20, one seed, or a list like 1,5,9`);
+  return parseSeedList(text) ?? fail(`bad seeds "${text}": use a range like 1..20 (at most 10000 seeds, A <= B), one seed, or a list like 1,5,9`);
 }
 
 function main(): void {
@@ -30,6 +25,10 @@ function main(): void {
         seeds: { type: "string", default: "1..10" },
         sweep: { type: "string" },
         json: { type: "boolean", default: false },
+        pace: { type: "string" },
+        "switch-at": { type: "string" },
+        "switch-to": { type: "string" },
+        timeline: { type: "boolean", default: false },
       },
       strict: true,
     }).values;
@@ -39,10 +38,25 @@ function main(): void {
   const scenario = getScenario(args.scenario);
   if (!scenario) return fail(`unknown scenario "${args.scenario}" (known: ${SCENARIO_IDS.join(", ")})`);
   const seeds = parseSeeds(args.seeds);
+  const isBot = (b: string): b is BotKind => (BOT_KINDS as readonly string[]).includes(b);
+  const opts: BatchOptions = { timeline: args.timeline };
+  if (args.pace !== undefined) {
+    const pace = Number(args.pace);
+    if (!/^\d+$/.test(args.pace) || pace < 1 || pace > scenario.tickRate) return fail(`bad pace "${args.pace}": a whole number of decisions a second from 1 to ${scenario.tickRate}`);
+    opts.pace = pace;
+  }
+  if ((args["switch-at"] === undefined) !== (args["switch-to"] === undefined)) return fail("--switch-at and --switch-to go together");
+  if (args["switch-at"] !== undefined && args["switch-to"] !== undefined) {
+    const at = Number(args["switch-at"]);
+    if (!/^\d+$/.test(args["switch-at"]) || at >= scenario.durationSeconds) return fail(`bad --switch-at "${args["switch-at"]}": whole seconds from 0 to ${scenario.durationSeconds - 1}`);
+    if (!isBot(args["switch-to"])) return fail(`unknown bot "${args["switch-to"]}" for --switch-to (known: ${BOT_KINDS.join(", ")})`);
+    opts.switchAtSecond = at;
+    opts.switchTo = args["switch-to"];
+  }
 
   if (args.sweep !== undefined) {
     if (args.sweep !== "heroes") return fail(`unknown sweep "${args.sweep}" (known: heroes)`);
-    const sweep = sweepHeroes(scenario, seeds);
+    const sweep = sweepHeroes(scenario, seeds, 4, opts);
     if (args.json) return void process.stdout.write(`${JSON.stringify({ sweep })}\n`);
     console.log(`${scenario.name}: 4 bots, heroes 0..4 (the rest balanced), ${seeds.length} seeds`);
     console.log("heroes  mean value  collapse");
@@ -51,15 +65,17 @@ function main(): void {
   }
 
   const team = args.team.split(",").map((b) => b.trim());
-  for (const bot of team) if (!(BOT_KINDS as readonly string[]).includes(bot)) return fail(`unknown bot "${bot}" (known: ${BOT_KINDS.join(", ")})`);
+  for (const bot of team) if (!isBot(bot)) return fail(`unknown bot "${bot}" (known: ${BOT_KINDS.join(", ")})`);
   if (team.length < 1 || team.length > 16) return fail("a team has 1 to 16 bots");
-  const result = simulateBatch(scenario, team as BotKind[], seeds);
+  const result = simulateBatch(scenario, team as BotKind[], seeds, opts);
   if (args.json) return void process.stdout.write(`${JSON.stringify(result)}\n`);
 
-  console.log(`${scenario.name}, team ${team.join(", ")}`);
-  console.log("  seed       value  praise  collapsed  end (s)  hash");
+  const pace = opts.pace === undefined ? "" : `, ${opts.pace} decisions a second`;
+  const switched = opts.switchTo === undefined ? "" : `, switching to ${opts.switchTo} at ${opts.switchAtSecond} s`;
+  console.log(`${scenario.name}, team ${team.join(", ")}${pace}${switched}`);
+  console.log("  seed       value  praise  collapsed  end (s)  hash      tipped (s)");
   for (const r of result.runs)
-    console.log(`${String(r.seed).padStart(6)}  ${String(r.value).padStart(10)}  ${String(r.praise).padStart(6)}  ${(r.collapsed ? "yes" : "no").padStart(9)}  ${String(r.endTick / scenario.tickRate).padStart(7)}  ${r.hash}`);
+    console.log(`${String(r.seed).padStart(6)}  ${String(r.value).padStart(10)}  ${String(r.praise).padStart(6)}  ${(r.collapsed ? "yes" : "no").padStart(9)}  ${String(r.endTick / scenario.tickRate).padStart(7)}  ${r.hash}  ${r.tippedAt === null ? "-" : String(r.tippedAt)}`);
   const m = result.mean;
   console.log(`  mean  ${String(m.value).padStart(10)}  ${String(m.praise).padStart(6)}  ${`${(m.collapseRate * 100).toFixed(0)}%`.padStart(9)}`);
 }

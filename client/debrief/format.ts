@@ -9,11 +9,11 @@ export function outcome(r: Pick<DebriefRound, "ended" | "seconds">): string {
 }
 
 export function tippingText(r: Pick<DebriefRound, "tipping">): string {
-  if (r.tipping === null) return "Never tipped: the fires stayed within what the team could fight.";
-  return `Tipped at ${formatClock(r.tipping)}: from then on more fires burned than there were people to fight them, so nobody was left to prevent the next ones.`;
+  if (r.tipping === null) return "Never tipped: however busy it got, the fires never spiralled away from the team.";
+  return `Tipped at ${formatClock(r.tipping)}: from then on more fires burned than there were people to fight them, nobody was left to prevent the next ones, and they spiralled.`;
 }
 
-const TEAM_NAMES: Record<string, string> = { balanced: "balanced players", hero: "heroes", preventer: "preventers", idle: "people standing still" };
+const TEAM_NAMES: Record<string, string> = { balanced: "balanced players", hero: "heroes", preventer: "preventers", firefighter: "firefighters", idle: "people standing still" };
 
 export function whatIfTitle(w: Pick<DebriefWhatIf, "team" | "fromSecond">): string {
   const who = TEAM_NAMES[w.team] ?? w.team;

@@ -314,6 +314,7 @@ class Console {
       h("option", { value: "hero" }, "heroes"),
       h("option", { value: "preventer" }, "preventers"),
       h("option", { value: "balanced" }, "balanced"),
+      h("option", { value: "firefighter" }, "firefighters (nearest fire first)"),
       h("option", { value: "idle" }, "idle (stand still)"),
     );
     Object.assign(e, { scenario, duration, exponent, spread, phase, seats, bots });

@@ -154,7 +154,7 @@ export class TeamCard {
     const shares = groupShares(recent);
     e.effort!.replaceChildren(...EFFORT_GROUPS.map((g, i) => h("i", { style: `width:${shares[i]!.toFixed(1)}%;background:${g.color}`, title: `${g.label} ${Math.round(shares[i]!)}%` })));
     const team = f.players.length;
-    const tipped = f.stage === "playing" && tippingPoint(this.fires, team) !== null;
+    const tipped = f.stage === "playing" && tippingPoint(this.fires, team, "", Math.floor(threshold)) !== null;
     const severity = f.ended === "collapse" ? 3 : f.stage !== "playing" ? 0 : riskPct >= TROUBLE_PCT ? 2 : tipped || riskPct >= WATCH_PCT ? 1 : 0;
     const alert = [
       "",

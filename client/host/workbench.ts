@@ -10,7 +10,7 @@ import { formatClock, h } from "../ui/dom.js";
 /** A debrief command for the room (absent where there is no room, e.g. a reopened session). */
 export type PushDebrief = (command: { command: "debrief"; rounds: number[]; whatIf?: WhatIfSpec & { round: number } }) => void;
 
-const TEAM_LABELS: Record<BotKind, string> = { balanced: "balanced players", preventer: "preventers", hero: "heroes", idle: "people standing still" };
+const TEAM_LABELS: Record<BotKind, string> = { balanced: "balanced players", preventer: "preventers", hero: "heroes", firefighter: "firefighters", idle: "people standing still" };
 
 export class Workbench {
   readonly el = h("div", { class: "workbench", "data-testid": "workbench" });
@@ -52,7 +52,7 @@ export class Workbench {
     e.round.addEventListener("change", () => this.select(Number((e.round as HTMLSelectElement).value)));
     e.compare = h("span", { class: "row compare" });
     // Balanced first: "what if we had played it straight" is the question a debrief usually asks.
-    const team = h("select", { "aria-label": "Bot team", "data-testid": "wb-team" }, ...(["balanced", "preventer", "hero"] as const).map((k) => h("option", { value: k }, TEAM_LABELS[k])));
+    const team = h("select", { "aria-label": "Bot team", "data-testid": "wb-team" }, ...(["balanced", "preventer", "hero", "firefighter"] as const).map((k) => h("option", { value: k }, TEAM_LABELS[k])));
     const from = h("input", { type: "number", min: 0, step: 10, value: 0, "aria-label": "From second", "data-testid": "wb-from", class: "short" });
     e.team = team;
     e.from = from;

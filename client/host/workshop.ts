@@ -94,7 +94,7 @@ class WorkshopConsole {
     const scenario = h("select", { "data-testid": "ws-scenario" }, ...SCENARIO_IDS.map((id) => h("option", { value: id, selected: id === "workshop" }, SCENARIOS[id]!.name)));
     const duration = h("input", { type: "number", min: 10, max: 3600, step: 10, value: SCENARIOS.workshop!.durationSeconds, "data-testid": "ws-duration", class: "short" });
     const seats = h("input", { type: "number", min: 1, max: 16, value: 4, class: "short", "aria-label": "Players per team (bots play empty seats)" });
-    const bots = h("select", { "aria-label": "Bots" }, h("option", { value: "balanced,hero,preventer" }, "a mix"), h("option", { value: "balanced" }, "balanced"), h("option", { value: "hero" }, "heroes"), h("option", { value: "preventer" }, "preventers"), h("option", { value: "idle" }, "idle"));
+    const bots = h("select", { "aria-label": "Bots" }, h("option", { value: "balanced,hero,preventer" }, "a mix"), h("option", { value: "balanced" }, "balanced"), h("option", { value: "hero" }, "heroes"), h("option", { value: "preventer" }, "preventers"), h("option", { value: "firefighter" }, "firefighters"), h("option", { value: "idle" }, "idle"));
     const sameSeed = h("input", { type: "checkbox", checked: true, "data-testid": "ws-same-seed" });
     scenario.addEventListener("change", () => ((duration as HTMLInputElement).value = String(SCENARIOS[(scenario as HTMLSelectElement).value]!.durationSeconds)));
     /** Sends the form's settings to the teams in the lobby; `quiet` when a start does it on the way. */

@@ -54,7 +54,7 @@ export const hostCommandSchema = z.discriminatedUnion("command", [
       /** Round numbers to show side by side, the first leading; empty hides the debrief. */
       rounds: z.array(z.number().int().min(1).max(100000)).max(MAX_DEBRIEF_ROUNDS),
       /** A counterfactual drawn beside one of them: bots of one kind from a chosen second. */
-      whatIf: z.object({ round: z.number().int().min(1).max(100000), fromSecond: z.number().int().min(0).max(3600), team: z.enum(BOT_KINDS as [BotKind, ...BotKind[]]) }).strict().optional(),
+      whatIf: z.object({ round: z.number().int().min(1).max(100000), fromSecond: z.number().int().min(0).max(3600), team: z.enum(BOT_KINDS as [BotKind, ...BotKind[]]), pace: z.number().int().min(1).max(60).optional() }).strict().optional(),
     })
     .strict(),
 ]);

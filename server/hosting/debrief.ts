@@ -26,6 +26,8 @@ export function whatIfProblem(record: RoundRecord | undefined, spec: WhatIfSpec)
   if (!record) return "the what-if must start from a finished round";
   const seconds = record.timeline.fires.length;
   if (spec.fromSecond > seconds) return `round ${record.round} lasted ${seconds} s; the what-if cannot start at ${spec.fromSecond} s`;
+  const rate = record.scenario.tickRate;
+  if (spec.pace !== undefined && spec.pace > rate) return `bots decide at most once a tick: a pace of 1 to ${rate} decisions a second`;
   return null;
 }
 

@@ -1,19 +1,23 @@
-// The four bot strategies. Each is a pure function from what it sees to intents, so bots
-// play through the same door as people and need no memory outside the game state.
-import type { Intent } from "../intents.js";
+// The bot strategies. Each is a pure function from what it sees to a plan (a tile to act on,
+// stepping back, or standing still); run.ts turns plans into intents, so bots play through
+// the same door as people.
 import { mixHash } from "../prng.js";
-import { Action, type BotKind, type GameState, type Player, isRevealed } from "../state.js";
-import { actOn, best, distance, halt, inReach, type Sight } from "./sense.js";
+import { Action, type BotKind, type BotPlan, type GameState, type Player, isRevealed } from "../state.js";
+import { HALT } from "./plan.js";
+import { best, distance, inReach, type Sight } from "./sense.js";
 
-export type Strategy = (s: GameState, p: Player, sight: Sight) => Intent[];
+export type Strategy = (s: GameState, p: Player, sight: Sight) => BotPlan;
+
+const act = (kind: "extinguish" | "invest", tile: number, sprint = false): BotPlan => ({ kind, tile, sprint });
+const STEP_BACK: BotPlan = { kind: "stepBack" };
 
 /** Hero: chases the biggest fire it can get to, sprinting; never stops to look or build. */
 const hero: Strategy = (s, p, sight) => {
   const targets = sight.fires.filter((i) => !sight.busy.has(i));
-  if (targets.length === 0) return halt(p);
+  if (targets.length === 0) return HALT;
   const heatWeight = 6;
   const target = best(targets, (i) => heatWeight * s.tiles.heat[i]! - distance(s, p, i) + (mixHash(p.seat, i, 0) & 1));
-  return actOn(s, p, target, "extinguish", distance(s, p, target) > 2);
+  return act("extinguish", target, distance(s, p, target) > 2);
 };
 
 /** The unguarded-first tile nearest to the avatar, for building without sight of risk. */
@@ -47,45 +51,52 @@ function highestRiskNear(s: GameState, p: Player, sight: Sight): number {
  *  fires that threaten guard already built. It never steps back itself. */
 const preventer: Strategy = (s, p, sight) => {
   const fire = fireThreateningGuard(s, p, sight, 3);
-  if (fire >= 0) return actOn(s, p, fire, "extinguish", false);
+  if (fire >= 0) return act("extinguish", fire);
   const tiles = sight.tiles;
   let target: number;
   if (isRevealed(s)) target = highestRiskNear(s, p, sight);
   else target = nearestToGuard(s, p, sight, tiles);
-  if (target < 0) return halt(p);
-  return actOn(s, p, target, "invest", false);
+  if (target < 0) return HALT;
+  return act("invest", target);
 };
 
 /** Balanced: steps back to see, invests at the leverage points, fights the fires that matter. */
 const balanced: Strategy = (s, p, sight) => {
   const revealed = isRevealed(s);
   const someoneLooking = s.players.some((o) => o.present && o.action === Action.StepBack);
-  if (!someoneLooking && (p.energy < s.scenario.player.energy / 4 || !revealed)) {
-    if (p.dirX !== 0 || p.dirY !== 0 || p.sprint) return halt(p);
-    return [{ kind: "stepBack" }];
-  }
+  if (!someoneLooking && (p.energy < s.scenario.player.energy / 4 || !revealed)) return STEP_BACK;
   const spreadHeat = s.scenario.fire.spreadFromHeat;
+  // More fires than people: every fire nearby matters now, not only the spreading ones.
+  const crowded = sight.fires.length > s.players.length;
   const fire = best(sight.fires, (i) => {
     if (sight.busy.has(i)) return -Infinity;
     const d = distance(s, p, i);
     const heat = s.tiles.heat[i]!;
-    const matters = d <= 2 || (heat >= spreadHeat && d <= 12);
+    const matters = d <= 2 || (heat >= spreadHeat && d <= 12) || (crowded && d <= 6);
     return matters ? heat * 4 - d : -Infinity;
   });
-  if (fire >= 0) return actOn(s, p, fire, "extinguish", false);
+  if (fire >= 0) return act("extinguish", fire);
   if (revealed) {
     const points = s.reveal.leverage.filter((i) => s.tiles.risk[i]! > 0 && s.tiles.heat[i] === 0 && s.tiles.guard[i]! < 3 && !sight.busy.has(i));
     const point = best(points, (i) => -distance(s, p, i));
-    if (point >= 0) return actOn(s, p, point, "invest", false);
+    if (point >= 0) return act("invest", point);
     const risky = highestRiskNear(s, p, sight);
-    if (risky >= 0) return actOn(s, p, risky, "invest", false);
+    if (risky >= 0) return act("invest", risky);
   }
   const target = nearestToGuard(s, p, sight, sight.tiles);
-  if (target < 0) return halt(p);
-  if (inReach(s, p, target) && p.energy < s.scenario.invest.energy) return halt(p);
-  return actOn(s, p, target, "invest", false);
+  if (target < 0) return HALT;
+  if (inReach(s, p, target) && p.energy < s.scenario.invest.energy) return HALT;
+  return act("invest", target);
 };
 
-const idle: Strategy = (_s, p) => halt(p);
+/** Firefighter, the human default: heads for the nearest fire it can see, walking; never
+ *  invests; steps back only when nearly out of energy (to avoid burning out). */
+const firefighter: Strategy = (s, p, sight) => {
+  if (p.energy < s.scenario.player.energy / 10) return STEP_BACK;
+  const fire = best(sight.fires, (i) => (sight.busy.has(i) ? -Infinity : -2 * distance(s, p, i) + (mixHash(p.seat, i, 0) & 1)));
+  return fire >= 0 ? act("extinguish", fire) : HALT;
+};
 
-export const STRATEGIES: Readonly<Record<BotKind, Strategy>> = { hero, preventer, balanced, idle };
+const idle: Strategy = () => HALT;
+
+export const STRATEGIES: Readonly<Record<BotKind, Strategy>> = { hero, preventer, balanced, firefighter, idle };

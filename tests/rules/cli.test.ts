@@ -34,7 +34,33 @@ describe("simulate CLI", () => {
     expect(stdout).toContain("Startup");
   });
 
+  it("plays at a pace, switches habits, and carries the timeline and the tipping point", async () => {
+    const base = ["--scenario", "startup", "--team", "firefighter,hero", "--seeds", "1..2", "--json"];
+    const everyTick = JSON.parse((await simulate(...base)).stdout);
+    const paced = JSON.parse((await simulate(...base, "--pace", "2", "--timeline")).stdout);
+    const switched = JSON.parse((await simulate(...base, "--pace", "2", "--switch-at", "30", "--switch-to", "idle", "--timeline")).stdout);
+    expect(paced.team).toEqual(["firefighter", "hero"]);
+    for (const r of [...everyTick.runs, ...paced.runs]) expect(r.tippedAt === null || Number.isInteger(r.tippedAt)).toBe(true);
+    expect(everyTick.runs[0].valueBySecond).toBeUndefined();
+    expect(paced.runs[0].hash).not.toBe(everyTick.runs[0].hash);
+    for (const r of paced.runs) {
+      expect(r.valueBySecond).toHaveLength(120);
+      expect(r.valueBySecond.at(-1)).toBe(r.value);
+    }
+    // The same round up to the switch, then idle bots: the curves part after second 30.
+    const [a, b] = [paced.runs[0].valueBySecond, switched.runs[0].valueBySecond];
+    expect(b.slice(0, 30)).toEqual(a.slice(0, 30));
+    expect(b).not.toEqual(a);
+  });
+
   for (const [name, args] of [
+    ["a pace of 0", ["--pace", "0"]],
+    ["a pace faster than the tick", ["--pace", "11"]],
+    ["a fractional pace", ["--pace", "1.5"]],
+    ["--switch-at without --switch-to", ["--switch-at", "60"]],
+    ["--switch-to an unknown bot", ["--switch-at", "60", "--switch-to", "wizard"]],
+    ["--switch-at past the round", ["--scenario", "startup", "--switch-at", "500", "--switch-to", "hero"]],
+    ["--switch-at not a number", ["--switch-at", "soon", "--switch-to", "hero"]],
     ["an unknown scenario", ["--scenario", "mars"]],
     ["an unknown bot", ["--team", "hero,wizard"]],
     ["a backwards seed range", ["--seeds", "9..2"]],

@@ -29,12 +29,37 @@ describe("the tipping point", () => {
     expect(avg(tip - 1)).toBeLessThanOrEqual(4);
   });
 
+  it("marks only rounds that spiralled: a team that held many fires at bay to the end did not tip", () => {
+    const calm = Array.from({ length: 60 }, () => 1);
+    // Busy but steady to the end: more fires than people, not growing.
+    const plateau = [...calm, ...Array.from({ length: 120 }, (_, k) => 12 + (k % 3))];
+    expect(tippingPoint(plateau, 4, "time")).toBeNull();
+    expect(tippingPoint(plateau, 4)).toBeNull();
+    // The same curve ending in a collapse tipped where the run beyond the team began.
+    // (The ten-second average crosses the team a few seconds into the run.)
+    const collapsed = tippingPoint(plateau, 4, "collapse")!;
+    expect(collapsed).toBeGreaterThanOrEqual(60);
+    expect(collapsed).toBeLessThan(65);
+    // Still climbing when the clock ran out: a spiral the clock cut short.
+    const climbing = [...calm, ...Array.from({ length: 60 }, (_, k) => 5 + k)];
+    const cut = tippingPoint(climbing, 4, "time")!;
+    expect(cut).toBeGreaterThanOrEqual(60);
+    expect(cut).toBeLessThan(70);
+    // A few fires drifting up on a big map, never twice the team, are not a spiral either.
+    expect(tippingPoint([...calm, ...Array.from({ length: 60 }, (_, k) => (k < 30 ? 5 : 8))], 4, "time")).toBeNull();
+    // Climbing, but a long way from a collapse of 512 fires: busy, not spiralling.
+    expect(tippingPoint(climbing, 4, "time", 512)).toBeNull();
+    expect(tippingPoint(climbing, 4, "time", 200)).toBe(cut);
+    // A short run beyond the team at the very end is not yet a spiral.
+    expect(tippingPoint([...calm, ...Array.from({ length: 20 }, (_, k) => 5 + 2 * k)], 4, "time")).toBeNull();
+  });
+
   it("comes earlier for a team of heroes than for a balanced team on the same seeds", () => {
     for (let seed = 31; seed <= 36; seed++) {
       const heroes = playBots(workshop, seed, HEROES).state;
       const balanced = playBots(workshop, seed, BALANCED).state;
-      const h = tippingPoint(heroes.timeline.fires, 4);
-      const b = tippingPoint(balanced.timeline.fires, 4) ?? Infinity;
+      const h = tippingPoint(heroes.timeline.fires, 4, heroes.ended);
+      const b = tippingPoint(balanced.timeline.fires, 4, balanced.ended) ?? Infinity;
       expect(h).not.toBeNull();
       expect(h!).toBeLessThan(b);
     }
@@ -64,7 +89,7 @@ describe("effort per player", () => {
     const d = debriefRound({ round: 1, scenario: workshop, seed: 7, ended: s.ended, summary: roundSummary(s), timeline: s.timeline });
     expect(d.fires).toEqual(s.timeline.fires);
     expect(d.seconds).toBe(s.timeline.fires.length);
-    expect(d.tipping).toBe(tippingPoint(s.timeline.fires, 4));
+    expect(d.tipping).toBe(tippingPoint(s.timeline.fires, 4, s.ended));
     expect(d.players.map((p) => p.name)).toEqual(s.players.map((p) => p.name));
   });
 });
@@ -84,6 +109,15 @@ describe("the counterfactual", () => {
     expect(real.state.ended).toBe("collapse");
     expect(a.tick).toBeGreaterThan(real.state.tick);
     expect(a.value).toBeGreaterThan(real.state.value);
+  });
+
+  it("can play at a person's pace: deterministic, the same up to the moment, then its own round", () => {
+    const paced = { ...spec, pace: 2 };
+    const a = runWhatIf(classic, 12, real.log, paced);
+    expect(stateHash(a)).toBe(stateHash(runWhatIf(classic, 12, real.log, paced)));
+    expect(a.timeline.value.slice(0, 300)).toEqual(real.state.timeline.value.slice(0, 300));
+    expect(a.players.every((p) => p.pace === 2 && p.botMind)).toBe(true);
+    expect(stateHash(a)).not.toBe(stateHash(runWhatIf(classic, 12, real.log, spec)));
   });
 
   it("gives the same answer a slice at a time as all at once", () => {

@@ -85,3 +85,36 @@ describe("intent shape", () => {
     expect(stateHash(b)).toBe(stateHash(a));
   });
 });
+
+describe("an action re-sent while it is under way", () => {
+  // A person holding the key (or a client re-sending) must not restart the work or pay twice.
+  for (const [name, intent, prepare] of [
+    ["extinguish", { kind: "extinguish", x: 13, y: 12 }, (s: ReturnType<typeof quietGame>) => void setFire(s, 13, 12, 2)],
+    ["invest", { kind: "invest", x: 13, y: 12 }, () => {}],
+    ["stepBack", { kind: "stepBack" }, () => {}],
+  ] as const) {
+    it(`${name} on the same target is ignored: no restart, no second charge`, () => {
+      const s = quietGame();
+      placeOn(s, 0, 12, 12);
+      prepare(s);
+      expect(applyIntent(s, 0, intent as Intent).ok).toBe(true);
+      step(s);
+      step(s);
+      const p = s.players[0]!;
+      const [left, energy, value] = [p.actionLeft, p.energy, s.value];
+      expect(applyIntent(s, 0, intent as Intent).ok).toBe(true);
+      expect([p.actionLeft, p.energy, s.value]).toEqual([left, energy, value]);
+    });
+  }
+
+  it("another target still starts anew", () => {
+    const s = quietGame();
+    placeOn(s, 0, 12, 12);
+    expect(applyIntent(s, 0, { kind: "invest", x: 13, y: 12 }).ok).toBe(true);
+    step(s);
+    const energy = s.players[0]!.energy;
+    expect(applyIntent(s, 0, { kind: "invest", x: 13, y: 13 }).ok).toBe(true);
+    expect(s.players[0]!.actionTile).toBe(tileIndex(s, 13, 13));
+    expect(s.players[0]!.energy).toBeLessThan(energy);
+  });
+});

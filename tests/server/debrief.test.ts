@@ -3,7 +3,7 @@
 // re-simulated it; only the host can push it, only between rounds, and a new round hides it.
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Debrief, getScenario, type RoundSummary, runWhatIf, stateHash, tippingPoint } from "../../shared/index.js";
+import { collapseFiresFor, type Debrief, getScenario, type RoundSummary, runWhatIf, stateHash, tippingPoint } from "../../shared/index.js";
 import { until } from "./helpers.js";
 import { command, createHosted, errorsOf, hostedRoom, joinHost, joinPlayer, startHostedServer } from "./hosted-helpers.js";
 import { freePort } from "../../tools/cluster.js";
@@ -57,7 +57,7 @@ describe("the debrief on every screen", () => {
     const r1 = first.rounds[0]!;
     expect(r1.players).toEqual(summaries[0]!.players);
     expect(r1.fires.length).toBe(40);
-    expect(r1.tipping).toBe(tippingPoint(r1.fires, 4));
+    expect(r1.tipping).toBe(tippingPoint(r1.fires, 4, r1.ended, collapseFiresFor(room.rounds[0]!.scenario, room.rounds[0]!.scenario.phases[0]!.side)));
     const withWhatIf = got.ann.find((d) => d?.whatIf)!;
     const record = room.rounds[0]!;
     const expected = runWhatIf(record.scenario, record.seed, record.log, { fromSecond: 10, team: "balanced" });
