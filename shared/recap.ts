@@ -2,8 +2,8 @@
 // most RECAP_POINTS samples, with the tipping point measured on the full per-second fires. It
 // rides along with the summary message, so quick play (which keeps no debrief) can draw the
 // round's story on any screen.
-import { tippingPoint } from "./debrief.js";
-import type { Timeline } from "./state.js";
+import { collapseFiresFor, tippingPoint } from "./debrief.js";
+import type { GameState, Timeline } from "./state.js";
 import type { RoundSummary } from "./summary.js";
 
 export const RECAP_POINTS = 120;
@@ -23,7 +23,8 @@ export interface ResultsSummary extends RoundSummary {
   recap?: Recap;
 }
 
-export function recapOf(timeline: Timeline, team: number, points = RECAP_POINTS): Recap {
+/** `ended` and `collapseFires` as tippingPoint takes them: only a round that spiralled tipped. */
+export function recapOf(timeline: Timeline, team: number, ended = "", collapseFires = 0, points = RECAP_POINTS): Recap {
   const n = timeline.fires.length;
   const stepSeconds = Math.max(1, Math.ceil(n / points));
   const seconds: number[] = [];
@@ -31,10 +32,10 @@ export function recapOf(timeline: Timeline, team: number, points = RECAP_POINTS)
   // The last second is the round's result: always keep it.
   if (n > 0 && seconds.at(-1) !== n - 1) seconds.push(n - 1);
   const pick = (xs: readonly number[]) => seconds.map((t) => xs[t] ?? 0);
-  return { seconds, value: pick(timeline.value), praise: pick(timeline.praise), fires: pick(timeline.fires), tipping: tippingPoint(timeline.fires, team) };
+  return { seconds, value: pick(timeline.value), praise: pick(timeline.praise), fires: pick(timeline.fires), tipping: tippingPoint(timeline.fires, team, ended, collapseFires) };
 }
 
 /** The summary with its recap; the team size is the summary's players, as the debrief counts it. */
-export function withRecap(summary: RoundSummary, timeline: Timeline): ResultsSummary {
-  return { ...summary, recap: recapOf(timeline, summary.players.length) };
+export function withRecap(summary: RoundSummary, game: GameState): ResultsSummary {
+  return { ...summary, recap: recapOf(game.timeline, summary.players.length, game.ended, collapseFiresFor(game.scenario, game.side)) };
 }

@@ -252,7 +252,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role;
       person.away = false;
       const p = person.seat !== null ? this.game.players[person.seat] : undefined;
       if (this.stageIs("playing") && p && !p.present) this.record({ tick: this.game.tick, seat: person.seat!, rejoin: true });
-      if (this.stageIs("ended") && this.summary) client.send(MSG.summary, withRecap(this.summary, this.game.timeline));
+      if (this.stageIs("ended") && this.summary) client.send(MSG.summary, withRecap(this.summary, this.game));
       if (this.debrief) client.send(MSG.debrief, this.debrief);
       this.publish();
     } catch {
@@ -475,7 +475,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role;
     this.publish();
     this.sendTimeline();
     // The stored record keeps the plain summary; players also get the recap for their results.
-    this.broadcast(MSG.summary, withRecap(this.summary, this.game.timeline), { afterNextPatch: true });
+    this.broadcast(MSG.summary, withRecap(this.summary, this.game), { afterNextPatch: true });
     for (const host of this.hostConsoles()) this.sendRounds(host);
   }
 

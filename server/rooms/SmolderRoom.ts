@@ -196,7 +196,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
     this.state.stage = "ended";
     this.setSimulationInterval();
     // Players' results draw the round's value and praise over time from the recap.
-    this.summary = withRecap(roundSummary(this.game), this.game.timeline);
+    this.summary = withRecap(roundSummary(this.game), this.game);
     void this.lock();
     this.publish();
     // After the patch, so a client reading the summary already sees the ended state.

@@ -36,7 +36,7 @@ describe("room lifecycle", () => {
     expect(b.state.stage).toBe("ended");
     expect(b.state.ended).toMatch(/^(time|collapse)$/);
     const rules = room.rules as unknown as GameState;
-    expect(summaries[0]).toEqual(withRecap(roundSummary(rules), rules.timeline));
+    expect(summaries[0]).toEqual(withRecap(roundSummary(rules), rules));
     expect(summaries[0]!.players).toHaveLength(4);
 
     // The room stays open for the results screen; intents now get the rules' answer.
