@@ -3,6 +3,7 @@
 import "./env.js";
 import config from "@colyseus/tools";
 import { WebSocketTransport } from "@colyseus/ws-transport";
+import { bodyLimit, limitMatchmakeBodies, type MatchmakeServer } from "./body.js";
 import { createRoomsApi, installJoinGuard } from "./hosting/api.js";
 import type { RateLimits } from "./hosting/limits.js";
 import { hosting } from "./hosting/registry.js";
@@ -43,6 +44,7 @@ export function createAppConfig(opts: AppOptions = {}) {
     options: { greet: false, ...opts.scale },
     initializeTransport: (options) => new WebSocketTransport({ ...options, maxPayload: MAX_FRAME_BYTES }),
     initializeGameServer: async (gameServer) => {
+      limitMatchmakeBodies(gameServer as unknown as MatchmakeServer);
       gameServer.define(ROOM_NAME, SmolderRoom, definition);
       gameServer.define(HOSTED_ROOM_NAME, HostedRoom);
       gameServer.define(WORKSHOP_ROOM_NAME, WorkshopRoom);
@@ -61,6 +63,7 @@ export function createAppConfig(opts: AppOptions = {}) {
       installJoinGuard();
     },
     initializeExpress: (app) => {
+      app.use(bodyLimit);
       app.use(healthz);
       app.use(metrics);
       app.use(createRoomsApi({ trustRoomSettings: definition.trustSettings }));

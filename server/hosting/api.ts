@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { ErrorCode, matchMaker, ServerError } from "@colyseus/core";
 import QRCode from "qrcode";
 import { z } from "zod";
+import { BodyTooLarge, readText, refuseTooLarge } from "../body.js";
 import { HOSTED_ROOM_NAME, WORKSHOP_ROOM_NAME } from "../protocol.js";
 import type { HostedTicket } from "../rooms/HostedRoom.js";
 import type { WorkshopTicket } from "../rooms/WorkshopRoom.js";
@@ -46,15 +47,8 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage, limit = 4096): Promise<unknown> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new Error("body too large");
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString("utf8").trim();
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const text = (await readText(req)).trim();
   return text ? (JSON.parse(text) as unknown) : {};
 }
 
@@ -84,7 +78,8 @@ export function createRoomsApi(opts: { trustRoomSettings: boolean }): Handler {
       let body: unknown;
       try {
         body = await readBody(req);
-      } catch {
+      } catch (err) {
+        if (err instanceof BodyTooLarge) return refuseTooLarge(req, res, err.limit);
         return send(res, 400, { error: "the body must be JSON (or empty)" });
       }
       const asked = createBody.safeParse(body ?? {});
