@@ -1,6 +1,6 @@
 // Per-client flood control: a token bucket. A person pressing keys and clicking stays far
 // below the rate; a script hammering the socket runs dry and gets its messages dropped.
-import { FLOOD_BURST, FLOOD_RATE_PER_SECOND } from "./protocol.js";
+import { FLOOD_BURST, FLOOD_DISCONNECT_SECONDS, FLOOD_RATE_PER_SECOND } from "./protocol.js";
 
 export class TokenBucket {
   private tokens: number;
@@ -23,5 +23,49 @@ export class TokenBucket {
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;
+  }
+}
+
+/** A gap this long between two dropped messages ends a spell over the rate. */
+const FLOOD_PAUSE_MS = 1000;
+
+/** What to do with one message: handle it, drop it silently, drop it and say so, or disconnect. */
+export type FloodVerdict = "admit" | "drop" | "tell" | "disconnect";
+
+/**
+ * The policy on top of the bucket. A dropped message is answered at most once a second (a
+ * flooder must not turn the server into an amplifier); a client that keeps being over its
+ * rate, with no second-long pause, for FLOOD_DISCONNECT_SECONDS is disconnected.
+ */
+export class FloodGuard {
+  private readonly bucket: TokenBucket;
+  private overSince: number | null = null;
+  private lastDrop = -Infinity;
+  private lastTold = -Infinity;
+  /** Set once the verdict was "disconnect": the room does not hold such a client's seat. */
+  disconnected = false;
+
+  constructor(
+    private readonly now: () => number = () => performance.now(),
+    ratePerSecond = FLOOD_RATE_PER_SECOND,
+    burst = FLOOD_BURST,
+    private readonly disconnectAfterMs = FLOOD_DISCONNECT_SECONDS * 1000,
+  ) {
+    this.bucket = new TokenBucket(ratePerSecond, burst, now);
+  }
+
+  check(): FloodVerdict {
+    if (this.disconnected) return "drop";
+    if (this.bucket.take()) return "admit";
+    const t = this.now();
+    if (this.overSince === null || t - this.lastDrop > FLOOD_PAUSE_MS) this.overSince = t;
+    this.lastDrop = t;
+    if (t - this.overSince >= this.disconnectAfterMs) {
+      this.disconnected = true;
+      return "disconnect";
+    }
+    if (t - this.lastTold < 1000) return "drop";
+    this.lastTold = t;
+    return "tell";
   }
 }

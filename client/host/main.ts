@@ -5,7 +5,7 @@ import { Client, type Room } from "colyseus.js";
 import QRCode from "qrcode";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
-import { BOARD_MODES, HOST_MESSAGE_MAX_LENGTH, KICKED_CLOSE_CODE, SERVER_CLOSING_CLOSE_CODE, MAX_HOSTED_PLAYERS, MSG, type ErrorMessage } from "../../server/protocol.js";
+import { BOARD_MODES, FLOODED_CLOSE_CODE, HOST_MESSAGE_MAX_LENGTH, KICKED_CLOSE_CODE, SERVER_CLOSING_CLOSE_CODE, MAX_HOSTED_PLAYERS, MSG, type ErrorMessage } from "../../server/protocol.js";
 import { EFFORTS, SCENARIOS, SCENARIO_IDS } from "../../shared/index.js";
 import { type Frame, readFrame } from "../net/frame.js";
 import { defaultEndpoint, tidyCode } from "../net/session.js";
@@ -213,6 +213,7 @@ class Console {
     room.onLeave((closeCode) => {
       if (closeCode === 1000) return;
       if (closeCode === KICKED_CLOSE_CODE) return this.banner("This room's console was opened in another tab or device.", "Take it back here");
+      if (closeCode === FLOODED_CLOSE_CODE) return this.banner("The server closed this console's connection: it sent far more messages than a person can (a stuck key or a script?).", "Reconnect");
       // The server holding the room shut down: the finished rounds are stored; host the session again.
       if (closeCode === SERVER_CLOSING_CLOSE_CODE) return this.banner("The game server running this room shut down and the room has closed. Its finished rounds are kept.", "Host the session again", () => void hostAgain(this.sessionId));
       this.banner("Connection lost. Reconnecting…");

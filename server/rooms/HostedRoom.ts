@@ -43,7 +43,7 @@ import {
   type Status,
 } from "../protocol.js";
 import { HostedState, WatcherState } from "../schema/HostedState.js";
-import { TokenBucket } from "../throttle.js";
+import { FloodGuard } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
 import { admit, closeForShutdown, fillWithBots, playTick, type Queued, recordEntry, refuseUnknownMessages, seatPlayer, sendError } from "./authority.js";
 import { FixedStep } from "./fixedStep.js";
@@ -65,7 +65,7 @@ interface Person {
   /** Seat in the current round's game, or null (spectator, screen, host, or joined after the start of a full round). */
   seat: number | null;
   away: boolean;
-  bucket: TokenBucket;
+  flood: FloodGuard;
   /** The browser's own random id (localStorage), so someone the host removed stays out. */
   device?: string;
 }
@@ -196,7 +196,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
     const role = auth?.role ?? "player";
     this.watchIdle();
     const device = (options as { device?: unknown } | undefined)?.device;
-    const person: Person = { sessionId: client.sessionId, role, name: "", seat: null, away: false, bucket: new TokenBucket(), ...(typeof device === "string" ? { device } : {}) };
+    const person: Person = { sessionId: client.sessionId, role, name: "", seat: null, away: false, flood: new FloodGuard(), ...(typeof device === "string" ? { device } : {}) };
     client.userData = person;
     if (role === "host") {
       displaceHost(this.clients, this.hostSessionId, "host console");
@@ -233,7 +233,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
     }
     const inPlay = this.stageIs("playing") && person.seat !== null;
     if (inPlay) this.record({ tick: this.game.tick, seat: person.seat!, leave: true });
-    if (consented || this.kicked.has(client.sessionId)) return this.forget(person);
+    if (consented || this.kicked.has(client.sessionId) || person.flood.disconnected) return this.forget(person);
     person.away = true;
     this.publish();
     try {
@@ -653,7 +653,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
   }
 
   private admit(client: Client<Person>): boolean {
-    return admit(client, client.userData?.bucket);
+    return admit(client, client.userData?.flood);
   }
 
   private sendErrorTo(sessionId: string, error: ErrorMessage): void {

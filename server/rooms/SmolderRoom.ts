@@ -16,7 +16,7 @@ import { recordTick } from "../metrics.js";
 import { sanitizeName } from "../names.js";
 import { type ErrorMessage, MAX_CLIENTS, MSG, PATCH_RATE_HZ, type Stage, type Status } from "../protocol.js";
 import { SmolderState } from "../schema/SmolderState.js";
-import { TokenBucket } from "../throttle.js";
+import { FloodGuard } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
 import { admit, closeForShutdown, fillWithBots, playTick, type Queued, recordEntry, refuseUnknownMessages, seatPlayer, sendError } from "./authority.js";
 import { FixedStep } from "./fixedStep.js";
@@ -26,7 +26,7 @@ import { StateSync } from "./sync.js";
 /** What the room remembers about each connection (carried over on reconnect). */
 interface Seat {
   seat: number;
-  bucket: TokenBucket;
+  flood: FloodGuard;
 }
 
 /** Options set by the server's room definition; they override anything a client sends. */
@@ -83,7 +83,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
     if (this.stageIs("ended")) throw new Error("this round is over");
     const name = sanitizeName((options as { name?: unknown } | undefined)?.name);
     const seat = this.seatPlayer(client.sessionId, { name, bot: null });
-    client.userData = { seat, bucket: new TokenBucket() };
+    client.userData = { seat, flood: new FloodGuard() };
     // A zero countdown starts the round as soon as the first person is seated.
     if (this.stageIs("countdown") && this.settings.countdownSeconds === 0) this.start();
     this.publish();
@@ -99,7 +99,8 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
       return;
     }
     this.record({ tick: this.game.tick, seat, leave: true });
-    if (consented) {
+    // A client disconnected for flooding is not held a seat to come back to.
+    if (consented || client.userData?.flood.disconnected) {
       this.publish();
       return;
     }
@@ -217,7 +218,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
   }
 
   private admit(client: Client<Seat>): boolean {
-    return admit(client, client.userData?.bucket);
+    return admit(client, client.userData?.flood);
   }
 
   private sendErrorTo(sessionId: string, error: ErrorMessage): void {

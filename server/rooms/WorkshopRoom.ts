@@ -15,7 +15,7 @@ import { cleanMessage } from "../hosting/commands.js";
 import { sanitizeName, uniqueName } from "../names.js";
 import { type ErrorMessage, HOSTED_ROOM_NAME, MAX_MESSAGE_BYTES, MAX_WORKSHOP_PARTICIPANTS, MAX_WORKSHOP_TEAMS, MSG, RECONNECT_SECONDS, TEAM_NAMES, TEAM_SIZE_MIN } from "../protocol.js";
 import { ParticipantState, TeamState, WorkshopState } from "../schema/WorkshopState.js";
-import { TokenBucket } from "../throttle.js";
+import { FloodGuard } from "../throttle.js";
 import { admit, closeForShutdown, refuseUnknownMessages, sendError } from "./authority.js";
 import type { HostedTicket } from "./HostedRoom.js";
 
@@ -34,7 +34,7 @@ export interface WorkshopTicket {
 type Role = "host" | "participant";
 interface Person {
   role: Role;
-  bucket: TokenBucket;
+  flood: FloodGuard;
 }
 
 const joinOptionsSchema = z.object({ name: z.unknown().optional(), hostSecret: z.string().max(128).optional(), role: z.string().max(16).optional() }).passthrough();
@@ -61,7 +61,7 @@ export class WorkshopRoom extends Room<WorkshopState> {
     this.state = new WorkshopState();
     this.state.code = this.roomId;
     this.onMessage(MSG.host, (client, message: unknown) => this.onHost(client, message));
-    refuseUnknownMessages(this, (client) => admit(client, (client.userData as Person | undefined)?.bucket));
+    refuseUnknownMessages(this, (client) => admit(client, (client.userData as Person | undefined)?.flood));
     this.watchIdle();
   }
 
@@ -85,7 +85,7 @@ export class WorkshopRoom extends Room<WorkshopState> {
 
   override onJoin(client: Client<Person>, options: unknown, auth?: { role: Role }): void {
     const role = auth?.role ?? "participant";
-    client.userData = { role, bucket: new TokenBucket() };
+    client.userData = { role, flood: new FloodGuard() };
     this.watchIdle();
     if (role === "host") {
       displaceHost(this.clients, this.hostSessionId, "workshop console");
@@ -117,7 +117,7 @@ export class WorkshopRoom extends Room<WorkshopState> {
       p.status = "moved";
       return;
     }
-    if (consented) return void this.state.people.delete(client.sessionId);
+    if (consented || client.userData?.flood.disconnected) return void this.state.people.delete(client.sessionId);
     p.status = "away";
     try {
       await this.allowReconnection(client, this.ticket.reconnectSeconds ?? RECONNECT_SECONDS);
@@ -150,7 +150,7 @@ export class WorkshopRoom extends Room<WorkshopState> {
   // ---- the facilitator's commands ----
 
   private onHost(client: Client<Person>, message: unknown): void {
-    if (!admit(client, client.userData?.bucket)) return;
+    if (!admit(client, client.userData?.flood)) return;
     if (client.sessionId !== this.hostSessionId || client.userData?.role !== "host") return sendError(client, { code: "not-host", message: "only the workshop's facilitator can do that" });
     if (JSON.stringify(message ?? null).length > MAX_MESSAGE_BYTES * 2) return sendError(client, { code: "too-large", message: "command too large" });
     const parsed = workshopCommandSchema.safeParse(message);

@@ -2,8 +2,8 @@
 // replies. Written once so quick play and hosted rooms can never order inputs differently.
 import type { Client, Room } from "@colyseus/core";
 import { applyEntry, applyIntent, type BotKind, type GameState, type Intent, type LogEntry, runBots, step } from "../../shared/index.js";
-import { type ErrorMessage, MSG, SERVER_CLOSING_CLOSE_CODE } from "../protocol.js";
-import type { TokenBucket } from "../throttle.js";
+import { type ErrorMessage, FLOOD_DISCONNECT_SECONDS, FLOODED_CLOSE_CODE, MSG, SERVER_CLOSING_CLOSE_CODE } from "../protocol.js";
+import type { FloodGuard } from "../throttle.js";
 
 /** An intent waiting for the next tick, in arrival order. */
 export interface Queued {
@@ -30,11 +30,16 @@ export function sendError(client: Client, error: ErrorMessage): void {
   client.send(MSG.error, error);
 }
 
-/** Flood control: false (and an error to the client) when it is over its message rate. */
-export function admit(client: Client, bucket: TokenBucket | undefined): boolean {
-  if (!bucket) return false;
-  if (bucket.take()) return true;
-  sendError(client, { code: "flood", message: "too many messages; slow down" });
+/** Flood control: true when the message may be handled (see FloodGuard for the policy). */
+export function admit(client: Client, guard: FloodGuard | undefined): boolean {
+  if (!guard) return false;
+  const verdict = guard.check();
+  if (verdict === "admit") return true;
+  if (verdict === "tell") sendError(client, { code: "flood", message: "too many messages; slow down (messages are being dropped)" });
+  if (verdict === "disconnect") {
+    sendError(client, { code: "flood", message: `disconnected: far more messages than a person sends, for ${FLOOD_DISCONNECT_SECONDS} s` });
+    client.leave(FLOODED_CLOSE_CODE);
+  }
   return false;
 }
 
