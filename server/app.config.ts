@@ -2,8 +2,8 @@
 // this same config with @colyseus/testing; server/main.ts listens with it.
 import "./env.js";
 import config from "@colyseus/tools";
-import { WebSocketTransport } from "@colyseus/ws-transport";
 import { bodyLimit, limitMatchmakeBodies, type MatchmakeServer } from "./body.js";
+import { colyseusLogger } from "./colyseus-log.js";
 import { createRoomsApi, installJoinGuard } from "./hosting/api.js";
 import type { RateLimits } from "./hosting/limits.js";
 import { hosting } from "./hosting/registry.js";
@@ -16,6 +16,7 @@ import { type RoomDefinitionOptions, SmolderRoom } from "./rooms/SmolderRoom.js"
 import type { ScaleServerOptions } from "./scale.js";
 import { openStore } from "./storage/open.js";
 import type { SessionStore } from "./storage/store.js";
+import { SmolderTransport } from "./transport.js";
 
 export interface AppOptions {
   /** Let the creating client choose scenario, seed, countdown, tick speed and bots (tests, bench). */
@@ -41,8 +42,9 @@ export function createAppConfig(opts: AppOptions = {}) {
   let opened: SessionStore | undefined;
   return config({
     displayLogs: opts.displayLogs ?? false,
-    options: { greet: false, ...opts.scale },
-    initializeTransport: (options) => new WebSocketTransport({ ...options, maxPayload: MAX_FRAME_BYTES }),
+    // Colyseus's messages go to the server's log (stack traces only for real faults).
+    options: { greet: false, logger: colyseusLogger, ...opts.scale },
+    initializeTransport: (options) => new SmolderTransport({ ...options, maxPayload: MAX_FRAME_BYTES }),
     initializeGameServer: async (gameServer) => {
       limitMatchmakeBodies(gameServer as unknown as MatchmakeServer);
       gameServer.define(ROOM_NAME, SmolderRoom, definition);

@@ -13,6 +13,7 @@ import type { WorkshopTicket } from "../rooms/WorkshopRoom.js";
 import { hashSecret, normaliseCode, randomSecret } from "./codes.js";
 import { addressOf } from "./limits.js";
 import { hosting } from "./registry.js";
+import { log } from "../log.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -113,7 +114,7 @@ export function createRoomsApi(opts: { trustRoomSettings: boolean }): Handler {
       const created: CreatedRoom = { code, joinUrl, hostSecret, sessionId, qrSvg };
       send(res, 201, created);
     })().catch((err: unknown) => {
-      console.error(`POST ${path}:`, err);
+      log.error({ event: "http-error", method: "POST", path, err }, "http-error");
       if (!res.headersSent) send(res, 500, { error: `could not create ${target.what}` });
     });
   };

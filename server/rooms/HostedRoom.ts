@@ -25,6 +25,7 @@ import { checkHostSecret, displaceHost } from "../hosting/host-auth.js";
 import { computeWhatIf, debriefOf, whatIfProblem } from "../hosting/debrief.js";
 import { checkHostCommand, cleanMessage, type HostCommand, type RoundSettingsInput } from "../hosting/commands.js";
 import { hosting } from "../hosting/registry.js";
+import { log } from "../log.js";
 import { recordTick } from "../metrics.js";
 import { type RoomLogEntry, type RoundRecord } from "../hosting/rounds.js";
 import { sanitizeName, uniqueName } from "../names.js";
@@ -45,8 +46,9 @@ import {
 import { HostedState, WatcherState } from "../schema/HostedState.js";
 import { FloodGuard } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
-import { admit, closeForShutdown, fillWithBots, playTick, type Queued, recordEntry, refuseUnknownMessages, seatPlayer, sendError } from "./authority.js";
+import { admit, closeForShutdown, fillWithBots, logRoomFault, playTick, type Queued, recordEntry, refuseUnknownMessages, seatPlayer, sendError } from "./authority.js";
 import { FixedStep } from "./fixedStep.js";
+import { guardFrames } from "./frames.js";
 import { StateSync } from "./sync.js";
 
 /** An empty hosted room closes after this long (the facilitator may close a laptop lid between rounds). */
@@ -165,6 +167,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
     this.state.round = (this.rounds.at(-1)?.round ?? 0) + 1;
     this.patchRate = 1000 / PATCH_RATE_HZ;
 
+    guardFrames(this);
     this.onMessage(MSG.intent, (client, message: unknown) => this.onIntent(client, message));
     this.onMessage(MSG.host, (client, message: unknown) => this.onHost(client, message));
     refuseUnknownMessages(this, (client) => this.admit(client));
@@ -262,7 +265,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
   override onUncaughtException(error: RoomException<this>, methodName: string): void {
     // A refused join (wrong secret, locked room) is an answer to the client, not a fault.
     if (methodName === "onAuth") return;
-    console.error(`hosted room ${this.roomId} (${methodName}):`, error.cause ?? error);
+    logRoomFault(this, methodName, error);
   }
 
   // ---- read-only access for tests, tools and the debrief ----
@@ -457,7 +460,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
         await hosting.store.saveRound(record);
       } catch (err) {
         // The round stays in memory for this room's debrief; only its stored copy is lost.
-        console.error(`hosted room ${this.roomId}: could not store round ${record.round}:`, err);
+        log.error({ event: "round-save-failed", room: this.roomId, round: record.round, err }, "round-save-failed");
       }
     })();
     this.endReason = reason;
@@ -653,7 +656,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
   }
 
   private admit(client: Client<Person>): boolean {
-    return admit(client, client.userData?.flood);
+    return admit(this, client, client.userData?.flood);
   }
 
   private sendErrorTo(sessionId: string, error: ErrorMessage): void {

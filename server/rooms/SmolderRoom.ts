@@ -18,8 +18,9 @@ import { type ErrorMessage, MAX_CLIENTS, MSG, PATCH_RATE_HZ, type Stage, type St
 import { SmolderState } from "../schema/SmolderState.js";
 import { FloodGuard } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
-import { admit, closeForShutdown, fillWithBots, playTick, type Queued, recordEntry, refuseUnknownMessages, seatPlayer, sendError } from "./authority.js";
+import { admit, closeForShutdown, fillWithBots, logRoomFault, playTick, type Queued, recordEntry, refuseUnknownMessages, seatPlayer, sendError } from "./authority.js";
 import { FixedStep } from "./fixedStep.js";
+import { guardFrames } from "./frames.js";
 import { readSettings, type RoomSettings } from "./options.js";
 import { StateSync } from "./sync.js";
 
@@ -61,6 +62,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
     this.sync = new StateSync(this.state);
     this.patchRate = 1000 / PATCH_RATE_HZ;
 
+    guardFrames(this);
     this.onMessage(MSG.intent, (client, message: unknown) => this.onIntent(client, message));
     // Any other message type: counted against the flood limit, then refused.
     refuseUnknownMessages(this, (client) => this.admit(client));
@@ -125,7 +127,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
 
   /** A throw inside a tick or a handler is logged with the room, and the room carries on. */
   override onUncaughtException(error: RoomException<this>, methodName: string): void {
-    console.error(`room ${this.roomId} (${methodName}):`, error.cause ?? error);
+    logRoomFault(this, methodName, error);
   }
 
   /** The input log so far: replaying it with the same scenario and seed rebuilds this game. */
@@ -218,7 +220,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
   }
 
   private admit(client: Client<Seat>): boolean {
-    return admit(client, client.userData?.flood);
+    return admit(this, client, client.userData?.flood);
   }
 
   private sendErrorTo(sessionId: string, error: ErrorMessage): void {

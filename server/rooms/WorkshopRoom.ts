@@ -16,7 +16,9 @@ import { sanitizeName, uniqueName } from "../names.js";
 import { type ErrorMessage, HOSTED_ROOM_NAME, MAX_MESSAGE_BYTES, MAX_WORKSHOP_PARTICIPANTS, MAX_WORKSHOP_TEAMS, MSG, RECONNECT_SECONDS, TEAM_NAMES, TEAM_SIZE_MIN } from "../protocol.js";
 import { ParticipantState, TeamState, WorkshopState } from "../schema/WorkshopState.js";
 import { FloodGuard } from "../throttle.js";
-import { admit, closeForShutdown, refuseUnknownMessages, sendError } from "./authority.js";
+import { log } from "../log.js";
+import { admit, closeForShutdown, logRoomFault, refuseUnknownMessages, sendError } from "./authority.js";
+import { guardFrames } from "./frames.js";
 import type { HostedTicket } from "./HostedRoom.js";
 
 /** An empty workshop lobby closes after this long (the teams' rooms have their own timers). */
@@ -60,8 +62,9 @@ export class WorkshopRoom extends Room<WorkshopState> {
     await this.setPrivate(true);
     this.state = new WorkshopState();
     this.state.code = this.roomId;
+    guardFrames(this);
     this.onMessage(MSG.host, (client, message: unknown) => this.onHost(client, message));
-    refuseUnknownMessages(this, (client) => admit(client, (client.userData as Person | undefined)?.flood));
+    refuseUnknownMessages(this, (client) => admit(this, client, (client.userData as Person | undefined)?.flood));
     this.watchIdle();
   }
 
@@ -137,7 +140,7 @@ export class WorkshopRoom extends Room<WorkshopState> {
 
   override onUncaughtException(error: RoomException<this>, methodName: string): void {
     if (methodName === "onAuth") return;
-    console.error(`workshop ${this.roomId} (${methodName}):`, error.cause ?? error);
+    logRoomFault(this, methodName, error);
   }
 
   private watchIdle(): void {
@@ -150,7 +153,7 @@ export class WorkshopRoom extends Room<WorkshopState> {
   // ---- the facilitator's commands ----
 
   private onHost(client: Client<Person>, message: unknown): void {
-    if (!admit(client, client.userData?.flood)) return;
+    if (!admit(this, client, client.userData?.flood)) return;
     if (client.sessionId !== this.hostSessionId || client.userData?.role !== "host") return sendError(client, { code: "not-host", message: "only the workshop's facilitator can do that" });
     if (JSON.stringify(message ?? null).length > MAX_MESSAGE_BYTES * 2) return sendError(client, { code: "too-large", message: "command too large" });
     const parsed = workshopCommandSchema.safeParse(message);
@@ -215,7 +218,7 @@ export class WorkshopRoom extends Room<WorkshopState> {
         this.openTeams().then(
           () => undefined,
           (err: unknown) => {
-            console.error(`workshop ${this.roomId}: opening teams:`, err);
+            log.error({ event: "workshop-open-failed", room: this.roomId, err }, "workshop-open-failed");
             fail({ code: "bad-command", message: "could not open every team's room; try again" });
           },
         );

@@ -3,6 +3,7 @@
 import type { Client, Room } from "@colyseus/core";
 import { applyEntry, applyIntent, type BotKind, type GameState, type Intent, type LogEntry, runBots, step } from "../../shared/index.js";
 import { type ErrorMessage, FLOOD_DISCONNECT_SECONDS, FLOODED_CLOSE_CODE, MSG, SERVER_CLOSING_CLOSE_CODE } from "../protocol.js";
+import { badInput, log } from "../log.js";
 import type { FloodGuard } from "../throttle.js";
 
 /** An intent waiting for the next tick, in arrival order. */
@@ -31,16 +32,26 @@ export function sendError(client: Client, error: ErrorMessage): void {
 }
 
 /** Flood control: true when the message may be handled (see FloodGuard for the policy). */
-export function admit(client: Client, guard: FloodGuard | undefined): boolean {
+export function admit(room: Room, client: Client, guard: FloodGuard | undefined): boolean {
   if (!guard) return false;
   const verdict = guard.check();
   if (verdict === "admit") return true;
-  if (verdict === "tell") sendError(client, { code: "flood", message: "too many messages; slow down (messages are being dropped)" });
+  if (verdict === "tell") {
+    sendError(client, { code: "flood", message: "too many messages; slow down (messages are being dropped)" });
+    badInput.note("flood", client.sessionId, { room: room.roomId, roomName: room.roomName, client: client.sessionId });
+  }
   if (verdict === "disconnect") {
     sendError(client, { code: "flood", message: `disconnected: far more messages than a person sends, for ${FLOOD_DISCONNECT_SECONDS} s` });
     client.leave(FLOODED_CLOSE_CODE);
+    log.warn({ event: "flood-disconnect", room: room.roomId, roomName: room.roomName, client: client.sessionId, seconds: FLOOD_DISCONNECT_SECONDS }, "flood-disconnect");
   }
   return false;
+}
+
+/** A fault inside a room (a bug, not bad input): logged with its stack; the room carries on. */
+export function logRoomFault(room: Room, method: string, error: unknown): void {
+  const err = (error as { cause?: unknown }).cause ?? error;
+  log.error({ event: "room-fault", room: room.roomId, roomName: room.roomName, method, err }, "room-fault");
 }
 
 /**
@@ -63,7 +74,9 @@ export function refuseUnknownMessages(room: Room, admitted: (client: Client) => 
   for (const name of UNKNOWN_MESSAGE_TYPES) {
     room.onMessage(name, (client, type: unknown) => {
       if (!admitted(client)) return;
-      sendError(client, { code: "unknown-message", message: `unknown message type "${describeType(type)}"` });
+      const described = describeType(type);
+      badInput.note("unknown-message", client.sessionId, { room: room.roomId, roomName: room.roomName, client: client.sessionId, type: described });
+      sendError(client, { code: "unknown-message", message: `unknown message type "${described}"` });
     });
   }
 }
