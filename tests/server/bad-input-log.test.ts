@@ -55,7 +55,7 @@ function closed(room: Room): Promise<number> {
 }
 
 /** ROOM_DATA (13), the type "intent" as a msgpack string, then a string of 80 bytes cut short. */
-const UNDECODABLE = [13, 0xa6, ...Buffer.from("intent"), 0xd9, 80, 1, 2];
+const UNDECODABLE = Buffer.from([13, 0xa6, ...Buffer.from("intent"), 0xd9, 80, 1, 2]);
 
 describe("bad input in the log", () => {
   it("one line per bad frame with room and client, no stack trace, and repeats summarised", async () => {
