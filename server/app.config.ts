@@ -5,7 +5,7 @@ import config from "@colyseus/tools";
 import { bodyLimit, limitMatchmakeBodies, type MatchmakeServer } from "./body.js";
 import { colyseusLogger } from "./colyseus-log.js";
 import { createRoomsApi, installJoinGuard } from "./hosting/api.js";
-import type { RateLimits } from "./hosting/limits.js";
+import { limitsFromEnv, type RateLimits } from "./hosting/limits.js";
 import { hosting } from "./hosting/registry.js";
 import { createSessionsApi } from "./hosting/sessions-api.js";
 import { healthz, metrics, staticFiles } from "./http.js";
@@ -61,7 +61,7 @@ export function createAppConfig(opts: AppOptions = {}) {
           opened = undefined;
         });
       }
-      hosting.configure({ limits: opts.limits, trustProxy: opts.trustProxy ?? process.env.SMOLDER_TRUST_PROXY === "1", store: opts.store ?? opened });
+      hosting.configure({ limits: { ...limitsFromEnv(), ...opts.limits }, trustProxy: opts.trustProxy ?? process.env.SMOLDER_TRUST_PROXY === "1", store: opts.store ?? opened });
       installJoinGuard();
     },
     initializeExpress: (app) => {

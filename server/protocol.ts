@@ -48,6 +48,7 @@ export const SERVER_ERROR_CODES = [
   "not-host", // a host command from a connection that is not the room's host
   "bad-command", // a host command that is not valid (shape, or not possible now)
   "kicked", // the host removed this person from the room
+  "room-full", // hosted rooms: the round has handed out every seat it may (MAX_ROUND_SEATS); you watch until the next round
   "server-closing", // the server process running this room is shutting down; the room is closed and cannot be rejoined
 ] as const;
 
@@ -89,6 +90,11 @@ export const NAME_MAX_LENGTH = 20;
 export const RECONNECT_SECONDS = 30;
 /** People per room. */
 export const MAX_CLIENTS = 8;
+/** Seats one round hands out, people and bots. A seat is never given to someone else (what its
+ *  person did stays in the summary), so people joining and leaving would otherwise add seats
+ *  without end: a quick-play room that has handed out this many refuses newcomers and is locked;
+ *  a hosted round seats newcomers as spectators until the next round. */
+export const MAX_ROUND_SEATS = 32;
 /** Default seconds of countdown before a quick-play round starts. */
 export const DEFAULT_COUNTDOWN_SECONDS = 10;
 /** Seats in a hosted room; people beyond them watch as spectators. */

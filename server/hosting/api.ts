@@ -7,7 +7,7 @@ import { ErrorCode, matchMaker, ServerError } from "@colyseus/core";
 import QRCode from "qrcode";
 import { z } from "zod";
 import { BodyTooLarge, readText, refuseTooLarge } from "../body.js";
-import { HOSTED_ROOM_NAME, WORKSHOP_ROOM_NAME } from "../protocol.js";
+import { HOSTED_ROOM_NAME, ROOM_NAME, WORKSHOP_ROOM_NAME } from "../protocol.js";
 import type { HostedTicket } from "../rooms/HostedRoom.js";
 import type { WorkshopTicket } from "../rooms/WorkshopRoom.js";
 import { hashSecret, normaliseCode, randomSecret } from "./codes.js";
@@ -122,11 +122,14 @@ export function createRoomsApi(opts: { trustRoomSettings: boolean }): Handler {
 
 type InvokeMethod = (method: string, roomName: string, clientOptions: unknown, authOptions?: { req?: IncomingMessage }) => Promise<unknown>;
 let guardInstalled = false;
+/** Matchmaker methods that seat someone in a quick-play room picked (or made) by the server. */
+const QUICK_PLAY_JOINS = new Set(["joinOrCreate", "create", "join"]);
 
 /**
  * Wraps the matchmaker's joinById (the only way into a private room): a code is upper-cased
  * and tidied, a wrong one says so plainly, and an address that keeps trying wrong codes is
  * stopped for a while. Right codes never cost anything, so a class behind one address is fine.
+ * Quick-play joins cost a token each, from a budget a class fits in but a join-leave loop does not.
  */
 export function installJoinGuard(): void {
   if (guardInstalled) return;
@@ -134,8 +137,10 @@ export function installJoinGuard(): void {
   const controller = matchMaker.controller as unknown as { invokeMethod: InvokeMethod };
   const original = controller.invokeMethod.bind(controller);
   controller.invokeMethod = async (method, roomName, clientOptions, authOptions) => {
-    if (method !== "joinById") return original(method, roomName, clientOptions, authOptions);
     const address = addressOf(authOptions?.req, hosting.trustProxy);
+    if (QUICK_PLAY_JOINS.has(method) && roomName === ROOM_NAME && !hosting.joins.take(address))
+      throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, `Too many games joined from your address. Try again in ${hosting.joins.waitSeconds(address)} s.`);
+    if (method !== "joinById") return original(method, roomName, clientOptions, authOptions);
     if (!hosting.failures.allowed(address))
       throw new ServerError(ErrorCode.MATCHMAKE_INVALID_ROOM_ID, `Too many wrong room codes from your address. Try again in ${hosting.failures.waitSeconds(address)} s.`);
     const code = normaliseCode(roomName);

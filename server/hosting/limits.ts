@@ -10,9 +10,18 @@ export interface RateLimits {
   /** Wrong codes or host secrets one address may try: a burst, then one every `failEverySeconds`. */
   failBurst: number;
   failEverySeconds: number;
+  /** Quick-play joins one address may make: a burst (a class behind one address), then one every `joinEverySeconds`. */
+  joinBurst: number;
+  joinEverySeconds: number;
 }
 
-export const DEFAULT_LIMITS: RateLimits = { createBurst: 10, createEverySeconds: 30, failBurst: 10, failEverySeconds: 6 };
+export const DEFAULT_LIMITS: RateLimits = { createBurst: 10, createEverySeconds: 30, failBurst: 10, failEverySeconds: 6, joinBurst: 30, joinEverySeconds: 1 };
+
+/** SMOLDER_JOIN_BURST: quick-play joins one address may make at once (benchmarks raise it; everything else keeps the default). */
+export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<RateLimits> {
+  const burst = Number(env.SMOLDER_JOIN_BURST);
+  return Number.isInteger(burst) && burst > 0 ? { joinBurst: burst } : {};
+}
 
 /** Token buckets by address; idle entries are forgotten so the map cannot grow without end. */
 export class AddressLimiter {

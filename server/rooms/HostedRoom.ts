@@ -37,6 +37,7 @@ import {
   KICKED_CLOSE_CODE,
   MAX_HOSTED_CLIENTS,
   MAX_HOSTED_PLAYERS,
+  MAX_ROUND_SEATS,
   MSG,
   PATCH_RATE_HZ,
   RECONNECT_SECONDS,
@@ -145,7 +146,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
   override async onCreate(options: unknown): Promise<void> {
     const ticketId = (options as { ticket?: unknown } | undefined)?.ticket;
     const raw = typeof ticketId === "string" && ticketId.length < 100 ? await this.presence.get(`smolder:ticket:${ticketId}`) : null;
-    if (!raw) throw new Error("hosted rooms are created with POST /api/rooms");
+    if (!raw) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, "hosted rooms are created with POST /api/rooms");
     await this.presence.del(`smolder:ticket:${ticketId}`);
     const ticket = JSON.parse(String(raw)) as HostedTicket;
     this.sessionKey = ticket.sessionId;
@@ -215,7 +216,10 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
     this.people.set(client.sessionId, person);
     if (role === "player") {
       if (this.preStart()) this.reseat();
-      else if (this.stageIs("playing") && this.seatedPeople() < MAX_HOSTED_PLAYERS) person.seat = this.seatPlayer(client.sessionId, { name: person.name, bot: null });
+      else if (this.stageIs("playing") && this.seatedPeople() < MAX_HOSTED_PLAYERS) {
+        if (this.game.players.length < MAX_ROUND_SEATS) person.seat = this.seatPlayer(client.sessionId, { name: person.name, bot: null });
+        else sendError(client, { code: "room-full", message: "this round has seated as many players as it can; you watch until the next round" });
+      }
     }
     if (this.debrief) client.send(MSG.debrief, this.debrief);
     this.publish();

@@ -1,7 +1,7 @@
 // The authoritative room: seats people and bots, turns messages into intents for the rules,
 // steps the rules on a fixed tick, records the input log and syncs what players may see.
 // It holds no rule of its own: every decision about the game is made in shared/.
-import { type Client, Room, type RoomException } from "@colyseus/core";
+import { type Client, ErrorCode, Room, type RoomException, ServerError } from "@colyseus/core";
 import {
   checkIntent,
   createGame,
@@ -14,7 +14,7 @@ import {
 } from "../../shared/index.js";
 import { recordTick } from "../metrics.js";
 import { sanitizeName } from "../names.js";
-import { type ErrorMessage, MAX_CLIENTS, MSG, PATCH_RATE_HZ, type Stage, type Status } from "../protocol.js";
+import { type ErrorMessage, MAX_CLIENTS, MAX_ROUND_SEATS, MSG, PATCH_RATE_HZ, type Stage, type Status } from "../protocol.js";
 import { SmolderState } from "../schema/SmolderState.js";
 import { FloodGuard } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
@@ -82,9 +82,12 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
 
   override onJoin(client: Client<Seat>, options: unknown): void {
     // The round is over; the room only stays open for the results screen of those in it.
-    if (this.stageIs("ended")) throw new Error("this round is over");
+    if (this.stageIs("ended")) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_ROOM_ID, "This round is over. Join a new room to play.");
+    if (this.game.players.length >= MAX_ROUND_SEATS) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_ROOM_ID, "This room has seated as many players as a round can have. Join a new room to play.");
     const name = sanitizeName((options as { name?: unknown } | undefined)?.name);
     const seat = this.seatPlayer(client.sessionId, { name, bot: null });
+    // Matchmaking sends nobody else here once the last seat is taken.
+    if (this.game.players.length >= MAX_ROUND_SEATS) void this.lock();
     client.userData = { seat, flood: new FloodGuard() };
     // A zero countdown starts the round as soon as the first person is seated.
     if (this.stageIs("countdown") && this.settings.countdownSeconds === 0) this.start();

@@ -54,7 +54,7 @@ export class WorkshopRoom extends Room<WorkshopState> {
   override async onCreate(options: unknown): Promise<void> {
     const ticketId = (options as { ticket?: unknown } | undefined)?.ticket;
     const raw = typeof ticketId === "string" && ticketId.length < 100 ? await this.presence.get(`smolder:ticket:${ticketId}`) : null;
-    if (!raw) throw new Error("workshops are created with POST /api/workshops");
+    if (!raw) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, "workshops are created with POST /api/workshops");
     await this.presence.del(`smolder:ticket:${ticketId}`);
     this.ticket = JSON.parse(String(raw)) as WorkshopTicket;
     this.hostHash = Buffer.from(this.ticket.hostHash, "hex");

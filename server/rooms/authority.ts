@@ -1,6 +1,6 @@
 // What both room types do the same way: one authoritative tick, flood control and error
 // replies. Written once so quick play and hosted rooms can never order inputs differently.
-import type { Client, Room } from "@colyseus/core";
+import { type Client, type Room, ServerError } from "@colyseus/core";
 import { applyEntry, applyIntent, type BotKind, type GameState, type Intent, type LogEntry, runBots, step } from "../../shared/index.js";
 import { type ErrorMessage, FLOOD_DISCONNECT_SECONDS, FLOODED_CLOSE_CODE, MSG, SERVER_CLOSING_CLOSE_CODE } from "../protocol.js";
 import { badInput, log } from "../log.js";
@@ -48,9 +48,11 @@ export function admit(room: Room, client: Client, guard: FloodGuard | undefined)
   return false;
 }
 
-/** A fault inside a room (a bug, not bad input): logged with its stack; the room carries on. */
+/** A fault inside a room (a bug, not bad input): logged with its stack; the room carries on. A
+ *  ServerError is a refusal the client is told (bad settings, a round that is over), not a fault. */
 export function logRoomFault(room: Room, method: string, error: unknown): void {
   const err = (error as { cause?: unknown }).cause ?? error;
+  if (err instanceof ServerError) return;
   log.error({ event: "room-fault", room: room.roomId, roomName: room.roomName, method, err }, "room-fault");
 }
 
