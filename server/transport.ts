@@ -5,13 +5,15 @@
 import type { IncomingMessage } from "node:http";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type WebSocket from "ws";
+import { pinClientAddress } from "./hosting/limits.js";
+import { hosting } from "./hosting/registry.js";
 import { badInput, reasonOf } from "./log.js";
 
 type RawClient = WebSocket & { pingCount: number };
 
 export class SmolderTransport extends WebSocketTransport {
   protected override onConnection(rawClient: RawClient, req: IncomingMessage): Promise<void> {
-    const address = req.socket.remoteAddress ?? "unknown";
+    const address = pinClientAddress(req, hosting.trustProxy);
     const before = rawClient.listeners("error");
     const joining = super.onConnection(rawClient, req);
     // The socket is closed by ws itself after such an error; what remains is to say so once.

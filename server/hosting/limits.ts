@@ -77,6 +77,19 @@ export class AddressLimiter {
   }
 }
 
+/**
+ * Colyseus takes a client's address from X-Real-IP or X-Forwarded-For whenever they are present,
+ * and anyone can send them: a forged header would get a fresh budget of wrong host secrets per
+ * request, or spend someone else's. Before Colyseus reads a WebSocket upgrade, X-Real-IP (which
+ * it reads first) is set to the address addressOf() trusts: the socket's, unless SMOLDER_TRUST_PROXY.
+ * The rooms' auth context then carries the same address as every HTTP limit.
+ */
+export function pinClientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const address = addressOf(req, trustProxy);
+  req.headers["x-real-ip"] = address;
+  return address;
+}
+
 /** The caller's address: the socket's, or the first forwarded one when behind a trusted proxy. */
 export function addressOf(req: IncomingMessage | undefined, trustProxy: boolean, fallback = "unknown"): string {
   if (!req) return fallback;
