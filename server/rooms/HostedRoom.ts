@@ -244,12 +244,13 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
     person.away = true;
     this.publish();
     try {
-      await this.allowReconnection(client, this.reconnectSeconds);
+      // Messages go to the new connection; the one that dropped is closed for good.
+      const back = await this.allowReconnection(client, this.reconnectSeconds);
       person.away = false;
       const p = person.seat !== null ? this.game.players[person.seat] : undefined;
       if (this.stageIs("playing") && p && !p.present) this.record({ tick: this.game.tick, seat: person.seat!, rejoin: true });
-      if (this.stageIs("ended") && this.summary) client.send(MSG.summary, this.summary);
-      if (this.debrief) client.send(MSG.debrief, this.debrief);
+      if (this.stageIs("ended") && this.summary) back.send(MSG.summary, this.summary);
+      if (this.debrief) back.send(MSG.debrief, this.debrief);
       this.publish();
     } catch {
       this.forget(person);

@@ -97,9 +97,23 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
   override async onLeave(client: Client<Seat>, consented: boolean): Promise<void> {
     const seat = client.userData?.seat;
     if (seat === undefined) return;
-    // After the round the game is final; leaving only changes what others see.
+    // After the round the game is final; leaving only changes what others see. A dropped
+    // connection may still come back to the results (the summary is sent again).
     if (this.stageIs("ended")) {
-      this.leftAfterEnd.add(seat);
+      if (consented || client.userData?.flood.disconnected) {
+        this.leftAfterEnd.add(seat);
+        this.publish();
+        return;
+      }
+      this.away.add(seat);
+      this.publish();
+      try {
+        const back = await this.allowReconnection(client, this.settings.reconnectSeconds);
+        if (this.summary) back.send(MSG.summary, this.summary);
+      } catch {
+        this.leftAfterEnd.add(seat);
+      }
+      this.away.delete(seat);
       this.publish();
       return;
     }
@@ -113,10 +127,11 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
     this.away.add(seat);
     this.publish();
     try {
-      await this.allowReconnection(client, this.settings.reconnectSeconds);
+      // Messages go to the new connection; the one that dropped is closed for good.
+      const back = await this.allowReconnection(client, this.settings.reconnectSeconds);
       this.away.delete(seat);
       if (!this.stageIs("ended")) this.record({ tick: this.game.tick, seat, rejoin: true });
-      else if (this.summary) client.send(MSG.summary, this.summary);
+      else if (this.summary) back.send(MSG.summary, this.summary);
     } catch {
       this.away.delete(seat);
     }
@@ -233,7 +248,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
 
   private statusOf(seat: number, burntOut: boolean): Status {
     const p = this.game.players[seat];
-    if (p?.present && !this.leftAfterEnd.has(seat)) return burntOut ? "burntOut" : "playing";
+    if (p?.present && !this.leftAfterEnd.has(seat) && !this.away.has(seat)) return burntOut ? "burntOut" : "playing";
     return this.away.has(seat) ? "away" : "left";
   }
 
