@@ -218,6 +218,8 @@ export class WorkshopRoom extends Room<WorkshopState> {
         this.openTeams().then(
           () => undefined,
           (err: unknown) => {
+            // Teams that opened keep their rooms; the others are tried again at the next "open".
+            this.opening = false;
             log.error({ event: "workshop-open-failed", room: this.roomId, err }, "workshop-open-failed");
             fail({ code: "bad-command", message: "could not open every team's room; try again" });
           },
@@ -261,11 +263,14 @@ export class WorkshopRoom extends Room<WorkshopState> {
     for (const team of st.teams.values()) {
       if (team.code) continue;
       const sessionId = randomUUID();
+      // Stored before the room exists, so a store that fails leaves no room nobody can host.
+      const session = { id: sessionId, kind: "room" as const, hostHash: this.ticket.hostHash, code: "", createdAt: Date.now(), parentId: this.ticket.sessionId, team: team.name };
+      await hosting.store.saveSession(session);
       const ticket: HostedTicket = { sessionId, hostHash: this.ticket.hostHash, team: team.name, workshop: this.roomId, tickMs: this.ticket.tickMs, reconnectSeconds: this.ticket.reconnectSeconds };
       const ticketId = randomUUID();
       await this.presence.setex(`smolder:ticket:${ticketId}`, JSON.stringify(ticket), 30);
       const room = await matchMaker.createRoom(HOSTED_ROOM_NAME, { ticket: ticketId });
-      await hosting.store.saveSession({ id: sessionId, kind: "room", hostHash: this.ticket.hostHash, code: room.roomId, createdAt: Date.now(), parentId: this.ticket.sessionId, team: team.name });
+      await hosting.store.saveSession({ ...session, code: room.roomId });
       team.session = sessionId;
       team.code = room.roomId;
     }
