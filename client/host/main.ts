@@ -499,7 +499,8 @@ class Console {
     if (!hosted) return;
     const e = this.els;
     const stageText: Record<string, string> = { lobby: "Lobby: people are joining", countdown: `Starting in ${f.countdown} s`, playing: "Round in progress", ended: `Round over (${f.ended === "host" ? "ended by you" : f.ended === "collapse" ? "collapsed" : "time up"})` };
-    e.stage!.textContent = `Round ${hosted.round} · ${hosted.paused ? "PAUSED" : (stageText[f.stage] ?? f.stage)}`;
+    // A round the store has not accepted yet is said where the host looks first.
+    e.stage!.textContent = `Round ${hosted.round} · ${hosted.paused ? "PAUSED" : (stageText[f.stage] ?? f.stage)}${hosted.unsaved ? ` · ⚠ ${hosted.unsaved}` : ""}`;
     e.stage!.className = `stage ${f.stage}${hosted.paused ? " paused" : ""}`;
     e.clock!.textContent = formatClock(f.clock);
     e.phaseName!.textContent = f.phaseName;

@@ -102,13 +102,22 @@ export function createRoomsApi(opts: { trustRoomSettings: boolean }): Handler {
         sessionId = stored.id;
         createdAt = stored.createdAt;
       }
+      // Stored first: a store that refuses the session answers 500 before any room exists (a room
+      // whose rounds could never be stored is worse than none). The code is added once known.
+      const session = { id: sessionId, kind: target.kind, hostHash, code: "", createdAt };
+      await hosting.store.saveSession(session);
       const ticketId = randomUUID();
       const ticket: HostedTicket & WorkshopTicket = { sessionId, hostHash, ...extra };
       // The secret's hash travels through presence, not through room options.
       await matchMaker.presence.setex(`smolder:ticket:${ticketId}`, JSON.stringify(ticket), 30);
       const room = await matchMaker.createRoom(target.roomName, { ticket: ticketId });
       const code = room.roomId;
-      await hosting.store.saveSession({ id: sessionId, kind: target.kind, hostHash, code, createdAt });
+      try {
+        await hosting.store.saveSession({ ...session, code });
+      } catch (err) {
+        await matchMaker.remoteRoomCall(code, "disconnect").catch(() => undefined);
+        throw err;
+      }
       const joinUrl = `${publicOrigin(req)}/join/${code}`;
       const qrSvg = await QRCode.toString(joinUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
       const created: CreatedRoom = { code, joinUrl, hostSecret, sessionId, qrSvg };

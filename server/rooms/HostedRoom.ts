@@ -27,6 +27,7 @@ import { checkHostCommand, cleanMessage, type HostCommand, type RoundSettingsInp
 import { hosting } from "../hosting/registry.js";
 import { log } from "../log.js";
 import { recordTick } from "../metrics.js";
+import { RoundSaver, unsavedText } from "../hosting/round-saver.js";
 import { type RoomLogEntry, type RoundRecord } from "../hosting/rounds.js";
 import { sanitizeName, uniqueName } from "../names.js";
 import {
@@ -47,7 +48,7 @@ import {
 import { HostedState, WatcherState } from "../schema/HostedState.js";
 import { FloodGuard } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
-import { admit, closeForShutdown, fillWithBots, logRoomFault, playTick, type Queued, recordEntry, refuseUnknownMessages, seatPlayer, sendError } from "./authority.js";
+import { admit, closeForShutdown, fillWithBots, logRoomFault, stopSimulation, playTick, type Queued, recordEntry, refuseUnknownMessages, seatPlayer, sendError } from "./authority.js";
 import { FixedStep } from "./fixedStep.js";
 import { guardFrames } from "./frames.js";
 import { StateSync } from "./sync.js";
@@ -142,6 +143,13 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
   /** What the debrief screens show now (sent to late joiners too), and a what-if in progress. */
   private debrief: Debrief | null = null;
   private cancelWhatIf: (() => void) | null = null;
+  private readonly saver = new RoundSaver({
+    save: (record) => hosting.store.saveRound(record),
+    changed: (unsaved) => (this.state.unsaved = unsavedText(unsaved)),
+    failed: (round, attempt, err) => log.error({ event: "round-save-failed", room: this.roomId, session: this.sessionKey, round, attempt, err }, "round-save-failed (retrying)"),
+    recovered: (round, attempts) => log.info({ event: "round-saved", room: this.roomId, round, attempts }, "round-saved after retrying"),
+    later: (fn, ms) => this.clock.setTimeout(fn, ms),
+  });
 
   override async onCreate(options: unknown): Promise<void> {
     const ticketId = (options as { ticket?: unknown } | undefined)?.ticket;
@@ -262,9 +270,11 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
     void closeForShutdown(this);
   }
 
-  override onDispose(): void {
+  override async onDispose(): Promise<void> {
     hosting.releaseCode(this.presence, this.roomId);
     this.cancelWhatIf?.();
+    const lost = await this.saver.flush();
+    if (lost.length > 0) log.error({ event: "rounds-lost", room: this.roomId, session: this.sessionKey, rounds: lost }, "rounds-lost: the room closed before the store accepted them");
   }
 
   override onUncaughtException(error: RoomException<this>, methodName: string): void {
@@ -434,7 +444,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
 
   /** Ends the round (time, collapse, or the host), keeps its record and tells everyone. */
   private finish(reason: string): void {
-    this.setSimulationInterval();
+    stopSimulation(this);
     this.loop = null;
     this.queue = [];
     this.state.stage = "ended";
@@ -460,14 +470,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role 
       endedAt: Date.now(),
     };
     this.rounds.push(record);
-    void (async () => {
-      try {
-        await hosting.store.saveRound(record);
-      } catch (err) {
-        // The round stays in memory for this room's debrief; only its stored copy is lost.
-        log.error({ event: "round-save-failed", room: this.roomId, round: record.round, err }, "round-save-failed");
-      }
-    })();
+    void this.saver.save(record);
     this.endReason = reason;
     this.publish();
     this.sendTimeline(false);

@@ -18,7 +18,7 @@ import { type ErrorMessage, MAX_CLIENTS, MAX_ROUND_SEATS, MSG, PATCH_RATE_HZ, ty
 import { SmolderState } from "../schema/SmolderState.js";
 import { FloodGuard } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
-import { admit, closeForShutdown, fillWithBots, logRoomFault, playTick, type Queued, recordEntry, refuseUnknownMessages, seatPlayer, sendError } from "./authority.js";
+import { admit, closeForShutdown, fillWithBots, logRoomFault, stopSimulation, playTick, type Queued, recordEntry, refuseUnknownMessages, seatPlayer, sendError } from "./authority.js";
 import { FixedStep } from "./fixedStep.js";
 import { guardFrames } from "./frames.js";
 import { readSettings, type RoomSettings } from "./options.js";
@@ -214,7 +214,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
 
   private finish(): void {
     this.state.stage = "ended";
-    this.setSimulationInterval();
+    stopSimulation(this);
     this.summary = roundSummary(this.game);
     void this.lock();
     this.publish();

@@ -83,6 +83,16 @@ export function refuseUnknownMessages(room: Room, admitted: (client: Client) => 
   }
 }
 
+/**
+ * Stops the room's fixed-step loop. Colyseus keeps the handle of a cleared simulation interval,
+ * and while it has one its patch loop no longer ticks the room's clock: every clock timer (a
+ * hosted room's idle closing, a round's save retries) froze once a round had ended.
+ */
+export function stopSimulation(room: Room): void {
+  room.setSimulationInterval();
+  (room as unknown as { _simulationInterval?: unknown })._simulationInterval = undefined;
+}
+
 /** What everyone in a room is told when the server process running it shuts down. */
 export const SERVER_CLOSING: ErrorMessage = {
   code: "server-closing",
