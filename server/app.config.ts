@@ -16,6 +16,7 @@ import { type RoomDefinitionOptions, SmolderRoom } from "./rooms/SmolderRoom.js"
 import type { ScaleServerOptions } from "./scale.js";
 import { openStore } from "./storage/open.js";
 import type { SessionStore } from "./storage/store.js";
+import { floodLimitsFromEnv } from "./throttle.js";
 import { SmolderTransport } from "./transport.js";
 
 export interface AppOptions {
@@ -38,6 +39,7 @@ export interface AppOptions {
 export function createAppConfig(opts: AppOptions = {}) {
   // Always set explicitly: definition options override client options, so a client can never switch this on.
   const definition: Required<RoomDefinitionOptions> = { trustSettings: opts.trustRoomSettings === true };
+  floodLimitsFromEnv(definition.trustSettings);
   // Opened when the server starts, not here: importing this module (the default export) must not touch DATA_DIR or a database.
   let opened: SessionStore | undefined;
   return config({

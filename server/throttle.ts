@@ -26,6 +26,20 @@ export class TokenBucket {
   }
 }
 
+/**
+ * The rate new connections get. Only a server that trusts room settings (tests, benchmarks;
+ * never production) may raise it, with SMOLDER_FLOOD_RATE: the fuzz test sends thousands of
+ * messages a second to reach the handlers, not the throttle.
+ */
+export const floodLimits = { ratePerSecond: FLOOD_RATE_PER_SECOND, burst: FLOOD_BURST };
+
+export function floodLimitsFromEnv(trusted: boolean, env: NodeJS.ProcessEnv = process.env): void {
+  const rate = Number(env.SMOLDER_FLOOD_RATE);
+  if (!trusted || !Number.isFinite(rate) || rate <= 0) return;
+  floodLimits.ratePerSecond = rate;
+  floodLimits.burst = Math.max(FLOOD_BURST, rate);
+}
+
 /** A gap this long between two dropped messages ends a spell over the rate. */
 const FLOOD_PAUSE_MS = 1000;
 
@@ -47,8 +61,8 @@ export class FloodGuard {
 
   constructor(
     private readonly now: () => number = () => performance.now(),
-    ratePerSecond = FLOOD_RATE_PER_SECOND,
-    burst = FLOOD_BURST,
+    ratePerSecond = floodLimits.ratePerSecond,
+    burst = floodLimits.burst,
     private readonly disconnectAfterMs = FLOOD_DISCONNECT_SECONDS * 1000,
   ) {
     this.bucket = new TokenBucket(ratePerSecond, burst, now);
