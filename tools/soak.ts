@@ -40,7 +40,8 @@ const heapStart = await heapMB();
 let rssPeak = rssStart;
 const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMB(server.pid))), 1000);
 
-const stats = { disconnects: 0, errors: 0, ruleRefusals: 0, intents: 0, roundsPlayed: 0, roomsOpened: 0 };
+const stats = { disconnects: 0, errors: 0, ruleRefusals: 0, intents: 0, roundsPlayed: 0, roomsOpened: 0, joinRetries: 0 };
+const joinErrors: string[] = [];
 const errorCodes: Record<string, number> = {};
 const rules = new Set<string>(RULE_ERROR_CODES);
 const leaving = new WeakSet<Room>();
@@ -74,18 +75,37 @@ async function openRoom(slot: number): Promise<void> {
     ended = true;
     stats.roundsPlayed++;
     void leaveAll(rooms[slot] ?? []).then(() => {
-      if (!stopping) void openRoom(slot);
+      if (!stopping) void openRoomRetrying(slot);
     });
   };
   const head = await sdk.create("smolder", settings);
   const members = [head];
+  rooms[slot] = members;
   instrument(head, onEnded);
   for (let k = 1; k < CLIENTS_PER_ROOM; k++) {
     const r = await sdk.joinById(head.roomId, { name: `soak-${slot}-${k}` });
     instrument(r, onEnded);
     members.push(r);
   }
-  rooms[slot] = members;
+}
+
+/**
+ * A join that fails (seen once in a 10-minute run: "socket hang up", a keep-alive connection the
+ * server closed as the client reused it) is counted and tried again, as a player would; the
+ * report lists every such failure.
+ */
+async function openRoomRetrying(slot: number): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await openRoom(slot);
+    } catch (err) {
+      stats.joinRetries++;
+      joinErrors.push((err as Error).message);
+      await leaveAll(rooms[slot] ?? []);
+      if (attempt === 4 || stopping) return;
+      await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
+    }
+  }
 }
 
 async function leaveAll(members: Room[]): Promise<void> {
@@ -114,7 +134,7 @@ function play(): void {
 }
 
 say(`soak: ${ROOMS} rooms × ${CLIENTS_PER_ROOM} clients for ${MINUTES} min; server RSS ${rssStart} MB`);
-for (let slot = 0; slot < ROOMS; slot++) await openRoom(slot);
+for (let slot = 0; slot < ROOMS; slot++) await openRoomRetrying(slot);
 const player = setInterval(play, 1000 / (INTENTS_PER_SECOND * 4));
 const t0 = Date.now();
 const progress = setInterval(() => say(`${((Date.now() - t0) / 60000).toFixed(1)} min: RSS ${rssMB(server.pid)} MB (peak ${rssPeak}), ${stats.disconnects} disconnects, ${stats.errors} errors, ${stats.roundsPlayed} rounds ended`), 30_000);
@@ -151,6 +171,8 @@ const report = {
   intentsSent: stats.intents,
   disconnects: stats.disconnects,
   errors: stats.errors + faults.length,
+  joinRetries: stats.joinRetries,
+  joinErrors: joinErrors.slice(0, 5),
   errorCodes,
   serverFaults: faults.slice(0, 5),
   ruleRefusals: stats.ruleRefusals,
