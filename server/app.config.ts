@@ -2,9 +2,11 @@
 // this same config with @colyseus/testing; server/main.ts listens with it.
 import "./env.js";
 import config from "@colyseus/tools";
-import { WebSocketTransport } from "@colyseus/ws-transport";
+import { bodyLimit, limitMatchmakeBodies, type MatchmakeServer } from "./body.js";
+import { colyseusLogger } from "./colyseus-log.js";
+import { log } from "./log.js";
 import { createRoomsApi, installJoinGuard, joinOriginApi } from "./hosting/api.js";
-import type { RateLimits } from "./hosting/limits.js";
+import { limitsFromEnv, type RateLimits } from "./hosting/limits.js";
 import { hosting } from "./hosting/registry.js";
 import { createSessionsApi } from "./hosting/sessions-api.js";
 import { healthz, metrics, staticFiles } from "./http.js";
@@ -16,6 +18,8 @@ import type { ScaleServerOptions } from "./scale.js";
 import { openStore } from "./storage/open.js";
 import { keepFor, retentionDays } from "./storage/retention.js";
 import type { SessionStore } from "./storage/store.js";
+import { floodLimitsFromEnv } from "./throttle.js";
+import { SmolderTransport } from "./transport.js";
 
 export interface AppOptions {
   /** Let the creating client choose scenario, seed, countdown, tick speed and bots (tests, bench). */
@@ -37,13 +41,16 @@ export interface AppOptions {
 export function createAppConfig(opts: AppOptions = {}) {
   // Always set explicitly: definition options override client options, so a client can never switch this on.
   const definition: Required<RoomDefinitionOptions> = { trustSettings: opts.trustRoomSettings === true };
+  floodLimitsFromEnv(definition.trustSettings);
   // Opened when the server starts, not here: importing this module (the default export) must not touch DATA_DIR or a database.
   let opened: SessionStore | undefined;
   return config({
     displayLogs: opts.displayLogs ?? false,
-    options: { greet: false, ...opts.scale },
-    initializeTransport: (options) => new WebSocketTransport({ ...options, maxPayload: MAX_FRAME_BYTES }),
+    // Colyseus's messages go to the server's log (stack traces only for real faults).
+    options: { greet: false, logger: colyseusLogger, ...opts.scale },
+    initializeTransport: (options) => new SmolderTransport({ ...options, maxPayload: MAX_FRAME_BYTES }),
     initializeGameServer: async (gameServer) => {
+      limitMatchmakeBodies(gameServer as unknown as MatchmakeServer);
       gameServer.define(ROOM_NAME, SmolderRoom, definition);
       gameServer.define(HOSTED_ROOM_NAME, HostedRoom);
       gameServer.define(WORKSHOP_ROOM_NAME, WorkshopRoom);
@@ -58,12 +65,13 @@ export function createAppConfig(opts: AppOptions = {}) {
           opened = undefined;
         });
       }
-      hosting.configure({ limits: opts.limits, trustProxy: opts.trustProxy ?? process.env.SMOLDER_TRUST_PROXY === "1", store: opts.store ?? opened });
+      hosting.configure({ limits: { ...limitsFromEnv(), ...opts.limits }, trustProxy: opts.trustProxy ?? process.env.SMOLDER_TRUST_PROXY === "1", store: opts.store ?? opened });
       const days = retentionDays(process.env.SMOLDER_RETENTION_DAYS);
-      if (days !== null) gameServer.onShutdown(keepFor(opts.store ?? opened!, days, (text) => console.log(text)));
+      if (days !== null) gameServer.onShutdown(keepFor(opts.store ?? opened!, days, (text) => log.info({ event: "retention" }, text)));
       installJoinGuard();
     },
     initializeExpress: (app) => {
+      app.use(bodyLimit);
       app.use(healthz);
       app.use(metrics);
       app.use(joinOriginApi);

@@ -33,11 +33,13 @@ export const healthz: Handler = (req, res, next) => {
   res.end(body);
 };
 
-/** GET /metrics[?reset=1] → tick timing and CPU, for the benchmark; off unless SMOLDER_METRICS=1. */
+/** GET /metrics[?reset=1] → tick timing, CPU and memory, for the benchmarks; off unless SMOLDER_METRICS=1. */
 export const metrics: Handler = (req, res, next) => {
   const [path, query] = (req.url ?? "").split("?");
   if (req.method !== "GET" || path !== "/metrics" || process.env.SMOLDER_METRICS !== "1") return next();
-  const body = { ...tickMetrics(query === "reset=1"), rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu };
+  const mem = process.memoryUsage();
+  const mb = (n: number) => Math.round((n / 2 ** 20) * 10) / 10;
+  const body = { ...tickMetrics(query === "reset=1"), rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu, memory: { rssMB: mb(mem.rss), heapUsedMB: mb(mem.heapUsed) } };
   res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
   res.end(JSON.stringify(body));
 };

@@ -7,19 +7,19 @@ import "./env.js";
 import { fileURLToPath } from "node:url";
 import { listen } from "@colyseus/tools";
 import { createAppConfig } from "./app.config.js";
+import { log } from "./log.js";
 import { openScale, redact, scaleFromEnv, scaleWarnings } from "./scale.js";
 
 const port = Number(process.env.PORT ?? 2567);
 // @colyseus/tools listens on PORT + NODE_APP_INSTANCE (pm2's instance number).
 const listenPort = port + Number(process.env.NODE_APP_INSTANCE || "0");
 const scaleConfig = scaleFromEnv(listenPort);
-for (const warning of scaleWarnings(scaleConfig)) console.warn(`Warning: ${warning}`);
+for (const warning of scaleWarnings(scaleConfig)) log.warn({ event: "config-warning" }, warning);
 let scale;
 try {
   scale = await openScale(scaleConfig);
 } catch (err) {
-  console.error(`Smolder server: ${(err as Error).message}`);
-  process.exit(1);
+  stop(err);
 }
 // dist/ at the repository root, wherever the server is started from.
 const staticRoot = fileURLToPath(new URL("../dist", import.meta.url));
@@ -29,8 +29,13 @@ try {
 } catch (err) {
   // The store is opened while listening starts: DATABASE_URL unreachable, a database or file
   // newer than this server, a DATA_DIR that cannot be written.
-  console.error(`Smolder server: ${(err as Error).message}`);
-  process.exit(1);
+  stop(err);
 }
 const shared = scaleConfig.redisUrl ? ` (one of several on ${redact(scaleConfig.redisUrl)}${scaleConfig.publicAddress ? `, reached at ${scaleConfig.publicAddress}` : ""})` : "";
-console.log(`Smolder server listening on http://localhost:${listenPort}${shared}`);
+log.info({ event: "listening", port: listenPort }, `Smolder server listening on http://localhost:${listenPort}${shared}`);
+
+/** A start that cannot go on: the reason, said plainly (no stack: it is a setting to fix), and exit 1. */
+function stop(err: unknown): never {
+  log.fatal({ event: "start-failed" }, `Smolder server: ${(err as Error).message}`);
+  process.exit(1);
+}

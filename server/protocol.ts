@@ -41,13 +41,14 @@ export const SERVER_ERROR_CODES = [
   "bad-intent", // the message is not a valid intent (wrong type, missing field, NaN, out of range, unknown kind)
   "unknown-message", // a message type the server does not handle
   "too-large", // the payload is bigger than MAX_MESSAGE_BYTES
-  "flood", // more messages per second than a person sends; the message was dropped
+  "flood", // more messages per second than a person sends: messages are dropped (told at most once a second); sustained, the connection is closed with FLOODED_CLOSE_CODE
   "not-started", // the round has not started yet (countdown)
   "paused", // the host paused the round; nothing moves until it resumes
   "spectating", // a spectator has no seat to act with
   "not-host", // a host command from a connection that is not the room's host
   "bad-command", // a host command that is not valid (shape, or not possible now)
   "kicked", // the host removed this person from the room
+  "room-full", // hosted rooms: the round has handed out every seat it may (MAX_ROUND_SEATS); you watch until the next round
   "server-closing", // the server process running this room is shutting down; the room is closed and cannot be rejoined
 ] as const;
 
@@ -80,6 +81,8 @@ export const MAX_FRAME_BYTES = 4096;
 /** Sustained messages per second a client may send, and the burst it may save up. */
 export const FLOOD_RATE_PER_SECOND = 20;
 export const FLOOD_BURST = 20;
+/** A client over its rate this long, without a second's pause, is disconnected (FLOODED_CLOSE_CODE). */
+export const FLOOD_DISCONNECT_SECONDS = 5;
 
 /** Names: at most this many characters after cleaning. */
 export const NAME_MAX_LENGTH = 20;
@@ -87,6 +90,11 @@ export const NAME_MAX_LENGTH = 20;
 export const RECONNECT_SECONDS = 30;
 /** People per room. */
 export const MAX_CLIENTS = 8;
+/** Seats one round hands out, people and bots. A seat is never given to someone else (what its
+ *  person did stays in the summary), so people joining and leaving would otherwise add seats
+ *  without end: a quick-play room that has handed out this many refuses newcomers and is locked;
+ *  a hosted round seats newcomers as spectators until the next round. */
+export const MAX_ROUND_SEATS = 32;
 /** Default seconds of countdown before a quick-play round starts. */
 export const DEFAULT_COUNTDOWN_SECONDS = 10;
 /** Seats in a hosted room; people beyond them watch as spectators. */
@@ -111,6 +119,9 @@ export const HOST_MESSAGE_MAX_LENGTH = 140;
 export const KICKED_CLOSE_CODE = 4401;
 /** WebSocket close code when the server process shuts down and its rooms close (after a "server-closing" error; no reconnection). */
 export const SERVER_CLOSING_CLOSE_CODE = 4503;
+/** WebSocket close code for a client that stayed over its message rate for FLOOD_DISCONNECT_SECONDS
+ *  (after a "flood" error saying so; its seat is not held, so it is not a drop to retry). */
+export const FLOODED_CLOSE_CODE = 4429;
 /** A hosted room's roles besides the host: a player (seated while seats last) or a projector screen. */
 export const JOIN_ROLES = ["player", "screen"] as const;
 

@@ -7,6 +7,7 @@
 import type { MatchMakerDriver, Presence } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
+import { log } from "./log.js";
 
 /** What the environment asks for (see scaleFromEnv). */
 export interface ScaleConfig {
@@ -80,7 +81,7 @@ export async function openScale(config: ScaleConfig, timeoutMs = 5000): Promise<
       lastError = err;
       if (out.presence && Date.now() - lastLogged > 30_000) {
         lastLogged = Date.now();
-        console.error(`Redis at ${where}: ${err.message} (retrying)`);
+        log.warn({ event: "redis-error", redis: where, reason: err.message }, `Redis at ${where}: ${err.message} (retrying)`);
       }
     });
   // Commands wait until ioredis connects: a wrong URL would hang the start silently.

@@ -127,6 +127,8 @@ export async function startGameServer(opts: GameServerOptions): Promise<GameServ
     PORT: String(opts.port),
     DATA_DIR: opts.dataDir,
     SMOLDER_TRUST_ROOM_SETTINGS: "1",
+    // Benchmarks and tests seat hundreds of clients from this one address.
+    SMOLDER_JOIN_BURST: "100000",
     DOTENV_CONFIG_QUIET: "true",
     ...opts.env,
   };

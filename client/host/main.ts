@@ -4,7 +4,7 @@
 import { Client, type Room } from "colyseus.js";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
-import { BOARD_MODES, HOST_MESSAGE_MAX_LENGTH, KICKED_CLOSE_CODE, SERVER_CLOSING_CLOSE_CODE, MAX_HOSTED_PLAYERS, MSG, type ErrorMessage } from "../../server/protocol.js";
+import { BOARD_MODES, FLOODED_CLOSE_CODE, HOST_MESSAGE_MAX_LENGTH, KICKED_CLOSE_CODE, SERVER_CLOSING_CLOSE_CODE, MAX_HOSTED_PLAYERS, MSG, type ErrorMessage } from "../../server/protocol.js";
 import { creditName, EFFORTS, firesWaiting, getScenario, headlines, SCENARIOS, SCENARIO_IDS } from "../../shared/index.js";
 import { type Frame, readFrame } from "../net/frame.js";
 import { joinLink } from "../net/join-link.js";
@@ -215,6 +215,7 @@ class Console {
     room.onLeave((closeCode) => {
       if (closeCode === 1000) return;
       if (closeCode === KICKED_CLOSE_CODE) return this.banner("This room's console was opened in another tab or device.", "Take it back here");
+      if (closeCode === FLOODED_CLOSE_CODE) return this.banner("The server closed this console's connection: it sent far more messages than a person can (a stuck key or a script?).", "Reconnect");
       // The server holding the room shut down: the finished rounds are stored; host the session again.
       if (closeCode === SERVER_CLOSING_CLOSE_CODE) return this.banner("The game server running this room shut down and the room has closed. Its finished rounds are kept.", "Host the session again", () => void hostAgain(this.sessionId));
       this.banner("Connection lost. Reconnecting…");
@@ -503,7 +504,8 @@ class Console {
     if (!hosted) return;
     const e = this.els;
     const stageText: Record<string, string> = { lobby: "Lobby: people are joining", countdown: `Starting in ${f.countdown} s`, playing: "Round in progress", ended: `Round over (${f.ended === "host" ? "ended by you" : f.ended === "collapse" ? "collapsed" : "time up"})` };
-    e.stage!.textContent = `Round ${hosted.round} · ${hosted.paused ? "PAUSED" : (stageText[f.stage] ?? f.stage)}`;
+    // A round the store has not accepted yet is said where the host looks first.
+    e.stage!.textContent = `Round ${hosted.round} · ${hosted.paused ? "PAUSED" : (stageText[f.stage] ?? f.stage)}${hosted.unsaved ? ` · ⚠ ${hosted.unsaved}` : ""}`;
     e.stage!.className = `stage ${f.stage}${hosted.paused ? " paused" : ""}`;
     e.clock!.textContent = roundClock(f).text;
     e.phaseName!.textContent = f.phaseName;

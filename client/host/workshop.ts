@@ -3,7 +3,7 @@
 // dashboard of every team live. The console is the host of every team room (same secret), so
 // each team is commanded exactly as a single hosted room is.
 import { Client, type Room } from "colyseus.js";
-import { KICKED_CLOSE_CODE, MSG, TEAM_SIZE_MAX, TEAM_SIZE_MIN, type ErrorMessage } from "../../server/protocol.js";
+import { FLOODED_CLOSE_CODE, KICKED_CLOSE_CODE, MSG, TEAM_SIZE_MAX, TEAM_SIZE_MIN, type ErrorMessage } from "../../server/protocol.js";
 import { SCENARIOS, SCENARIO_IDS } from "../../shared/index.js";
 import { defaultEndpoint } from "../net/session.js";
 import type { WorkshopParticipant, WorkshopView } from "../net/workshop.js";
@@ -42,6 +42,7 @@ class WorkshopConsole {
     room.onStateChange(() => this.render());
     room.onLeave((closeCode) => {
       if (closeCode === KICKED_CLOSE_CODE) this.toast("This workshop's console was opened somewhere else.");
+      else if (closeCode === FLOODED_CLOSE_CODE) this.toast("The server closed this console's connection: it sent far more messages than a person can. Reload to reconnect.");
       else if (closeCode !== 1000) this.toast("Lost the connection to the workshop lobby; reload to reconnect.");
     });
     this.render();

@@ -65,6 +65,8 @@ export interface HostedInfo {
   board: string;
   message: string;
   hostOnline: boolean;
+  /** Rounds not stored yet ("Round 2 not saved yet — retrying"), or "". */
+  unsaved: string;
   watching: boolean;
   watchers: { key: string; name: string; role: string; status: string }[];
   /** The next round's scenario id (during a round: this round's). */
@@ -114,6 +116,7 @@ export function readFrame(room: Room): Frame {
       board: st.board || "praise",
       message: st.message ?? "",
       hostOnline: st.hostOnline === true,
+      unsaved: st.unsaved ?? "",
       watching: !players.some((p) => p.isYou),
       watchers,
       nextScenario: st.nextScenario ?? "",

@@ -2,11 +2,11 @@
 // Scenes listen to it; nothing here knows about Phaser.
 import { Client, type Room } from "colyseus.js";
 import type { Debrief, Intent, ResultsSummary as RoundSummary } from "../../shared/index.js";
-import { type ErrorMessage, KICKED_CLOSE_CODE, MSG, RECONNECT_SECONDS, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, ROOM_NAME, SERVER_CLOSING_CLOSE_CODE, WORKSHOP_ROOM_NAME } from "../../server/protocol.js";
+import { type ErrorMessage, FLOODED_CLOSE_CODE, KICKED_CLOSE_CODE, MSG, RECONNECT_SECONDS, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, ROOM_NAME, SERVER_CLOSING_CLOSE_CODE, WORKSHOP_ROOM_NAME } from "../../server/protocol.js";
 import { STORAGE } from "../constants.js";
 
 /** "closed": the server running the room shut down (a "server-closing" error came first); nothing to reconnect to. */
-export type ConnectionStatus = "connected" | "reconnecting" | "lost" | "kicked" | "closed";
+export type ConnectionStatus = "connected" | "reconnecting" | "lost" | "kicked" | "closed" | "flooded";
 
 /** What people type or read off a projector, tidied: upper case, no spaces or dashes. */
 export function tidyCode(raw: string): string {
@@ -198,6 +198,10 @@ export class Session {
       if (code === KICKED_CLOSE_CODE) {
         sessionStorage.removeItem(STORAGE.reconnect);
         return this.setStatus("kicked");
+      }
+      if (code === FLOODED_CLOSE_CODE) {
+        sessionStorage.removeItem(STORAGE.reconnect);
+        return this.setStatus("flooded");
       }
       if (code === SERVER_CLOSING_CLOSE_CODE) {
         sessionStorage.removeItem(STORAGE.reconnect);

@@ -6,13 +6,15 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { ErrorCode, matchMaker, ServerError } from "@colyseus/core";
 import QRCode from "qrcode";
 import { z } from "zod";
-import { HOSTED_ROOM_NAME, WORKSHOP_ROOM_NAME } from "../protocol.js";
+import { BodyTooLarge, readText, refuseTooLarge } from "../body.js";
+import { HOSTED_ROOM_NAME, ROOM_NAME, WORKSHOP_ROOM_NAME } from "../protocol.js";
 import type { HostedTicket } from "../rooms/HostedRoom.js";
 import type { WorkshopTicket } from "../rooms/WorkshopRoom.js";
 import { hashSecret, normaliseCode, randomSecret } from "./codes.js";
 import { addressOf } from "./limits.js";
 import { joinOrigin } from "./origin.js";
 import { hosting } from "./registry.js";
+import { log } from "../log.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -47,15 +49,8 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage, limit = 4096): Promise<unknown> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new Error("body too large");
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString("utf8").trim();
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const text = (await readText(req)).trim();
   return text ? (JSON.parse(text) as unknown) : {};
 }
 
@@ -84,7 +79,8 @@ export function createRoomsApi(opts: { trustRoomSettings: boolean }): Handler {
       let body: unknown;
       try {
         body = await readBody(req);
-      } catch {
+      } catch (err) {
+        if (err instanceof BodyTooLarge) return refuseTooLarge(req, res, err.limit);
         return send(res, 400, { error: "the body must be JSON (or empty)" });
       }
       const asked = createBody.safeParse(body ?? {});
@@ -106,19 +102,28 @@ export function createRoomsApi(opts: { trustRoomSettings: boolean }): Handler {
         sessionId = stored.id;
         createdAt = stored.createdAt;
       }
+      // Stored first: a store that refuses the session answers 500 before any room exists (a room
+      // whose rounds could never be stored is worse than none). The code is added once known.
+      const session = { id: sessionId, kind: target.kind, hostHash, code: "", createdAt };
+      await hosting.store.saveSession(session);
       const ticketId = randomUUID();
       const ticket: HostedTicket & WorkshopTicket = { sessionId, hostHash, ...extra };
       // The secret's hash travels through presence, not through room options.
       await matchMaker.presence.setex(`smolder:ticket:${ticketId}`, JSON.stringify(ticket), 30);
       const room = await matchMaker.createRoom(target.roomName, { ticket: ticketId });
       const code = room.roomId;
-      await hosting.store.saveSession({ id: sessionId, kind: target.kind, hostHash, code, createdAt });
+      try {
+        await hosting.store.saveSession({ ...session, code });
+      } catch (err) {
+        await matchMaker.remoteRoomCall(code, "disconnect").catch(() => undefined);
+        throw err;
+      }
       const joinUrl = `${joinOrigin(req).origin}/join/${code}`;
       const qrSvg = await QRCode.toString(joinUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
       const created: CreatedRoom = { code, joinUrl, hostSecret, sessionId, qrSvg };
       send(res, 201, created);
     })().catch((err: unknown) => {
-      console.error(`POST ${path}:`, err);
+      log.error({ event: "http-error", method: "POST", path, err }, "http-error");
       if (!res.headersSent) send(res, 500, { error: `could not create ${target.what}` });
     });
   };
@@ -126,11 +131,14 @@ export function createRoomsApi(opts: { trustRoomSettings: boolean }): Handler {
 
 type InvokeMethod = (method: string, roomName: string, clientOptions: unknown, authOptions?: { req?: IncomingMessage }) => Promise<unknown>;
 let guardInstalled = false;
+/** Matchmaker methods that seat someone in a quick-play room picked (or made) by the server. */
+const QUICK_PLAY_JOINS = new Set(["joinOrCreate", "create", "join"]);
 
 /**
  * Wraps the matchmaker's joinById (the only way into a private room): a code is upper-cased
  * and tidied, a wrong one says so plainly, and an address that keeps trying wrong codes is
  * stopped for a while. Right codes never cost anything, so a class behind one address is fine.
+ * Quick-play joins cost a token each, from a budget a class fits in but a join-leave loop does not.
  */
 export function installJoinGuard(): void {
   if (guardInstalled) return;
@@ -138,8 +146,10 @@ export function installJoinGuard(): void {
   const controller = matchMaker.controller as unknown as { invokeMethod: InvokeMethod };
   const original = controller.invokeMethod.bind(controller);
   controller.invokeMethod = async (method, roomName, clientOptions, authOptions) => {
-    if (method !== "joinById") return original(method, roomName, clientOptions, authOptions);
     const address = addressOf(authOptions?.req, hosting.trustProxy);
+    if (QUICK_PLAY_JOINS.has(method) && roomName === ROOM_NAME && !hosting.joins.take(address))
+      throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, `Too many games joined from your address. Try again in ${hosting.joins.waitSeconds(address)} s.`);
+    if (method !== "joinById") return original(method, roomName, clientOptions, authOptions);
     if (!hosting.failures.allowed(address))
       throw new ServerError(ErrorCode.MATCHMAKE_INVALID_ROOM_ID, `Too many wrong room codes from your address. Try again in ${hosting.failures.waitSeconds(address)} s.`);
     const code = normaliseCode(roomName);

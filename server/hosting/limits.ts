@@ -10,9 +10,18 @@ export interface RateLimits {
   /** Wrong codes or host secrets one address may try: a burst, then one every `failEverySeconds`. */
   failBurst: number;
   failEverySeconds: number;
+  /** Quick-play joins one address may make: a burst (a class behind one address), then one every `joinEverySeconds`. */
+  joinBurst: number;
+  joinEverySeconds: number;
 }
 
-export const DEFAULT_LIMITS: RateLimits = { createBurst: 10, createEverySeconds: 30, failBurst: 10, failEverySeconds: 6 };
+export const DEFAULT_LIMITS: RateLimits = { createBurst: 10, createEverySeconds: 30, failBurst: 10, failEverySeconds: 6, joinBurst: 30, joinEverySeconds: 1 };
+
+/** SMOLDER_JOIN_BURST: quick-play joins one address may make at once (benchmarks raise it; everything else keeps the default). */
+export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<RateLimits> {
+  const burst = Number(env.SMOLDER_JOIN_BURST);
+  return Number.isInteger(burst) && burst > 0 ? { joinBurst: burst } : {};
+}
 
 /** Token buckets by address; idle entries are forgotten so the map cannot grow without end. */
 export class AddressLimiter {
@@ -66,6 +75,19 @@ export class AddressLimiter {
     const full = this.everySeconds * this.burst * 1000;
     for (const [k, v] of this.buckets) if (t - v.last > full) this.buckets.delete(k);
   }
+}
+
+/**
+ * Colyseus takes a client's address from X-Real-IP or X-Forwarded-For whenever they are present,
+ * and anyone can send them: a forged header would get a fresh budget of wrong host secrets per
+ * request, or spend someone else's. Before Colyseus reads a WebSocket upgrade, X-Real-IP (which
+ * it reads first) is set to the address addressOf() trusts: the socket's, unless SMOLDER_TRUST_PROXY.
+ * The rooms' auth context then carries the same address as every HTTP limit.
+ */
+export function pinClientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const address = addressOf(req, trustProxy);
+  req.headers["x-real-ip"] = address;
+  return address;
 }
 
 /** The caller's address: the socket's, or the first forwarded one when behind a trusted proxy. */

@@ -16,6 +16,8 @@ class Hosting {
   limits: RateLimits = DEFAULT_LIMITS;
   creates = new AddressLimiter(DEFAULT_LIMITS.createBurst, DEFAULT_LIMITS.createEverySeconds);
   failures = new AddressLimiter(DEFAULT_LIMITS.failBurst, DEFAULT_LIMITS.failEverySeconds);
+  /** Quick-play joins (joinOrCreate, create, join): a script joining and leaving in a loop runs dry. */
+  joins = new AddressLimiter(DEFAULT_LIMITS.joinBurst, DEFAULT_LIMITS.joinEverySeconds);
   /** Trust X-Forwarded-For for the caller's address (only behind a proxy that sets it). */
   trustProxy = false;
   /** Replaced by the app config with the SQLite store (or the one a test passes). */
@@ -25,6 +27,7 @@ class Hosting {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     this.creates = new AddressLimiter(this.limits.createBurst, this.limits.createEverySeconds);
     this.failures = new AddressLimiter(this.limits.failBurst, this.limits.failEverySeconds);
+    this.joins = new AddressLimiter(this.limits.joinBurst, this.limits.joinEverySeconds);
     this.trustProxy = opts.trustProxy === true;
     if (opts.store) this.store = opts.store;
   }

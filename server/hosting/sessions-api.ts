@@ -11,6 +11,7 @@ import { bearerOf } from "./api.js";
 import { hashSecret, secretMatches } from "./codes.js";
 import { addressOf } from "./limits.js";
 import { hosting } from "./registry.js";
+import { log } from "../log.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -67,7 +68,7 @@ export function createSessionsApi(now: () => number = Date.now): Handler {
       }
       await exportSession(res, session, url.searchParams, now());
     })().catch((err: unknown) => {
-      console.error(`GET ${url.pathname}:`, err);
+      log.error({ event: "http-error", method: "GET", path: url.pathname, err }, "http-error");
       if (!res.headersSent) send(res, 500, { error: "could not read the stored sessions" });
     });
   };

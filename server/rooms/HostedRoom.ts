@@ -26,7 +26,9 @@ import { checkHostSecret, displaceHost } from "../hosting/host-auth.js";
 import { computeWhatIf, debriefOf, whatIfProblem } from "../hosting/debrief.js";
 import { checkHostCommand, cleanMessage, type HostCommand, type RoundSettingsInput } from "../hosting/commands.js";
 import { hosting } from "../hosting/registry.js";
+import { log } from "../log.js";
 import { recordTick } from "../metrics.js";
+import { RoundSaver, unsavedText } from "../hosting/round-saver.js";
 import { type RoomLogEntry, type RoundRecord } from "../hosting/rounds.js";
 import { sanitizeName, uniqueName } from "../names.js";
 import {
@@ -37,6 +39,7 @@ import {
   KICKED_CLOSE_CODE,
   MAX_HOSTED_CLIENTS,
   MAX_HOSTED_PLAYERS,
+  MAX_ROUND_SEATS,
   MSG,
   PATCH_RATE_HZ,
   RECONNECT_SECONDS,
@@ -44,10 +47,11 @@ import {
   type Status,
 } from "../protocol.js";
 import { HostedState, WatcherState } from "../schema/HostedState.js";
-import { TokenBucket } from "../throttle.js";
+import { FloodGuard } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
-import { admit, closeForShutdown, fillWithBots, playTick, type Queued, recordEntry, refuseUnknownMessages, seatPlayer, sendError } from "./authority.js";
+import { admit, closeForShutdown, fillWithBots, logRoomFault, stopSimulation, playTick, type Queued, recordEntry, refuseUnknownMessages, seatPlayer, sendError } from "./authority.js";
 import { FixedStep } from "./fixedStep.js";
+import { guardFrames } from "./frames.js";
 import { StateSync } from "./sync.js";
 
 /** An empty hosted room closes after this long (the facilitator may close a laptop lid between rounds). */
@@ -66,7 +70,7 @@ interface Person {
   /** Seat in the current round's game, or null (spectator, screen, host, or joined after the start of a full round). */
   seat: number | null;
   away: boolean;
-  bucket: TokenBucket;
+  flood: FloodGuard;
   /** The browser's own random id (localStorage), so someone the host removed stays out. */
   device?: string;
 }
@@ -143,11 +147,18 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role;
   /** What the debrief screens show now (sent to late joiners too), and a what-if in progress. */
   private debrief: Debrief | null = null;
   private cancelWhatIf: (() => void) | null = null;
+  private readonly saver = new RoundSaver({
+    save: (record) => hosting.store.saveRound(record),
+    changed: (unsaved) => (this.state.unsaved = unsavedText(unsaved)),
+    failed: (round, attempt, err) => log.error({ event: "round-save-failed", room: this.roomId, session: this.sessionKey, round, attempt, err }, "round-save-failed (retrying)"),
+    recovered: (round, attempts) => log.info({ event: "round-saved", room: this.roomId, round, attempts }, "round-saved after retrying"),
+    later: (fn, ms) => this.clock.setTimeout(fn, ms),
+  });
 
   override async onCreate(options: unknown): Promise<void> {
     const ticketId = (options as { ticket?: unknown } | undefined)?.ticket;
     const raw = typeof ticketId === "string" && ticketId.length < 100 ? await this.presence.get(`smolder:ticket:${ticketId}`) : null;
-    if (!raw) throw new Error("hosted rooms are created with POST /api/rooms");
+    if (!raw) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, "hosted rooms are created with POST /api/rooms");
     await this.presence.del(`smolder:ticket:${ticketId}`);
     const ticket = JSON.parse(String(raw)) as HostedTicket;
     this.sessionKey = ticket.sessionId;
@@ -169,6 +180,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role;
     this.state.round = (this.rounds.at(-1)?.round ?? 0) + 1;
     this.patchRate = 1000 / PATCH_RATE_HZ;
 
+    guardFrames(this);
     this.onMessage(MSG.intent, (client, message: unknown) => this.onIntent(client, message));
     this.onMessage(MSG.host, (client, message: unknown) => this.onHost(client, message));
     refuseUnknownMessages(this, (client) => this.admit(client));
@@ -200,7 +212,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role;
     const role = auth?.role ?? "player";
     this.watchIdle();
     const device = (options as { device?: unknown } | undefined)?.device;
-    const person: Person = { sessionId: client.sessionId, role, name: "", seat: null, away: false, bucket: new TokenBucket(), ...(typeof device === "string" ? { device } : {}) };
+    const person: Person = { sessionId: client.sessionId, role, name: "", seat: null, away: false, flood: new FloodGuard(), ...(typeof device === "string" ? { device } : {}) };
     client.userData = person;
     if (role === "host") {
       // A workshop dashboard never takes the room's own console away, nor is it taken away by one.
@@ -220,7 +232,10 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role;
     this.people.set(client.sessionId, person);
     if (role === "player") {
       if (this.preStart()) this.reseat();
-      else if (this.stageIs("playing") && this.seatedPeople() < MAX_HOSTED_PLAYERS) person.seat = this.seatPlayer(client.sessionId, { name: person.name, bot: null });
+      else if (this.stageIs("playing") && this.seatedPeople() < MAX_HOSTED_PLAYERS) {
+        if (this.game.players.length < MAX_ROUND_SEATS) person.seat = this.seatPlayer(client.sessionId, { name: person.name, bot: null });
+        else sendError(client, { code: "room-full", message: "this round has seated as many players as it can; you watch until the next round" });
+      }
     }
     if (this.debrief) client.send(MSG.debrief, this.debrief);
     this.publish();
@@ -244,16 +259,17 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role;
     }
     const inPlay = this.stageIs("playing") && person.seat !== null;
     if (inPlay) this.record({ tick: this.game.tick, seat: person.seat!, leave: true });
-    if (consented || this.kicked.has(client.sessionId)) return this.forget(person);
+    if (consented || this.kicked.has(client.sessionId) || person.flood.disconnected) return this.forget(person);
     person.away = true;
     this.publish();
     try {
-      await this.allowReconnection(client, this.reconnectSeconds);
+      // Messages go to the new connection; the one that dropped is closed for good.
+      const back = await this.allowReconnection(client, this.reconnectSeconds);
       person.away = false;
       const p = person.seat !== null ? this.game.players[person.seat] : undefined;
       if (this.stageIs("playing") && p && !p.present) this.record({ tick: this.game.tick, seat: person.seat!, rejoin: true });
-      if (this.stageIs("ended") && this.summary) client.send(MSG.summary, withRecap(this.summary, this.game));
-      if (this.debrief) client.send(MSG.debrief, this.debrief);
+      if (this.stageIs("ended") && this.summary) back.send(MSG.summary, withRecap(this.summary, this.game));
+      if (this.debrief) back.send(MSG.debrief, this.debrief);
       this.publish();
     } catch {
       this.forget(person);
@@ -265,15 +281,17 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role;
     void closeForShutdown(this);
   }
 
-  override onDispose(): void {
+  override async onDispose(): Promise<void> {
     hosting.releaseCode(this.presence, this.roomId);
     this.cancelWhatIf?.();
+    const lost = await this.saver.flush();
+    if (lost.length > 0) log.error({ event: "rounds-lost", room: this.roomId, session: this.sessionKey, rounds: lost }, "rounds-lost: the room closed before the store accepted them");
   }
 
   override onUncaughtException(error: RoomException<this>, methodName: string): void {
     // A refused join (wrong secret, locked room) is an answer to the client, not a fault.
     if (methodName === "onAuth") return;
-    console.error(`hosted room ${this.roomId} (${methodName}):`, error.cause ?? error);
+    logRoomFault(this, methodName, error);
   }
 
   // ---- read-only access for tests, tools and the debrief ----
@@ -437,7 +455,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role;
 
   /** Ends the round (time, collapse, or the host), keeps its record and tells everyone. */
   private finish(reason: string): void {
-    this.setSimulationInterval();
+    stopSimulation(this);
     this.loop = null;
     this.queue = [];
     this.state.stage = "ended";
@@ -463,14 +481,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role;
       endedAt: Date.now(),
     };
     this.rounds.push(record);
-    void (async () => {
-      try {
-        await hosting.store.saveRound(record);
-      } catch (err) {
-        // The round stays in memory for this room's debrief; only its stored copy is lost.
-        console.error(`hosted room ${this.roomId}: could not store round ${record.round}:`, err);
-      }
-    })();
+    void this.saver.save(record);
     this.endReason = reason;
     this.publish();
     this.sendTimeline();
@@ -669,7 +680,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role;
   }
 
   private admit(client: Client<Person>): boolean {
-    return admit(client, client.userData?.bucket);
+    return admit(this, client, client.userData?.flood);
   }
 
   private sendErrorTo(sessionId: string, error: ErrorMessage): void {

@@ -1,7 +1,7 @@
 // The authoritative room: seats people and bots, turns messages into intents for the rules,
 // steps the rules on a fixed tick, records the input log and syncs what players may see.
 // It holds no rule of its own: every decision about the game is made in shared/.
-import { type Client, Room, type RoomException } from "@colyseus/core";
+import { type Client, ErrorCode, Room, type RoomException, ServerError } from "@colyseus/core";
 import {
   checkIntent,
   createGame,
@@ -15,19 +15,20 @@ import {
 } from "../../shared/index.js";
 import { recordTick } from "../metrics.js";
 import { sanitizeName } from "../names.js";
-import { type ErrorMessage, MAX_CLIENTS, MSG, PATCH_RATE_HZ, type Stage, type Status } from "../protocol.js";
+import { type ErrorMessage, MAX_CLIENTS, MAX_ROUND_SEATS, MSG, PATCH_RATE_HZ, type Stage, type Status } from "../protocol.js";
 import { SmolderState } from "../schema/SmolderState.js";
-import { TokenBucket } from "../throttle.js";
+import { FloodGuard } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
-import { admit, closeForShutdown, fillWithBots, playTick, type Queued, recordEntry, refuseUnknownMessages, seatPlayer, sendError } from "./authority.js";
+import { admit, closeForShutdown, fillWithBots, logRoomFault, stopSimulation, playTick, type Queued, recordEntry, refuseUnknownMessages, seatPlayer, sendError } from "./authority.js";
 import { FixedStep } from "./fixedStep.js";
+import { guardFrames } from "./frames.js";
 import { readSettings, type RoomSettings } from "./options.js";
 import { StateSync } from "./sync.js";
 
 /** What the room remembers about each connection (carried over on reconnect). */
 interface Seat {
   seat: number;
-  bucket: TokenBucket;
+  flood: FloodGuard;
 }
 
 /** Options set by the server's room definition; they override anything a client sends. */
@@ -62,6 +63,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
     this.sync = new StateSync(this.state);
     this.patchRate = 1000 / PATCH_RATE_HZ;
 
+    guardFrames(this);
     this.onMessage(MSG.intent, (client, message: unknown) => this.onIntent(client, message));
     // Any other message type: counted against the flood limit, then refused.
     refuseUnknownMessages(this, (client) => this.admit(client));
@@ -81,10 +83,13 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
 
   override onJoin(client: Client<Seat>, options: unknown): void {
     // The round is over; the room only stays open for the results screen of those in it.
-    if (this.stageIs("ended")) throw new Error("this round is over");
+    if (this.stageIs("ended")) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_ROOM_ID, "This round is over. Join a new room to play.");
+    if (this.game.players.length >= MAX_ROUND_SEATS) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_ROOM_ID, "This room has seated as many players as a round can have. Join a new room to play.");
     const name = sanitizeName((options as { name?: unknown } | undefined)?.name);
     const seat = this.seatPlayer(client.sessionId, { name, bot: null });
-    client.userData = { seat, bucket: new TokenBucket() };
+    // Matchmaking sends nobody else here once the last seat is taken.
+    if (this.game.players.length >= MAX_ROUND_SEATS) void this.lock();
+    client.userData = { seat, flood: new FloodGuard() };
     // A zero countdown starts the round as soon as the first person is seated.
     if (this.stageIs("countdown") && this.settings.countdownSeconds === 0) this.start();
     this.publish();
@@ -93,14 +98,29 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
   override async onLeave(client: Client<Seat>, consented: boolean): Promise<void> {
     const seat = client.userData?.seat;
     if (seat === undefined) return;
-    // After the round the game is final; leaving only changes what others see.
+    // After the round the game is final; leaving only changes what others see. A dropped
+    // connection may still come back to the results (the summary is sent again).
     if (this.stageIs("ended")) {
-      this.leftAfterEnd.add(seat);
+      if (consented || client.userData?.flood.disconnected) {
+        this.leftAfterEnd.add(seat);
+        this.publish();
+        return;
+      }
+      this.away.add(seat);
+      this.publish();
+      try {
+        const back = await this.allowReconnection(client, this.settings.reconnectSeconds);
+        if (this.summary) back.send(MSG.summary, this.summary);
+      } catch {
+        this.leftAfterEnd.add(seat);
+      }
+      this.away.delete(seat);
       this.publish();
       return;
     }
     this.record({ tick: this.game.tick, seat, leave: true });
-    if (consented) {
+    // A client disconnected for flooding is not held a seat to come back to.
+    if (consented || client.userData?.flood.disconnected) {
       this.publish();
       return;
     }
@@ -108,10 +128,11 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
     this.away.add(seat);
     this.publish();
     try {
-      await this.allowReconnection(client, this.settings.reconnectSeconds);
+      // Messages go to the new connection; the one that dropped is closed for good.
+      const back = await this.allowReconnection(client, this.settings.reconnectSeconds);
       this.away.delete(seat);
       if (!this.stageIs("ended")) this.record({ tick: this.game.tick, seat, rejoin: true });
-      else if (this.summary) client.send(MSG.summary, this.summary);
+      else if (this.summary) back.send(MSG.summary, this.summary);
     } catch {
       this.away.delete(seat);
     }
@@ -125,7 +146,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
 
   /** A throw inside a tick or a handler is logged with the room, and the room carries on. */
   override onUncaughtException(error: RoomException<this>, methodName: string): void {
-    console.error(`room ${this.roomId} (${methodName}):`, error.cause ?? error);
+    logRoomFault(this, methodName, error);
   }
 
   /** The input log so far: replaying it with the same scenario and seed rebuilds this game. */
@@ -194,7 +215,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
 
   private finish(): void {
     this.state.stage = "ended";
-    this.setSimulationInterval();
+    stopSimulation(this);
     // Players' results draw the round's value and praise over time from the recap.
     this.summary = withRecap(roundSummary(this.game), this.game);
     void this.lock();
@@ -219,7 +240,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
   }
 
   private admit(client: Client<Seat>): boolean {
-    return admit(client, client.userData?.bucket);
+    return admit(this, client, client.userData?.flood);
   }
 
   private sendErrorTo(sessionId: string, error: ErrorMessage): void {
@@ -229,7 +250,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
 
   private statusOf(seat: number, burntOut: boolean): Status {
     const p = this.game.players[seat];
-    if (p?.present && !this.leftAfterEnd.has(seat)) return burntOut ? "burntOut" : "playing";
+    if (p?.present && !this.leftAfterEnd.has(seat) && !this.away.has(seat)) return burntOut ? "burntOut" : "playing";
     return this.away.has(seat) ? "away" : "left";
   }
 

@@ -15,8 +15,10 @@ import { cleanMessage } from "../hosting/commands.js";
 import { sanitizeName, uniqueName } from "../names.js";
 import { type ErrorMessage, HOSTED_ROOM_NAME, MAX_MESSAGE_BYTES, MAX_WORKSHOP_PARTICIPANTS, MAX_WORKSHOP_TEAMS, MSG, RECONNECT_SECONDS, TEAM_NAMES, TEAM_SIZE_MIN } from "../protocol.js";
 import { ParticipantState, TeamState, WorkshopState } from "../schema/WorkshopState.js";
-import { TokenBucket } from "../throttle.js";
-import { admit, closeForShutdown, refuseUnknownMessages, sendError } from "./authority.js";
+import { FloodGuard } from "../throttle.js";
+import { log } from "../log.js";
+import { admit, closeForShutdown, logRoomFault, refuseUnknownMessages, sendError } from "./authority.js";
+import { guardFrames } from "./frames.js";
 import type { HostedTicket } from "./HostedRoom.js";
 
 /** An empty workshop lobby closes after this long (the teams' rooms have their own timers). */
@@ -34,7 +36,7 @@ export interface WorkshopTicket {
 type Role = "host" | "participant";
 interface Person {
   role: Role;
-  bucket: TokenBucket;
+  flood: FloodGuard;
 }
 
 const joinOptionsSchema = z.object({ name: z.unknown().optional(), hostSecret: z.string().max(128).optional(), role: z.string().max(16).optional() }).passthrough();
@@ -52,7 +54,7 @@ export class WorkshopRoom extends Room<WorkshopState> {
   override async onCreate(options: unknown): Promise<void> {
     const ticketId = (options as { ticket?: unknown } | undefined)?.ticket;
     const raw = typeof ticketId === "string" && ticketId.length < 100 ? await this.presence.get(`smolder:ticket:${ticketId}`) : null;
-    if (!raw) throw new Error("workshops are created with POST /api/workshops");
+    if (!raw) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, "workshops are created with POST /api/workshops");
     await this.presence.del(`smolder:ticket:${ticketId}`);
     this.ticket = JSON.parse(String(raw)) as WorkshopTicket;
     this.hostHash = Buffer.from(this.ticket.hostHash, "hex");
@@ -60,8 +62,9 @@ export class WorkshopRoom extends Room<WorkshopState> {
     await this.setPrivate(true);
     this.state = new WorkshopState();
     this.state.code = this.roomId;
+    guardFrames(this);
     this.onMessage(MSG.host, (client, message: unknown) => this.onHost(client, message));
-    refuseUnknownMessages(this, (client) => admit(client, (client.userData as Person | undefined)?.bucket));
+    refuseUnknownMessages(this, (client) => admit(this, client, (client.userData as Person | undefined)?.flood));
     this.watchIdle();
   }
 
@@ -85,7 +88,7 @@ export class WorkshopRoom extends Room<WorkshopState> {
 
   override onJoin(client: Client<Person>, options: unknown, auth?: { role: Role }): void {
     const role = auth?.role ?? "participant";
-    client.userData = { role, bucket: new TokenBucket() };
+    client.userData = { role, flood: new FloodGuard() };
     this.watchIdle();
     if (role === "host") {
       displaceHost(this.clients, this.hostSessionId, "workshop console");
@@ -117,7 +120,7 @@ export class WorkshopRoom extends Room<WorkshopState> {
       p.status = "moved";
       return;
     }
-    if (consented) return void this.state.people.delete(client.sessionId);
+    if (consented || client.userData?.flood.disconnected) return void this.state.people.delete(client.sessionId);
     p.status = "away";
     try {
       await this.allowReconnection(client, this.ticket.reconnectSeconds ?? RECONNECT_SECONDS);
@@ -137,7 +140,7 @@ export class WorkshopRoom extends Room<WorkshopState> {
 
   override onUncaughtException(error: RoomException<this>, methodName: string): void {
     if (methodName === "onAuth") return;
-    console.error(`workshop ${this.roomId} (${methodName}):`, error.cause ?? error);
+    logRoomFault(this, methodName, error);
   }
 
   private watchIdle(): void {
@@ -150,7 +153,7 @@ export class WorkshopRoom extends Room<WorkshopState> {
   // ---- the facilitator's commands ----
 
   private onHost(client: Client<Person>, message: unknown): void {
-    if (!admit(client, client.userData?.bucket)) return;
+    if (!admit(this, client, client.userData?.flood)) return;
     if (client.sessionId !== this.hostSessionId || client.userData?.role !== "host") return sendError(client, { code: "not-host", message: "only the workshop's facilitator can do that" });
     if (JSON.stringify(message ?? null).length > MAX_MESSAGE_BYTES * 2) return sendError(client, { code: "too-large", message: "command too large" });
     const parsed = workshopCommandSchema.safeParse(message);
@@ -215,7 +218,9 @@ export class WorkshopRoom extends Room<WorkshopState> {
         this.openTeams().then(
           () => undefined,
           (err: unknown) => {
-            console.error(`workshop ${this.roomId}: opening teams:`, err);
+            // Teams that opened keep their rooms; the others are tried again at the next "open".
+            this.opening = false;
+            log.error({ event: "workshop-open-failed", room: this.roomId, err }, "workshop-open-failed");
             fail({ code: "bad-command", message: "could not open every team's room; try again" });
           },
         );
@@ -258,11 +263,14 @@ export class WorkshopRoom extends Room<WorkshopState> {
     for (const team of st.teams.values()) {
       if (team.code) continue;
       const sessionId = randomUUID();
+      // Stored before the room exists, so a store that fails leaves no room nobody can host.
+      const session = { id: sessionId, kind: "room" as const, hostHash: this.ticket.hostHash, code: "", createdAt: Date.now(), parentId: this.ticket.sessionId, team: team.name };
+      await hosting.store.saveSession(session);
       const ticket: HostedTicket = { sessionId, hostHash: this.ticket.hostHash, team: team.name, workshop: this.roomId, tickMs: this.ticket.tickMs, reconnectSeconds: this.ticket.reconnectSeconds };
       const ticketId = randomUUID();
       await this.presence.setex(`smolder:ticket:${ticketId}`, JSON.stringify(ticket), 30);
       const room = await matchMaker.createRoom(HOSTED_ROOM_NAME, { ticket: ticketId });
-      await hosting.store.saveSession({ id: sessionId, kind: "room", hostHash: this.ticket.hostHash, code: room.roomId, createdAt: Date.now(), parentId: this.ticket.sessionId, team: team.name });
+      await hosting.store.saveSession({ ...session, code: room.roomId });
       team.session = sessionId;
       team.code = room.roomId;
     }

@@ -1,9 +1,10 @@
 // What both room types do the same way: one authoritative tick, flood control and error
 // replies. Written once so quick play and hosted rooms can never order inputs differently.
-import type { Client, Room } from "@colyseus/core";
+import { type Client, type Room, ServerError } from "@colyseus/core";
 import { applyEntry, applyIntent, type BotKind, type GameState, type Intent, type LogEntry, runBots, step } from "../../shared/index.js";
-import { type ErrorMessage, MSG, SERVER_CLOSING_CLOSE_CODE } from "../protocol.js";
-import type { TokenBucket } from "../throttle.js";
+import { type ErrorMessage, FLOOD_DISCONNECT_SECONDS, FLOODED_CLOSE_CODE, MSG, SERVER_CLOSING_CLOSE_CODE } from "../protocol.js";
+import { badInput, log } from "../log.js";
+import type { FloodGuard } from "../throttle.js";
 
 /** An intent waiting for the next tick, in arrival order. */
 export interface Queued {
@@ -30,12 +31,29 @@ export function sendError(client: Client, error: ErrorMessage): void {
   client.send(MSG.error, error);
 }
 
-/** Flood control: false (and an error to the client) when it is over its message rate. */
-export function admit(client: Client, bucket: TokenBucket | undefined): boolean {
-  if (!bucket) return false;
-  if (bucket.take()) return true;
-  sendError(client, { code: "flood", message: "too many messages; slow down" });
+/** Flood control: true when the message may be handled (see FloodGuard for the policy). */
+export function admit(room: Room, client: Client, guard: FloodGuard | undefined): boolean {
+  if (!guard) return false;
+  const verdict = guard.check();
+  if (verdict === "admit") return true;
+  if (verdict === "tell") {
+    sendError(client, { code: "flood", message: "too many messages; slow down (messages are being dropped)" });
+    badInput.note("flood", client.sessionId, { room: room.roomId, roomName: room.roomName, client: client.sessionId });
+  }
+  if (verdict === "disconnect") {
+    sendError(client, { code: "flood", message: `disconnected: far more messages than a person sends, for ${FLOOD_DISCONNECT_SECONDS} s` });
+    client.leave(FLOODED_CLOSE_CODE);
+    log.warn({ event: "flood-disconnect", room: room.roomId, roomName: room.roomName, client: client.sessionId, seconds: FLOOD_DISCONNECT_SECONDS }, "flood-disconnect");
+  }
   return false;
+}
+
+/** A fault inside a room (a bug, not bad input): logged with its stack; the room carries on. A
+ *  ServerError is a refusal the client is told (bad settings, a round that is over), not a fault. */
+export function logRoomFault(room: Room, method: string, error: unknown): void {
+  const err = (error as { cause?: unknown }).cause ?? error;
+  if (err instanceof ServerError) return;
+  log.error({ event: "room-fault", room: room.roomId, roomName: room.roomName, method, err }, "room-fault");
 }
 
 /**
@@ -58,9 +76,21 @@ export function refuseUnknownMessages(room: Room, admitted: (client: Client) => 
   for (const name of UNKNOWN_MESSAGE_TYPES) {
     room.onMessage(name, (client, type: unknown) => {
       if (!admitted(client)) return;
-      sendError(client, { code: "unknown-message", message: `unknown message type "${describeType(type)}"` });
+      const described = describeType(type);
+      badInput.note("unknown-message", client.sessionId, { room: room.roomId, roomName: room.roomName, client: client.sessionId, type: described });
+      sendError(client, { code: "unknown-message", message: `unknown message type "${described}"` });
     });
   }
+}
+
+/**
+ * Stops the room's fixed-step loop. Colyseus keeps the handle of a cleared simulation interval,
+ * and while it has one its patch loop no longer ticks the room's clock: every clock timer (a
+ * hosted room's idle closing, a round's save retries) froze once a round had ended.
+ */
+export function stopSimulation(room: Room): void {
+  room.setSimulationInterval();
+  (room as unknown as { _simulationInterval?: unknown })._simulationInterval = undefined;
 }
 
 /** What everyone in a room is told when the server process running it shuts down. */

@@ -2,6 +2,7 @@
 // the room settings below are honoured only when the server was configured to trust them
 // (tests, benchmarks, and later the facilitator's hosted rooms), never from a public client.
 import { randomInt } from "node:crypto";
+import { ErrorCode, ServerError } from "@colyseus/core";
 import { z } from "zod";
 import { BOT_KINDS, type BotKind, fromPhase, getScenario, type Scenario } from "../../shared/index.js";
 import { DEFAULT_COUNTDOWN_SECONDS, RECONNECT_SECONDS } from "../protocol.js";
@@ -46,13 +47,13 @@ export function readSettings(options: unknown, trusted: boolean): RoomSettings {
   const parsed = settingsSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`bad room settings: ${issue?.path.join(".")}: ${issue?.message}`);
+    throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, `bad room settings: ${issue?.path.join(".")}: ${issue?.message}`);
   }
   const s = parsed.data;
   const base = getScenario(s.scenario ?? DEFAULT_SCENARIO);
-  if (!base) throw new Error(`bad room settings: unknown scenario "${s.scenario}"`);
+  if (!base) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, `bad room settings: unknown scenario "${s.scenario}"`);
   if (s.startPhase !== undefined && s.startPhase >= base.phases.length)
-    throw new Error(`bad room settings: startPhase: "${base.id}" has ${base.phases.length} phase(s)`);
+    throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, `bad room settings: startPhase: "${base.id}" has ${base.phases.length} phase(s)`);
   const scenario = fromPhase(base, s.startPhase ?? 0);
   return {
     scenario,

@@ -29,6 +29,9 @@ export class HostedState extends SmolderState {
   @type("string") board = "praise";
   /** The host's short message to every screen ("" for none). */
   @type("string") message = "";
+  /** Rounds the store has refused so far and that are being retried, as the console says it
+   *  ("Round 2 not saved yet — retrying"); "" when every finished round is stored. */
+  @type("string") unsaved = "";
   /** Whether the host's console is connected. */
   @type("boolean") hostOnline = false;
   /** "continue" | "pause": what the round does when the host drops. */

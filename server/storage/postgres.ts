@@ -13,6 +13,7 @@ import pg from "pg";
 import type { RoundRecord } from "../hosting/rounds.js";
 import { type PlayerRow, playerFromRow, playerRow, ROUND_COLUMNS, roundDataRow, roundFromRow, type RoundRow, roundRow, SESSION_COLUMNS, sessionFromRow, sessionRow, type SessionRow } from "./rows.js";
 import type { SessionListing, SessionRecord, SessionStore } from "./store.js";
+import { log } from "../log.js";
 
 /** Applied in order; the number applied is MAX(version) in schema_version. Append only: a step
  *  that has shipped is never edited. Versions match the SQLite steps (server/storage/migrations.ts). */
@@ -181,7 +182,7 @@ export class PostgresSessionStore implements SessionStore {
     });
     // An idle connection that breaks (a database restart) must not crash the server; the pool
     // drops it and the next query opens another.
-    pool.on("error", (err) => console.error(`PostgreSQL at ${name}: an idle connection failed: ${reason(err)}`));
+    pool.on("error", (err) => log.error({ event: "postgres-idle-error", database: name, reason: reason(err) }, `PostgreSQL at ${name}: an idle connection failed`));
     try {
       const client = await pool.connect();
       try {

@@ -6,6 +6,7 @@ import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAppConfig } from "../../server/app.config.js";
+import { colyseusLogger } from "../../server/colyseus-log.js";
 import { normaliseAddress, openScale, redact, scaleFromEnv, scaleWarnings } from "../../server/scale.js";
 import { freePort, type RedisServer, runScaleTests, startRedis } from "./harness.js";
 
@@ -39,10 +40,11 @@ describe("scale configuration from the environment", () => {
   });
 
   it("createAppConfig passes presence, driver and public address to Colyseus only when given", () => {
-    expect(createAppConfig({}).options).toEqual({ greet: false });
+    // Colyseus's own messages always go to the server's log.
+    expect(createAppConfig({}).options).toEqual({ greet: false, logger: colyseusLogger });
     const presence = new LocalPresence();
     const driver = new LocalDriver();
-    expect(createAppConfig({ scale: { presence, driver, publicAddress: "a.example.org/2568" } }).options).toEqual({ greet: false, presence, driver, publicAddress: "a.example.org/2568" });
+    expect(createAppConfig({ scale: { presence, driver, publicAddress: "a.example.org/2568" } }).options).toEqual({ greet: false, logger: colyseusLogger, presence, driver, publicAddress: "a.example.org/2568" });
   });
 });
 
