@@ -22,7 +22,7 @@ import { checkIntentMessage } from "../validate.js";
 import { admit, closeForShutdown, fillWithBots, logRoomFault, stopSimulation, playTick, type Queued, recordEntry, refuseUnknownMessages, seatPlayer, sendError } from "./authority.js";
 import { FixedStep } from "./fixedStep.js";
 import { guardFrames } from "./frames.js";
-import { readSettings, type RoomSettings } from "./options.js";
+import { QUICK_PLAY_BOT_PACE, readSettings, type RoomSettings } from "./options.js";
 import { StateSync } from "./sync.js";
 
 /** What the room remembers about each connection (carried over on reconnect). */
@@ -189,7 +189,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
   private start(): void {
     if (!this.stageIs("countdown")) return;
     const present = this.game.players.filter((p) => p.present).length;
-    fillWithBots(this.game, this.log, this.keys, this.settings.seats - present, this.settings.bots);
+    fillWithBots(this.game, this.log, this.keys, this.settings.seats - present, this.settings.bots, QUICK_PLAY_BOT_PACE);
     this.state.stage = "playing";
     this.state.countdown = 0;
     const loop = new FixedStep(this.settings.tickMs);

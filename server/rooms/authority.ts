@@ -116,18 +116,22 @@ export function recordEntry(game: GameState, log: LogEntry[], entry: Exclude<Log
 }
 
 /** Seats a person or a bot in the rules, logs it, and keeps the connection key (or bot key) of the seat. */
-export function seatPlayer(game: GameState, log: LogEntry[], keys: string[], key: string, spec: { name: string; bot: BotKind | null }): number {
+export function seatPlayer(game: GameState, log: LogEntry[], keys: string[], key: string, spec: { name: string; bot: BotKind | null; pace?: number }): number {
   const seat = game.players.length;
-  recordEntry(game, log, { tick: game.tick, seat, join: { name: spec.name, bot: spec.bot } });
+  const join = spec.pace === undefined ? { name: spec.name, bot: spec.bot } : { name: spec.name, bot: spec.bot, pace: spec.pace };
+  recordEntry(game, log, { tick: game.tick, seat, join });
   keys[seat] = key;
   return seat;
 }
 
 /** Bots of the given kinds, in turn, take `count` more seats (named by seat and kind). */
-export function fillWithBots(game: GameState, log: LogEntry[], keys: string[], count: number, kinds: readonly BotKind[]): void {
+/** Bots in rooms decide at a person's pace (decisions a second), never faster than the people beside them. */
+export const ROOM_BOT_PACE = 2;
+
+export function fillWithBots(game: GameState, log: LogEntry[], keys: string[], count: number, kinds: readonly BotKind[], pace = ROOM_BOT_PACE): void {
   for (let k = 0; k < count; k++) {
     const kind = kinds[k % kinds.length]!;
     const seat = game.players.length;
-    seatPlayer(game, log, keys, `bot-${seat}`, { name: `Bot ${seat + 1} (${kind})`, bot: kind });
+    seatPlayer(game, log, keys, `bot-${seat}`, { name: `Bot ${seat + 1} (${kind})`, bot: kind, pace });
   }
 }

@@ -20,7 +20,7 @@ afterAll(async () => {
 it("settings from a client are ignored, even if the client claims trust", async () => {
   const c = await ready(await server.sdk.create<SmolderState>("smolder", { ...FAST, trustSettings: true, countdownSeconds: 0, scenario: "startup" }));
   expect(c.state.stage).toBe("countdown");
-  expect(c.state.scenario).toBe("classic");
+  expect(c.state.scenario).toBe("workshop");
   expect(c.state.countdown).toBeGreaterThan(0);
   await c.leave();
 });
