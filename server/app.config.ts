@@ -10,7 +10,7 @@ import { limitsFromEnv, type RateLimits } from "./hosting/limits.js";
 import { hosting } from "./hosting/registry.js";
 import { createSessionsApi } from "./hosting/sessions-api.js";
 import { healthz, metrics, staticFiles } from "./http.js";
-import { HOSTED_ROOM_NAME, MAX_FRAME_BYTES, ROOM_NAME, WORKSHOP_ROOM_NAME } from "./protocol.js";
+import { HOSTED_ROOM_NAME, MAX_FRAME_BYTES, ROOM_NAME, WORKSHOP_ROOM_NAME } from "../shared/protocol/index.js";
 import { HostedRoom } from "./rooms/HostedRoom.js";
 import { WorkshopRoom } from "./rooms/WorkshopRoom.js";
 import { type RoomDefinitionOptions, SmolderRoom } from "./rooms/SmolderRoom.js";

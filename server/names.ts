@@ -3,7 +3,7 @@
 // the leaderboard and the stored rounds alike (obscenity's English set also catches l33t spellings
 // and spaced-out letters, without flagging words like "Scunthorpe").
 import { asteriskCensorStrategy, englishDataset, englishRecommendedTransformers, RegExpMatcher, TextCensor } from "obscenity";
-import { NAME_MAX_LENGTH } from "./protocol.js";
+import { NAME_MAX_LENGTH } from "../shared/protocol/index.js";
 
 const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
 const censor = new TextCensor().setStrategy(asteriskCensorStrategy());

@@ -1,6 +1,6 @@
 // Per-client flood control: a token bucket. A person pressing keys and clicking stays far
 // below the rate; a script hammering the socket runs dry and gets its messages dropped.
-import { FLOOD_BURST, FLOOD_DISCONNECT_SECONDS, FLOOD_RATE_PER_SECOND } from "./protocol.js";
+import { FLOOD_BURST, FLOOD_DISCONNECT_SECONDS, FLOOD_RATE_PER_SECOND } from "../shared/protocol/index.js";
 
 export class TokenBucket {
   private tokens: number;

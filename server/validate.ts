@@ -1,7 +1,7 @@
 // Untrusted messages become typed intents here or an error for the sender. The intent
 // schema itself belongs to the rules (shared parseIntent); this adds the wire-level checks.
 import { type Intent, parseIntent } from "../shared/index.js";
-import { type ErrorMessage, MAX_MESSAGE_BYTES } from "./protocol.js";
+import { type ErrorMessage, MAX_MESSAGE_BYTES } from "../shared/protocol/index.js";
 
 export type Checked = { ok: true; intent: Intent } | { ok: false; error: ErrorMessage };
 

@@ -4,7 +4,7 @@
 // payloads cover deep nesting, prototype keys, extreme and non-finite numbers, long strings and
 // arrays, and near-valid intents and host commands. Everything stays within the 4 KB frame.
 import { encode } from "@colyseus/schema";
-import { HOST_COMMANDS, MAX_FRAME_BYTES, WORKSHOP_COMMANDS } from "../server/protocol.js";
+import { HOST_COMMANDS, MAX_FRAME_BYTES, WORKSHOP_COMMANDS } from "../shared/protocol/index.js";
 
 /** mulberry32: a small, fast integer PRNG; the whole run follows from its seed. */
 export function prng(seed: number): () => number {

@@ -5,7 +5,7 @@
 // the rules' invariants hold in every state the bystanders see.
 import { Client, type Room } from "colyseus.js";
 import { getScenario } from "../shared/index.js";
-import { MAX_ROUND_SEATS, WORKSHOP_COMMANDS } from "../server/protocol.js";
+import { MAX_ROUND_SEATS, WORKSHOP_COMMANDS } from "../shared/protocol/index.js";
 import { freePort, type GameServer, startGameServer } from "./cluster.js";
 import { type FuzzOptions, messageFrame, nextItem, prng, QUIET_HOST_COMMANDS, type Rng } from "./fuzz-gen.js";
 

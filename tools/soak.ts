@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Client, type Room } from "colyseus.js";
-import { RULE_ERROR_CODES } from "../server/protocol.js";
+import { RULE_ERROR_CODES } from "../shared/protocol/index.js";
 import { CLIENTS_PER_ROOM, INTENTS_PER_SECOND } from "./bench-load.js";
 import { freePort, health, startGameServer } from "./cluster.js";
 

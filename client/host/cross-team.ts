@@ -1,6 +1,6 @@
 // The workshop's cross-team debrief: every team's round side by side, the best and the worst
 // team's curves overlaid, and a what-if (with replay) for any one team.
-import type { RoundRecord } from "../../server/hosting/rounds.js";
+import type { RoundRecord } from "../../shared/protocol/index.js";
 import { debriefRound, type DebriefRound } from "../../shared/index.js";
 import { compareRounds, DebriefView } from "../debrief/view.js";
 import { h } from "../ui/dom.js";

@@ -1,7 +1,7 @@
 // The host's secrets stay in this browser (localStorage), never in a room's state. One secret
 // is the facilitator's key: new rooms are created with it, so it lists every session they ran.
-import type { RoundRecord } from "../../server/hosting/rounds.js";
-import type { SessionListing, SessionRecord } from "../../server/storage/store.js";
+import type { RoundRecord } from "../../shared/protocol/index.js";
+import type { SessionListing, SessionRecord } from "../../shared/protocol/index.js";
 
 export interface Kept {
   secret: string;

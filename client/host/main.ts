@@ -4,7 +4,7 @@
 import { Client, type Room } from "colyseus.js";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
-import { BOARD_MODES, FLOODED_CLOSE_CODE, HOST_MESSAGE_MAX_LENGTH, KICKED_CLOSE_CODE, SERVER_CLOSING_CLOSE_CODE, MAX_HOSTED_PLAYERS, MSG, type ErrorMessage } from "../../server/protocol.js";
+import { BOARD_MODES, FLOODED_CLOSE_CODE, HOST_MESSAGE_MAX_LENGTH, KICKED_CLOSE_CODE, SERVER_CLOSING_CLOSE_CODE, MAX_HOSTED_PLAYERS, MSG, type ErrorMessage } from "../../shared/protocol/index.js";
 import { creditName, EFFORTS, firesWaiting, getScenario, headlines, SCENARIOS, SCENARIO_IDS } from "../../shared/index.js";
 import { type Frame, readFrame } from "../net/frame.js";
 import { joinLink } from "../net/join-link.js";

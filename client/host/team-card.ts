@@ -3,7 +3,7 @@
 // the effort split, a small live map) and sends this team's commands. A team in trouble is
 // outlined and says why.
 import type { Client, Room } from "colyseus.js";
-import { type ErrorMessage, KICKED_CLOSE_CODE, MSG, SERVER_CLOSING_CLOSE_CODE } from "../../server/protocol.js";
+import { type ErrorMessage, KICKED_CLOSE_CODE, MSG, SERVER_CLOSING_CLOSE_CODE } from "../../shared/protocol/index.js";
 import { EFFORTS, getScenario, tippingPoint } from "../../shared/index.js";
 import { EFFORT_GROUPS, groupShares } from "../debrief/efforts.js";
 import { type Frame, readFrame } from "../net/frame.js";

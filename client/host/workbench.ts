@@ -1,7 +1,7 @@
 // The host's debrief workbench: pick a round (and rounds to set beside it), try a what-if on
 // the shared rules right here in the browser, scrub a replay of the map, and push what is on
 // screen to every player and the projector.
-import type { RoundRecord } from "../../server/hosting/rounds.js";
+import type { RoundRecord } from "../../shared/protocol/index.js";
 import { type BotKind, type Debrief, debriefRound, debriefWhatIf, ReplayCursor, runWhatIf, type WhatIfSpec } from "../../shared/index.js";
 import { drawReplayMap } from "../debrief/replay-map.js";
 import { DebriefView } from "../debrief/view.js";

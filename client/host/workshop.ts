@@ -3,7 +3,7 @@
 // dashboard of every team live. The console is the host of every team room (same secret), so
 // each team is commanded exactly as a single hosted room is.
 import { Client, type Room } from "colyseus.js";
-import { FLOODED_CLOSE_CODE, KICKED_CLOSE_CODE, MSG, TEAM_SIZE_MAX, TEAM_SIZE_MIN, type ErrorMessage } from "../../server/protocol.js";
+import { FLOODED_CLOSE_CODE, KICKED_CLOSE_CODE, MSG, TEAM_SIZE_MAX, TEAM_SIZE_MIN, type ErrorMessage } from "../../shared/protocol/index.js";
 import { SCENARIOS, SCENARIO_IDS } from "../../shared/index.js";
 import { defaultEndpoint } from "../net/session.js";
 import type { WorkshopParticipant, WorkshopView } from "../net/workshop.js";

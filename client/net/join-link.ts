@@ -2,7 +2,7 @@
 // phones point?" (GET /api/join-origin): on a facilitator's own laptop opened at localhost that
 // is the laptop's address on the local network, not localhost.
 import QRCode from "qrcode";
-import type { JoinOrigin } from "../../server/hosting/origin.js";
+import type { JoinOrigin } from "../../shared/protocol/index.js";
 import { h } from "../ui/dom.js";
 
 let asked: Promise<JoinOrigin> | null = null;

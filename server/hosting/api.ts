@@ -7,7 +7,7 @@ import { ErrorCode, matchMaker, ServerError } from "@colyseus/core";
 import QRCode from "qrcode";
 import { z } from "zod";
 import { BodyTooLarge, readText, refuseTooLarge } from "../body.js";
-import { HOSTED_ROOM_NAME, ROOM_NAME, WORKSHOP_ROOM_NAME } from "../protocol.js";
+import { HOSTED_ROOM_NAME, ROOM_NAME, WORKSHOP_ROOM_NAME } from "../../shared/protocol/index.js";
 import type { HostedTicket } from "../rooms/HostedRoom.js";
 import type { WorkshopTicket } from "../rooms/WorkshopRoom.js";
 import { hashSecret, normaliseCode, randomSecret } from "./codes.js";

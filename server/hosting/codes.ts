@@ -1,7 +1,7 @@
 // Room codes and secrets. Codes are short and read aloud or typed from a projector, so the
 // alphabet leaves out characters that look or sound alike; secrets are long and random.
 import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
-import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from "../protocol.js";
+import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from "../../shared/protocol/index.js";
 
 export function randomCode(): string {
   let code = "";

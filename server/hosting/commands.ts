@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { BOT_KINDS, type BotKind } from "../../shared/index.js";
 import { MAX_DEBRIEF_ROUNDS } from "./debrief.js";
-import { BOARD_MODES, HOST_DROP_MODES, HOST_MESSAGE_MAX_LENGTH, MAX_HOSTED_PLAYERS, MAX_MESSAGE_BYTES, type ErrorMessage } from "../protocol.js";
+import { BOARD_MODES, HOST_DROP_MODES, HOST_MESSAGE_MAX_LENGTH, MAX_HOSTED_PLAYERS, MAX_MESSAGE_BYTES, type ErrorMessage } from "../../shared/protocol/index.js";
 
 const board = z.enum(BOARD_MODES);
 

@@ -1,7 +1,7 @@
 // The host's way into a hosted room or a workshop: the secret, checked against the stored
 // hash in constant time, with wrong guesses counted per address like wrong room codes.
 import { type AuthContext, type Client, type ClientArray, ErrorCode, ServerError } from "@colyseus/core";
-import { KICKED_CLOSE_CODE, MSG } from "../protocol.js";
+import { KICKED_CLOSE_CODE, MSG } from "../../shared/protocol/index.js";
 import { secretMatches } from "./codes.js";
 import { hosting } from "./registry.js";
 

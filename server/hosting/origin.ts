@@ -6,14 +6,8 @@ import type { IncomingMessage } from "node:http";
 import { networkInterfaces, type NetworkInterfaceInfo } from "node:os";
 import { hosting } from "./registry.js";
 
-export interface JoinOrigin {
-  /** e.g. http://192.168.1.20:2567 */
-  origin: string;
-  /** How the origin was chosen: configured, as the browser asked, or swapped for a local-network address. */
-  source: "configured" | "request" | "local-network" | "loopback-only";
-  /** The network interface whose address replaced a loopback host, when one did. */
-  network?: string;
-}
+export type { JoinOrigin } from "../../shared/protocol/http.js";
+import type { JoinOrigin } from "../../shared/protocol/http.js";
 
 type Interfaces = Record<string, NetworkInterfaceInfo[] | undefined>;
 

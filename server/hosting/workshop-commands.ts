@@ -1,7 +1,7 @@
 // The workshop host's commands to the workshop room, checked with zod before the room looks
 // at who sent them (unknown commands and extra fields refused).
 import { z } from "zod";
-import { HOST_MESSAGE_MAX_LENGTH, TEAM_NAME_MAX_LENGTH, TEAM_SIZE_MAX, TEAM_SIZE_MIN } from "../protocol.js";
+import { HOST_MESSAGE_MAX_LENGTH, TEAM_NAME_MAX_LENGTH, TEAM_SIZE_MAX, TEAM_SIZE_MIN } from "../../shared/protocol/index.js";
 
 const teamId = z.string().min(1).max(16);
 

@@ -45,7 +45,7 @@ import {
   RECONNECT_SECONDS,
   type Stage,
   type Status,
-} from "../protocol.js";
+} from "../../shared/protocol/index.js";
 import { HostedState, WatcherState } from "../schema/HostedState.js";
 import { FloodGuard } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";

@@ -15,7 +15,7 @@ import {
 } from "../../shared/index.js";
 import { recordTick } from "../metrics.js";
 import { sanitizeName } from "../names.js";
-import { type ErrorMessage, MAX_CLIENTS, MAX_ROUND_SEATS, MSG, PATCH_RATE_HZ, type Stage, type Status } from "../protocol.js";
+import { type ErrorMessage, MAX_CLIENTS, MAX_ROUND_SEATS, MSG, PATCH_RATE_HZ, type Stage, type Status } from "../../shared/protocol/index.js";
 import { SmolderState } from "../schema/SmolderState.js";
 import { FloodGuard } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";

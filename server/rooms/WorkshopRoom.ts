@@ -13,7 +13,7 @@ import { deal, smallestTeam, teamCount } from "../hosting/teams.js";
 import { type WorkshopCommand, workshopCommandSchema } from "../hosting/workshop-commands.js";
 import { cleanMessage } from "../hosting/commands.js";
 import { sanitizeName, uniqueName } from "../names.js";
-import { type ErrorMessage, HOSTED_ROOM_NAME, MAX_MESSAGE_BYTES, MAX_WORKSHOP_PARTICIPANTS, MAX_WORKSHOP_TEAMS, MSG, RECONNECT_SECONDS, TEAM_NAMES, TEAM_SIZE_MIN } from "../protocol.js";
+import { type ErrorMessage, HOSTED_ROOM_NAME, MAX_MESSAGE_BYTES, MAX_WORKSHOP_PARTICIPANTS, MAX_WORKSHOP_TEAMS, MSG, RECONNECT_SECONDS, TEAM_NAMES, TEAM_SIZE_MIN } from "../../shared/protocol/index.js";
 import { ParticipantState, TeamState, WorkshopState } from "../schema/WorkshopState.js";
 import { FloodGuard } from "../throttle.js";
 import { log } from "../log.js";

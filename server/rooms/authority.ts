@@ -2,7 +2,7 @@
 // replies. Written once so quick play and hosted rooms can never order inputs differently.
 import { type Client, type Room, ServerError } from "@colyseus/core";
 import { applyEntry, applyIntent, type BotKind, type GameState, type Intent, type LogEntry, runBots, step } from "../../shared/index.js";
-import { type ErrorMessage, FLOOD_DISCONNECT_SECONDS, FLOODED_CLOSE_CODE, MSG, SERVER_CLOSING_CLOSE_CODE } from "../protocol.js";
+import { type ErrorMessage, FLOOD_DISCONNECT_SECONDS, FLOODED_CLOSE_CODE, MSG, SERVER_CLOSING_CLOSE_CODE } from "../../shared/protocol/index.js";
 import { badInput, log } from "../log.js";
 import type { FloodGuard } from "../throttle.js";
 

@@ -5,7 +5,7 @@ import { randomInt } from "node:crypto";
 import { ErrorCode, ServerError } from "@colyseus/core";
 import { z } from "zod";
 import { BOT_KINDS, type BotKind, fromPhase, getScenario, type Scenario } from "../../shared/index.js";
-import { DEFAULT_COUNTDOWN_SECONDS, RECONNECT_SECONDS } from "../protocol.js";
+import { DEFAULT_COUNTDOWN_SECONDS, RECONNECT_SECONDS } from "../../shared/protocol/index.js";
 
 const settingsSchema = z
   .object({

@@ -3,7 +3,7 @@
 // never read back: plain shadow copies remember what was last written.
 import type { ArraySchema } from "@colyseus/schema";
 import { type GameState, playerView, type PlayerView } from "../../shared/index.js";
-import type { Status } from "../protocol.js";
+import type { Status } from "../../shared/protocol/index.js";
 import { PlayerState } from "../schema/PlayerState.js";
 import type { SmolderState } from "../schema/SmolderState.js";
 

@@ -3,7 +3,7 @@
 // cannot drift apart. What a driver hands back differently (JSON as text or parsed, 0/1 or a
 // boolean) is converted by each store before or after these.
 import type { RoundRecord } from "../hosting/rounds.js";
-import type { BoardMode } from "../protocol.js";
+import type { BoardMode } from "../../shared/protocol/index.js";
 import type { PlayerSummary } from "../../shared/index.js";
 import type { SessionKind, SessionRecord } from "./store.js";
 

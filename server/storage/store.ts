@@ -4,31 +4,8 @@
 // promise, so a store on the network fits; the embedded ones resolve at once.
 import type { RoundRecord } from "../hosting/rounds.js";
 
-export type SessionKind = "room" | "workshop";
-
-export interface SessionRecord {
-  /** The facilitation session id (a UUID, answered by POST /api/rooms). */
-  id: string;
-  kind: SessionKind;
-  /** SHA-256 of the host secret, hex. The secret itself is never stored. */
-  hostHash: string;
-  /** The room code the session was last hosted under (codes are reused once a room closes). */
-  code: string;
-  createdAt: number;
-  /** A team's session: the workshop session it belongs to. Absent for a plain session. */
-  parentId?: string;
-  /** A team's session: the team's name (typed by people, so guarded wherever it is exported). */
-  team?: string;
-}
-
-export interface SessionListing extends SessionRecord {
-  /** A plain session's rounds; a workshop's: the rounds of all its teams. */
-  rounds: number;
-  /** When the last round ended (of any team, for a workshop); null before the first one. */
-  lastPlayedAt: number | null;
-  /** A workshop's team sessions; 0 for a plain session. */
-  teams: number;
-}
+export type { SessionKind, SessionListing, SessionRecord } from "../../shared/protocol/stored.js";
+import type { SessionListing, SessionRecord } from "../../shared/protocol/stored.js";
 
 export interface SessionStore {
   /** Inserts a session, or, when it is hosted again, updates its code and (when given) its team

@@ -2,7 +2,7 @@
 // reached with real colyseus.js clients over loopback.
 import { Client, type Room } from "colyseus.js";
 import { redisAvailable } from "../../tools/cluster.js";
-import type { ErrorMessage } from "../../server/protocol.js";
+import type { ErrorMessage } from "../../shared/protocol/index.js";
 import type { HostedState } from "../../server/schema/HostedState.js";
 
 export * from "../../tools/cluster.js";

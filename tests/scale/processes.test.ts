@@ -6,7 +6,7 @@ import { RedisPresence } from "@colyseus/redis-presence";
 import type { Room } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLAIMS_KEY, CODES_KEY, hosting } from "../../server/hosting/registry.js";
-import { SERVER_CLOSING_CLOSE_CODE } from "../../server/protocol.js";
+import { SERVER_CLOSING_CLOSE_CODE } from "../../shared/protocol/index.js";
 import type { HostedState } from "../../server/schema/HostedState.js";
 import type { SmolderState } from "../../server/schema/SmolderState.js";
 import {

@@ -5,7 +5,7 @@
 import { Client, type Room } from "colyseus.js";
 import type WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_FRAME_BYTES } from "../../server/protocol.js";
+import { MAX_FRAME_BYTES } from "../../shared/protocol/index.js";
 import { freePort, type GameServer, startGameServer } from "../../tools/cluster.js";
 import { until } from "./helpers.js";
 

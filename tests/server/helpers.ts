@@ -3,7 +3,7 @@
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import type { Room as ClientRoom } from "colyseus.js";
 import { createAppConfig } from "../../server/app.config.js";
-import type { ErrorMessage } from "../../server/protocol.js";
+import type { ErrorMessage } from "../../shared/protocol/index.js";
 import type { SmolderRoom } from "../../server/rooms/SmolderRoom.js";
 import type { SmolderState } from "../../server/schema/SmolderState.js";
 import { MemorySessionStore } from "../../server/storage/memory.js";

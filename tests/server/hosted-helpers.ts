@@ -4,7 +4,7 @@ import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import type { Room as ClientRoom } from "colyseus.js";
 import { createAppConfig, type AppOptions } from "../../server/app.config.js";
 import type { CreatedRoom } from "../../server/hosting/api.js";
-import type { ErrorMessage } from "../../server/protocol.js";
+import type { ErrorMessage } from "../../shared/protocol/index.js";
 import type { HostedRoom } from "../../server/rooms/HostedRoom.js";
 import type { HostedState } from "../../server/schema/HostedState.js";
 import { MemorySessionStore } from "../../server/storage/memory.js";

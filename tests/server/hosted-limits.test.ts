@@ -4,7 +4,7 @@ import type { ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AddressLimiter } from "../../server/hosting/limits.js";
 import { normaliseCode, randomCode } from "../../server/hosting/codes.js";
-import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from "../../server/protocol.js";
+import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from "../../shared/protocol/index.js";
 import { createHosted, startHostedServer } from "./hosted-helpers.js";
 import { freePort } from "../../tools/cluster.js";
 

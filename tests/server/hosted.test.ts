@@ -5,7 +5,7 @@ import { matchMaker } from "@colyseus/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CODES_KEY } from "../../server/hosting/registry.js";
 import { replayRound } from "../../server/hosting/rounds.js";
-import { MAX_HOSTED_PLAYERS, ROOM_CODE_ALPHABET } from "../../server/protocol.js";
+import { MAX_HOSTED_PLAYERS, ROOM_CODE_ALPHABET } from "../../shared/protocol/index.js";
 import type { SmolderState } from "../../server/schema/SmolderState.js";
 import { type LogEntry, replay, stateHash } from "../../shared/index.js";
 import { sleep, until } from "./helpers.js";

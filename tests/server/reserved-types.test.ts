@@ -6,7 +6,7 @@
 // each with an error, and keep every other client's game going.
 import { Client, type Room } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ErrorMessage } from "../../server/protocol.js";
+import type { ErrorMessage } from "../../shared/protocol/index.js";
 import { freePort, type GameServer, health, startGameServer } from "../../tools/cluster.js";
 import { until } from "./helpers.js";
 

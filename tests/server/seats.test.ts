@@ -5,7 +5,7 @@
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAppConfig } from "../../server/app.config.js";
-import { MAX_ROUND_SEATS } from "../../server/protocol.js";
+import { MAX_ROUND_SEATS } from "../../shared/protocol/index.js";
 import type { HostedState } from "../../server/schema/HostedState.js";
 import type { SmolderState } from "../../server/schema/SmolderState.js";
 import { MemorySessionStore } from "../../server/storage/memory.js";

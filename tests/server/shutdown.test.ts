@@ -3,7 +3,7 @@
 // so clients do not retry). tests/scale checks the same across processes on Redis.
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ErrorMessage, SERVER_CLOSING_CLOSE_CODE } from "../../server/protocol.js";
+import { type ErrorMessage, SERVER_CLOSING_CLOSE_CODE } from "../../shared/protocol/index.js";
 import { createRoom, FAST, until } from "./helpers.js";
 import { createHosted, joinHost, joinPlayer, startHostedServer } from "./hosted-helpers.js";
 import { freePort } from "../../tools/cluster.js";

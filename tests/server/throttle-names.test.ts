@@ -2,7 +2,7 @@
 import type { ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sanitizeName } from "../../server/names.js";
-import { FLOOD_BURST, FLOOD_DISCONNECT_SECONDS, FLOOD_RATE_PER_SECOND, FLOODED_CLOSE_CODE, NAME_MAX_LENGTH } from "../../server/protocol.js";
+import { FLOOD_BURST, FLOOD_DISCONNECT_SECONDS, FLOOD_RATE_PER_SECOND, FLOODED_CLOSE_CODE, NAME_MAX_LENGTH } from "../../shared/protocol/index.js";
 import { FloodGuard, TokenBucket } from "../../server/throttle.js";
 import { FAST, collectErrors, createRoom, joinRoom, me, serverRoom, sleep, startServer, until } from "./helpers.js";
 import { freePort } from "../../tools/cluster.js";
