@@ -57,8 +57,16 @@ export async function walkTo(page: Page, tx: number, ty: number, ms = 15_000): P
   const end = Date.now() + ms;
   const held = new Set<string>();
   const hold = async (keys: string[]) => {
-    for (const k of [...held]) if (!keys.includes(k)) (await page.keyboard.up(k), held.delete(k));
-    for (const k of keys) if (!held.has(k)) (await page.keyboard.down(k), held.add(k));
+    for (const k of [...held])
+      if (!keys.includes(k)) {
+        await page.keyboard.up(k);
+        held.delete(k);
+      }
+    for (const k of keys)
+      if (!held.has(k)) {
+        await page.keyboard.down(k);
+        held.add(k);
+      }
   };
   try {
     while (Date.now() < end) {
