@@ -5,11 +5,51 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 /** Names a pure rules module may not touch: each would make a replay differ between runs or engines. */
-const IMPURE_GLOBALS = ["Date", "setTimeout", "setInterval", "clearTimeout", "clearInterval", "setImmediate", "queueMicrotask", "performance", "window", "document", "navigator", "localStorage", "sessionStorage", "fetch", "process", "Buffer", "require", "crypto"].map((name) => ({
+const IMPURE_GLOBALS = [
+  "Date",
+  "setTimeout",
+  "setInterval",
+  "clearTimeout",
+  "clearInterval",
+  "setImmediate",
+  "queueMicrotask",
+  "performance",
+  "window",
+  "document",
+  "navigator",
+  "localStorage",
+  "sessionStorage",
+  "fetch",
+  "process",
+  "Buffer",
+  "require",
+  "crypto",
+].map((name) => ({
   name,
   message: "shared/ holds the pure rules: no clocks, timers, I/O, DOM or Node (pass what you need in as data).",
 }));
-const IMPURE_MATH = ["random", "pow", "exp", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh", "cbrt", "hypot"].map((property) => ({
+const IMPURE_MATH = [
+  "random",
+  "pow",
+  "exp",
+  "expm1",
+  "log",
+  "log2",
+  "log10",
+  "log1p",
+  "sin",
+  "cos",
+  "tan",
+  "asin",
+  "acos",
+  "atan",
+  "atan2",
+  "sinh",
+  "cosh",
+  "tanh",
+  "cbrt",
+  "hypot",
+].map((property) => ({
   object: "Math",
   property,
   message: "shared/ is deterministic across engines: integer maths (shared/intmath.ts) and the PRNG in the game state only.",
@@ -29,7 +69,10 @@ export default tseslint.config(
   {
     files: ["client/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/server/**", "**/server"], message: "The client imports the wire contract from shared/protocol, never from server/." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/server/**", "**/server"], message: "The client imports the wire contract from shared/protocol, never from server/." }] },
+      ],
     },
   },
   {

@@ -3,6 +3,6 @@ const FIRST = ["Amber", "Cinder", "Ember", "Flint", "Ash", "Blaze", "Coal", "Spa
 const SECOND = ["Otter", "Heron", "Badger", "Lynx", "Wren", "Fox", "Marten", "Owl", "Hare", "Finch", "Vole", "Kestrel"];
 
 export function generatedName(): string {
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(Math.random() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(Math.random() * xs.length)]!;
   return `${pick(FIRST)} ${pick(SECOND)}`;
 }

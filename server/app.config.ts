@@ -65,7 +65,11 @@ export function createAppConfig(opts: AppOptions = {}) {
           opened = undefined;
         });
       }
-      hosting.configure({ limits: { ...limitsFromEnv(), ...opts.limits }, trustProxy: opts.trustProxy ?? process.env.SMOLDER_TRUST_PROXY === "1", store: opts.store ?? opened });
+      hosting.configure({
+        limits: { ...limitsFromEnv(), ...opts.limits },
+        trustProxy: opts.trustProxy ?? process.env.SMOLDER_TRUST_PROXY === "1",
+        store: opts.store ?? opened,
+      });
       const days = retentionDays(process.env.SMOLDER_RETENTION_DAYS);
       if (days !== null) gameServer.onShutdown(keepFor(opts.store ?? opened!, days, (text) => log.info({ event: "retention" }, text)));
       installJoinGuard();

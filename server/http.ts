@@ -39,7 +39,12 @@ export const metrics: Handler = (req, res, next) => {
   if (req.method !== "GET" || path !== "/metrics" || process.env.SMOLDER_METRICS !== "1") return next();
   const mem = process.memoryUsage();
   const mb = (n: number) => Math.round((n / 2 ** 20) * 10) / 10;
-  const body = { ...tickMetrics(query === "reset=1"), rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu, memory: { rssMB: mb(mem.rss), heapUsedMB: mb(mem.heapUsed) } };
+  const body = {
+    ...tickMetrics(query === "reset=1"),
+    rooms: matchMaker.stats.local.roomCount,
+    clients: matchMaker.stats.local.ccu,
+    memory: { rssMB: mb(mem.rss), heapUsedMB: mb(mem.heapUsed) },
+  };
   res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
   res.end(JSON.stringify(body));
 };

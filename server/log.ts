@@ -22,7 +22,10 @@ export const log: Logger = pino({
 
 /** Bad input (malformed frames, unknown types, floods): at most two lines per client and event per 10 s. */
 export const badInput = new EventSummary((event, fields, repeated) =>
-  log.info({ event, ...fields, ...(repeated > 0 && { repeated, windowSeconds: EventSummary.WINDOW_SECONDS }) }, repeated > 0 ? `${event} (${repeated} more)` : event),
+  log.info(
+    { event, ...fields, ...(repeated > 0 && { repeated, windowSeconds: EventSummary.WINDOW_SECONDS }) },
+    repeated > 0 ? `${event} (${repeated} more)` : event,
+  ),
 );
 
 /** A short, single-line description of something thrown by bad input (never its stack). */

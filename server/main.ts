@@ -31,7 +31,9 @@ try {
   // newer than this server, a DATA_DIR that cannot be written.
   stop(err);
 }
-const shared = scaleConfig.redisUrl ? ` (one of several on ${redact(scaleConfig.redisUrl)}${scaleConfig.publicAddress ? `, reached at ${scaleConfig.publicAddress}` : ""})` : "";
+const shared = scaleConfig.redisUrl
+  ? ` (one of several on ${redact(scaleConfig.redisUrl)}${scaleConfig.publicAddress ? `, reached at ${scaleConfig.publicAddress}` : ""})`
+  : "";
 log.info({ event: "listening", port: listenPort }, `Smolder server listening on http://localhost:${listenPort}${shared}`);
 
 /** A start that cannot go on: the reason, said plainly (no stack: it is a setting to fix), and exit 1. */

@@ -44,7 +44,11 @@ export function uniqueName(name: string, names: Iterable<string>): string {
   if (!taken.has(name.toLowerCase())) return name;
   for (let n = 2; ; n++) {
     const suffix = ` ${n}`;
-    const candidate = Array.from(name).slice(0, NAME_MAX_LENGTH - suffix.length).join("").trimEnd() + suffix;
+    const candidate =
+      Array.from(name)
+        .slice(0, NAME_MAX_LENGTH - suffix.length)
+        .join("")
+        .trimEnd() + suffix;
     if (!taken.has(candidate.toLowerCase())) return candidate;
   }
 }

@@ -48,7 +48,8 @@ export function scaleWarnings(config: ScaleConfig): string[] {
     out.push(
       "REDIS_URL is set but SMOLDER_PUBLIC_ADDRESS is not: a player whose room lives on another process opens the socket to the address the matchmaking request went to, which may not hold the room (fine for a single process on Redis).",
     );
-  if (!config.redisUrl && config.publicAddress) out.push("SMOLDER_PUBLIC_ADDRESS is set without REDIS_URL: it only matters when several processes share one Redis.");
+  if (!config.redisUrl && config.publicAddress)
+    out.push("SMOLDER_PUBLIC_ADDRESS is set without REDIS_URL: it only matters when several processes share one Redis.");
   return out;
 }
 

@@ -61,7 +61,17 @@ export function addPlayer(s: GameState, spec: PlayerSpec): number {
   const seat = s.players.length;
   const { width, height } = s.scenario.grid;
   // Spread seats on a small ring so avatars do not start stacked on one tile.
-  const ring = [[0, 0], [1, 0], [0, 1], [-1, 0], [0, -1], [1, 1], [-1, -1], [1, -1], [-1, 1]] as const;
+  const ring = [
+    [0, 0],
+    [1, 0],
+    [0, 1],
+    [-1, 0],
+    [0, -1],
+    [1, 1],
+    [-1, -1],
+    [1, -1],
+    [-1, 1],
+  ] as const;
   const [ox, oy] = ring[seat % ring.length] ?? [0, 0];
   const player: Player = {
     seat,
@@ -96,7 +106,8 @@ export function addPlayer(s: GameState, spec: PlayerSpec): number {
 
 /** A pace is whole decisions per second, at least 1 and at most one per tick. */
 export function checkPace(sc: Scenario, pace: number): number {
-  if (!Number.isInteger(pace) || pace < 1 || pace > sc.tickRate) throw new Error(`pace must be a whole number of decisions a second from 1 to ${sc.tickRate}, got ${pace}`);
+  if (!Number.isInteger(pace) || pace < 1 || pace > sc.tickRate)
+    throw new Error(`pace must be a whole number of decisions a second from 1 to ${sc.tickRate}, got ${pace}`);
   return pace;
 }
 

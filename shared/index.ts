@@ -21,7 +21,20 @@ export { SCENARIOS, SCENARIO_IDS, getScenario } from "./scenarios/index.js";
 export { isqrt } from "./intmath.js";
 export * from "./state.js";
 export { ReplayCursor } from "./scrub.js";
-export { tippingPoint, collapseFiresFor, effortBins, teamEffort, whatIfSlices, runWhatIf, isBotKind, debriefRound, debriefWhatIf, TIPPING_WINDOW_SECONDS, SPIRAL_SECONDS, EFFORT_BIN_SECONDS } from "./debrief.js";
+export {
+  tippingPoint,
+  collapseFiresFor,
+  effortBins,
+  teamEffort,
+  whatIfSlices,
+  runWhatIf,
+  isBotKind,
+  debriefRound,
+  debriefWhatIf,
+  TIPPING_WINDOW_SECONDS,
+  SPIRAL_SECONDS,
+  EFFORT_BIN_SECONDS,
+} from "./debrief.js";
 export type { WhatIfSpec, DebriefRound, DebriefWhatIf, Debrief, PlayedRound } from "./debrief.js";
 export { atSameMoment, firesWaiting, type SameMoment } from "./compare.js";
 export { headlines, headlineSentence, creditName } from "./credit.js";

@@ -32,7 +32,13 @@ export function recapOf(timeline: Timeline, team: number, ended = "", collapseFi
   // The last second is the round's result: always keep it.
   if (n > 0 && seconds.at(-1) !== n - 1) seconds.push(n - 1);
   const pick = (xs: readonly number[]) => seconds.map((t) => xs[t] ?? 0);
-  return { seconds, value: pick(timeline.value), praise: pick(timeline.praise), fires: pick(timeline.fires), tipping: tippingPoint(timeline.fires, team, ended, collapseFires) };
+  return {
+    seconds,
+    value: pick(timeline.value),
+    praise: pick(timeline.praise),
+    fires: pick(timeline.fires),
+    tipping: tippingPoint(timeline.fires, team, ended, collapseFires),
+  };
 }
 
 /** The summary with its recap; the team size is the summary's players, as the debrief counts it. */

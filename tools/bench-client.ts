@@ -28,7 +28,15 @@ const url = `http://127.0.0.1:${port}`;
 const context = await chromium.launchPersistentContext(`/tmp/smolder-bench-${process.pid}`, {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
   viewport: { width: 1280, height: 720 },
 });
 const page = context.pages()[0] ?? (await context.newPage());
@@ -74,7 +82,7 @@ const title = await frameTimes(3000);
 await page.getByRole("button", { name: "Quick play" }).click();
 type Seen = { tick: number; players: unknown[]; heat: number[]; stage: string } | null;
 const seen = () => page.evaluate("window.smolder.frame()") as Promise<Seen>;
-for (const end = Date.now() + 240_000; Date.now() < end; ) {
+for (const end = Date.now() + 240_000; Date.now() < end;) {
   const s = await seen();
   if (s && (s.heat.filter((h) => h > 0).length >= peakFires || s.stage === "ended")) break;
   await page.waitForTimeout(250);

@@ -47,9 +47,14 @@ for (let r = 0; r < runs; r++) {
   cursor.seek(real.state.tick);
   const jumps = Array.from({ length: 40 }, (_, k) => ((k * 7919) % classic.durationSeconds) * classic.tickRate);
   rows.seek!.push(ms(() => jumps.forEach((t) => cursor.seek(t))) / jumps.length);
-  rows.build!.push(ms(() => debriefRound({ round: 1, scenario: classic, seed, ended: real.state.ended, summary: roundSummary(real.state), timeline: real.state.timeline })));
+  rows.build!.push(
+    ms(() => debriefRound({ round: 1, scenario: classic, seed, ended: real.state.ended, summary: roundSummary(real.state), timeline: real.state.timeline })),
+  );
 }
-const bytes = JSON.stringify({ rounds: [debriefRound({ round: 1, scenario: classic, seed, ended: real.state.ended, summary: roundSummary(real.state), timeline: real.state.timeline })], whatIf: null }).length;
+const bytes = JSON.stringify({
+  rounds: [debriefRound({ round: 1, scenario: classic, seed, ended: real.state.ended, summary: roundSummary(real.state), timeline: real.state.timeline })],
+  whatIf: null,
+}).length;
 
 console.log(`bench:debrief — classic, ${classic.durationSeconds} s, ${team.length} seats, seed ${seed}, ${log.length} log entries, median of ${runs} runs`);
 console.log(`  replay of the real round (the floor)      ${median(rows.replay!).toFixed(0)} ms`);

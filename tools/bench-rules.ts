@@ -47,7 +47,9 @@ const result = {
 if (args.json) console.log(JSON.stringify(result));
 else {
   console.log(`classic, 8 balanced bots, ${runs} runs of ${classic.durationSeconds} simulated seconds`);
-  console.log(`  real-time factor  min ${result.realtimeFactor.min}×  median ${result.realtimeFactor.median}×  max ${result.realtimeFactor.max}×  (target ≥ 2000×)`);
+  console.log(
+    `  real-time factor  min ${result.realtimeFactor.min}×  median ${result.realtimeFactor.median}×  max ${result.realtimeFactor.max}×  (target ≥ 2000×)`,
+  );
   console.log(`  ticks per second  median ${result.ticksPerSecond.median}`);
   console.log(`  same run, map only (no players): median ${result.mapOnlyTicksPerSecond.median} ticks/s`);
 }

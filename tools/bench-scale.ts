@@ -43,7 +43,9 @@ async function run(label: string, processes: number, redisToo: boolean): Promise
     const ports = [];
     for (let i = 0; i < processes; i++) ports.push(await freePort());
     // Rooms are measured, not the disk: the benchmark's rounds are kept nowhere.
-    servers.push(...(await Promise.all(ports.map((port) => startGameServer({ port, redisUrl: redis?.url, dataDir: ":memory:", env: { SMOLDER_METRICS: "1" } })))));
+    servers.push(
+      ...(await Promise.all(ports.map((port) => startGameServer({ port, redisUrl: redis?.url, dataDir: ":memory:", env: { SMOLDER_METRICS: "1" } })))),
+    );
     log(`${label}: ${rooms} rooms × ${CLIENTS_PER_ROOM} clients joining through ${servers.map((s) => `:${s.port}`).join(" and ")}`);
     const load = await startLoad({ endpoints: servers.map((s) => s.url), rooms, workers });
     try {
@@ -69,7 +71,14 @@ const summary = runs.map(({ label, window: w, redisCpuPct }) => ({
   label,
   clients: w.processes.reduce((n, p) => n + p.clients, 0),
   rooms: w.processes.reduce((n, p) => n + p.rooms, 0),
-  processes: w.processes.map((p) => ({ port: p.port, rooms: p.rooms, clients: p.clients, cpuPct: +p.cpuPct.toFixed(2), tickP50Ms: +p.tickP50Ms.toFixed(3), tickP99Ms: +p.tickP99Ms.toFixed(3) })),
+  processes: w.processes.map((p) => ({
+    port: p.port,
+    rooms: p.rooms,
+    clients: p.clients,
+    cpuPct: +p.cpuPct.toFixed(2),
+    tickP50Ms: +p.tickP50Ms.toFixed(3),
+    tickP99Ms: +p.tickP99Ms.toFixed(3),
+  })),
   redisCpuPct: redisCpuPct === null ? null : +redisCpuPct.toFixed(2),
   cpuPerClientPct: cpuPerClientPct(w),
   cpuPerClientWithRedisPct: cpuPerClientPct(w, redisCpuPct ?? 0),
@@ -83,7 +92,9 @@ else {
   for (const s of summary) {
     console.log(`${s.label}: ${s.rooms} rooms, ${s.clients} clients, ${seconds} s measured`);
     for (const p of s.processes)
-      console.log(`  process :${p.port}   ${p.rooms} rooms, ${p.clients} clients; CPU ${pct(p.cpuPct)} of a core; tick p50 ${p.tickP50Ms} ms, p99 ${p.tickP99Ms} ms`);
+      console.log(
+        `  process :${p.port}   ${p.rooms} rooms, ${p.clients} clients; CPU ${pct(p.cpuPct)} of a core; tick p50 ${p.tickP50Ms} ms, p99 ${p.tickP99Ms} ms`,
+      );
     if (s.redisCpuPct !== null) console.log(`  redis-server     CPU ${pct(s.redisCpuPct)} of a core`);
     const withRedis = s.redisCpuPct !== null ? ` (${pct(s.cpuPerClientWithRedisPct, 4)} with Redis)` : "";
     console.log(`  server CPU per client ${pct(s.cpuPerClientPct, 4)} of a core${withRedis}`);

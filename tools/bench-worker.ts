@@ -65,7 +65,7 @@ report.fullJsonClients = rooms.length / CLIENTS_PER_ROOM;
 
 // Each client plays: random moves, now and then a step back or an action on a nearby tile.
 let seed = first * 7919 + 1;
-const rand = (n: number) => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) % n);
+const rand = (n: number) => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) % n;
 const play = setInterval(
   () => {
     for (const room of rooms) {
@@ -75,7 +75,11 @@ const play = setInterval(
       const ty = me ? Math.floor(me.y / 256) : 0;
       const k = rand(10);
       const intent =
-        k < 6 ? { kind: "move", dx: rand(3) - 1, dy: rand(3) - 1 } : k < 7 ? { kind: "stepBack" } : { kind: k < 9 ? "extinguish" : "invest", x: Math.max(0, tx + rand(3) - 1), y: Math.max(0, ty + rand(3) - 1) };
+        k < 6
+          ? { kind: "move", dx: rand(3) - 1, dy: rand(3) - 1 }
+          : k < 7
+            ? { kind: "stepBack" }
+            : { kind: k < 9 ? "extinguish" : "invest", x: Math.max(0, tx + rand(3) - 1), y: Math.max(0, ty + rand(3) - 1) };
       room.send("intent", intent);
     }
   },

@@ -97,7 +97,14 @@ try {
   for (const c of consoles) c.send("host", { command: "start", countdownSeconds: 0 });
   await until(() => players.every((p) => (p.state as { stage?: string }).stage === "playing"), "every team playing");
   // People play: a move or an action about twice a second each, like the server benchmark.
-  const kinds = [{ kind: "move", dx: 1, dy: 0 }, { kind: "move", dx: -1, dy: 0 }, { kind: "move", dx: 0, dy: 1 }, { kind: "move", dx: 0, dy: -1 }, { kind: "extinguish" }, { kind: "invest" }];
+  const kinds = [
+    { kind: "move", dx: 1, dy: 0 },
+    { kind: "move", dx: -1, dy: 0 },
+    { kind: "move", dx: 0, dy: 1 },
+    { kind: "move", dx: 0, dy: -1 },
+    { kind: "extinguish" },
+    { kind: "invest" },
+  ];
   let k = 0;
   const timer = setInterval(() => {
     for (const p of players) p.send("intent", kinds[k++ % kinds.length]);

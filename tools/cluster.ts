@@ -79,7 +79,11 @@ export interface RedisServer {
 export async function startRedis(): Promise<RedisServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "smolder-redis-"));
-  const child = track(spawn(REDIS_SERVER, ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "no", "--daemonize", "no"], { stdio: ["ignore", "pipe", "pipe"] }));
+  const child = track(
+    spawn(REDIS_SERVER, ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "no", "--daemonize", "no"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    }),
+  );
   const output = capture(child);
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {

@@ -30,7 +30,21 @@ const RESERVED_TYPES = ["*", "__no_message_handler", "__proto__", "constructor",
  *  the socket, so they are rarer than the rest to keep the run short. */
 const MISENCODED_TYPES = ["", "\ud800", "a\udfff"];
 const NUMERIC_TYPES = [0, 1, -1, 10, 13, 255, 256, 65535, 2 ** 31, -(2 ** 31), 2 ** 53, 1.5, -0];
-const STRANGE_NUMBERS = [NaN, Infinity, -Infinity, -0, 1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER + 2, -Number.MAX_SAFE_INTEGER - 2, 2 ** 32, 2 ** 64, 0.5, -1];
+const STRANGE_NUMBERS = [
+  NaN,
+  Infinity,
+  -Infinity,
+  -0,
+  1e308,
+  -1e308,
+  5e-324,
+  Number.MAX_SAFE_INTEGER + 2,
+  -Number.MAX_SAFE_INTEGER - 2,
+  2 ** 32,
+  2 ** 64,
+  0.5,
+  -1,
+];
 const KEYS = ["__proto__", "constructor", "prototype", "kind", "command", "dx", "dy", "x", "y", "on", "toString", "valueOf", "then", "length", ""];
 const INTENT_KINDS = ["move", "sprint", "extinguish", "invest", "stepBack", "cancel", "ping", "", "__proto__"];
 /** Commands a fuzzing host may send without stopping the round the bystanders watch. */
@@ -87,7 +101,8 @@ function intentLike(rng: Rng): unknown {
 
 function commandLike(rng: Rng, commands: readonly string[]): unknown {
   const o: Record<string, unknown> = { command: rng() < 0.9 ? pick(rng, commands) : text(rng, 20) };
-  for (const k of ["text", "key", "mode", "then", "rounds", "team", "name", "size", "durationSeconds", "seed", "scenario", "whatIf"]) if (rng() < 0.2) o[k] = value(rng, 4);
+  for (const k of ["text", "key", "mode", "then", "rounds", "team", "name", "size", "durationSeconds", "seed", "scenario", "whatIf"])
+    if (rng() < 0.2) o[k] = value(rng, 4);
   return o;
 }
 
@@ -123,7 +138,8 @@ function rawFrame(rng: Rng): Uint8Array {
 /** A type name of printable characters, control characters and non-Latin scripts (no lone surrogates). */
 function typeName(rng: Rng): string {
   let s = "";
-  for (let i = int(rng, 40); i > 0; i--) s += String.fromCodePoint(pick(rng, [int(rng, 32), 32 + int(rng, 95), 0x400 + int(rng, 0x4000), 0x1f300 + int(rng, 200)]));
+  for (let i = int(rng, 40); i > 0; i--)
+    s += String.fromCodePoint(pick(rng, [int(rng, 32), 32 + int(rng, 95), 0x400 + int(rng, 0x4000), 0x1f300 + int(rng, 200)]));
   return s;
 }
 
@@ -137,7 +153,18 @@ export interface FuzzOptions {
 export function nextItem(rng: Rng, opts: FuzzOptions = {}): FuzzItem {
   if (rng() < (opts.rawShare ?? 0.01)) return { kind: "raw", bytes: rawFrame(rng) };
   const r = rng();
-  const type = r < 0.3 ? "intent" : r < 0.45 ? "host" : r < 0.65 ? pick(rng, RESERVED_TYPES) : r < 0.8 ? pick(rng, NUMERIC_TYPES) : r < 0.805 ? pick(rng, MISENCODED_TYPES) : typeName(rng);
+  const type =
+    r < 0.3
+      ? "intent"
+      : r < 0.45
+        ? "host"
+        : r < 0.65
+          ? pick(rng, RESERVED_TYPES)
+          : r < 0.8
+            ? pick(rng, NUMERIC_TYPES)
+            : r < 0.805
+              ? pick(rng, MISENCODED_TYPES)
+              : typeName(rng);
   for (;;) {
     const p = payload(rng, opts.commands ?? [...HOST_COMMANDS, ...WORKSHOP_COMMANDS]);
     if (messageFrame(type, p).length <= MAX_FRAME_BYTES) return { kind: "message", type, payload: p };

@@ -105,7 +105,11 @@ function roundTrip(room: Room, ms = 5000): Promise<boolean> {
 }
 
 async function post(server: GameServer, path: string): Promise<{ code: string; hostSecret: string }> {
-  const res = await fetch(`${server.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tickMs: FUZZ_TICK_MS }) });
+  const res = await fetch(`${server.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ tickMs: FUZZ_TICK_MS }),
+  });
   if (res.status !== 201) throw new Error(`POST ${path}: ${res.status}`);
   return (await res.json()) as { code: string; hostSecret: string };
 }
@@ -135,7 +139,9 @@ export async function runFuzz(opts: FuzzRunOptions): Promise<FuzzReport> {
   };
   try {
     // Quick play: classic runs 840 s at 50 ms a tick, longer than any fuzz.
-    const quickBystander = keep(await sdk.create("smolder", { scenario: "classic", seed: opts.seed, countdownSeconds: 0, tickMs: FUZZ_TICK_MS, bots: ["balanced"], name: "Bystander" }));
+    const quickBystander = keep(
+      await sdk.create("smolder", { scenario: "classic", seed: opts.seed, countdownSeconds: 0, tickMs: FUZZ_TICK_MS, bots: ["balanced"], name: "Bystander" }),
+    );
     const quickFuzz = keep(await sdk.joinById(quickBystander.roomId, { name: "Fuzz" }));
 
     const hosted = await post(server, "/api/rooms");
@@ -183,13 +189,38 @@ export async function runFuzz(opts: FuzzRunOptions): Promise<FuzzReport> {
       f.revive = revive(f);
       fuzzers.push(f);
     };
-    add("quick-play player", quickFuzz, {}, (f) => byToken(() => f.room, async () => keep(await sdk.joinById(quickBystander.roomId, { name: "Fuzz" }))));
-    add("hosted player", hostedFuzz, {}, (f) => byToken(() => f.room, async () => keep(await sdk.joinById(hosted.code, { name: "Fuzz" }))));
+    add("quick-play player", quickFuzz, {}, (f) =>
+      byToken(
+        () => f.room,
+        async () => keep(await sdk.joinById(quickBystander.roomId, { name: "Fuzz" })),
+      ),
+    );
+    add("hosted player", hostedFuzz, {}, (f) =>
+      byToken(
+        () => f.room,
+        async () => keep(await sdk.joinById(hosted.code, { name: "Fuzz" })),
+      ),
+    );
     add("hosted host", host, { commands: QUIET_HOST_COMMANDS }, () => joinHost);
-    add("workshop participant", workshopFuzz, {}, (f) => byToken(() => f.room, async () => keep(await sdk.joinById(workshop.code, { name: "Fuzz" }))));
+    add("workshop participant", workshopFuzz, {}, (f) =>
+      byToken(
+        () => f.room,
+        async () => keep(await sdk.joinById(workshop.code, { name: "Fuzz" })),
+      ),
+    );
     add("workshop facilitator", facilitator, { commands: WORKSHOP_COMMANDS.filter((c) => c !== "open") }, () => joinFacilitator);
 
-    const report: FuzzReport = { seed: opts.seed, messages: 0, rawFrames: 0, reconnects: 0, crashes: 0, invariantBreaks: 0, patchesPerSecond: { quickPlay: 0, hosted: 0 }, seconds: 0, problems };
+    const report: FuzzReport = {
+      seed: opts.seed,
+      messages: 0,
+      rawFrames: 0,
+      reconnects: 0,
+      crashes: 0,
+      invariantBreaks: 0,
+      patchesPerSecond: { quickPlay: 0, hosted: 0 },
+      seconds: 0,
+      problems,
+    };
     const t0 = performance.now();
     for (let i = 0; i < opts.messages; i++) {
       const f = fuzzers[i % fuzzers.length]!;
@@ -225,7 +256,11 @@ export async function runFuzz(opts: FuzzRunOptions): Promise<FuzzReport> {
     report.patchesPerSecond = { quickPlay: Math.round((quickSeen.patches / seconds) * 10) / 10, hosted: Math.round((hostedSeen.patches / seconds) * 10) / 10 };
     report.invariantBreaks = breaks.n;
     if (!workshopBystander.connection.isOpen) problems.push("the workshop bystander was disconnected");
-    for (const [name, r] of [["quick-play", quickBystander], ["hosted", hostedBystander]] as const) if (!r.connection.isOpen) problems.push(`the ${name} bystander was disconnected`);
+    for (const [name, r] of [
+      ["quick-play", quickBystander],
+      ["hosted", hostedBystander],
+    ] as const)
+      if (!r.connection.isOpen) problems.push(`the ${name} bystander was disconnected`);
     report.crashes = crashes(server, faultLines, problems);
     return report;
   } finally {

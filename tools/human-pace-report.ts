@@ -11,7 +11,10 @@ function fail(message: string): never {
 
 let args;
 try {
-  args = parseArgs({ options: { seeds: { type: "string", default: "5001..5040" }, pace: { type: "string", default: "2" }, json: { type: "boolean", default: false } }, strict: true }).values;
+  args = parseArgs({
+    options: { seeds: { type: "string", default: "5001..5040" }, pace: { type: "string", default: "2" }, json: { type: "boolean", default: false } },
+    strict: true,
+  }).values;
 } catch (e) {
   fail((e as Error).message.split("\n")[0]!);
 }
@@ -29,9 +32,18 @@ else {
   for (const c of list) console.log(`${c.pass ? "pass" : "FAIL"}  ${c.figure.padStart(10)}  ${c.name}`);
   const c = figures.classic;
   console.log(`classic value / collapse / praise:`);
-  for (const [k, t] of Object.entries(c)) console.log(`  ${k.padEnd(12)} ${Math.round(t.value).toLocaleString("en").padStart(12)}  ${`${Math.round(t.collapse * 100)}%`.padStart(4)}  ${Math.round(t.praise)}`);
-  console.log(`tricks: ${Object.entries(figures.tricks).map(([k, v]) => `${k} ${Math.round(v).toLocaleString("en")}`).join(", ")}`);
-  console.log(`workshop: balanced ${Math.round(figures.workshop.balanced.value).toLocaleString("en")} (${Math.round(figures.workshop.balanced.collapse * 100)}%), firefighters ${Math.round(figures.workshop.firefighters.value).toLocaleString("en")} (${Math.round(figures.workshop.firefighters.collapse * 100)}%)`);
+  for (const [k, t] of Object.entries(c))
+    console.log(
+      `  ${k.padEnd(12)} ${Math.round(t.value).toLocaleString("en").padStart(12)}  ${`${Math.round(t.collapse * 100)}%`.padStart(4)}  ${Math.round(t.praise)}`,
+    );
+  console.log(
+    `tricks: ${Object.entries(figures.tricks)
+      .map(([k, v]) => `${k} ${Math.round(v).toLocaleString("en")}`)
+      .join(", ")}`,
+  );
+  console.log(
+    `workshop: balanced ${Math.round(figures.workshop.balanced.value).toLocaleString("en")} (${Math.round(figures.workshop.balanced.collapse * 100)}%), firefighters ${Math.round(figures.workshop.firefighters.value).toLocaleString("en")} (${Math.round(figures.workshop.firefighters.collapse * 100)}%)`,
+  );
   console.log(`startup: heroes ${figures.startup.heroes}, preventers ${figures.startup.preventers}`);
   console.log(`${list.filter((c) => c.pass).length}/${list.length} checks hold`);
 }

@@ -43,8 +43,13 @@ export interface Figures {
 /** Plays every team the checks need on `seeds`, each bot deciding `pace` times a second (null: every tick). */
 export function measure(seeds: readonly number[], pace: number | null = 2): Figures {
   const opts: BotMatchOptions = pace === null ? {} : { pace };
-  const play = (id: string, team: BotKind[], extra: BotMatchOptions = {}) => seeds.map((seed) => playBots(SCENARIOS[id]!, seed, team, { ...opts, ...extra }).state);
-  const team = (runs: GameState[]) => ({ value: mean(runs.map((s) => s.value)), collapse: share(runs.map((s) => s.ended === "collapse")), praise: mean(runs.map(praiseOf)) });
+  const play = (id: string, team: BotKind[], extra: BotMatchOptions = {}) =>
+    seeds.map((seed) => playBots(SCENARIOS[id]!, seed, team, { ...opts, ...extra }).state);
+  const team = (runs: GameState[]) => ({
+    value: mean(runs.map((s) => s.value)),
+    collapse: share(runs.map((s) => s.ended === "collapse")),
+    praise: mean(runs.map(praiseOf)),
+  });
 
   const balanced = play("classic", four("balanced"));
   const { heroes, switched } = heroesAndSwitch(seeds, pace);
@@ -52,7 +57,13 @@ export function measure(seeds: readonly number[], pace: number | null = 2): Figu
   const preventers = play("classic", four("preventer"));
   const oneHero = play("classic", ["hero", "balanced", "balanced", "balanced"]);
   const mixed = oneHero.map(playerSummaries);
-  const sweep = [balanced, oneHero, play("classic", ["hero", "hero", "balanced", "balanced"]), play("classic", ["hero", "hero", "hero", "balanced"]), heroes].map(team);
+  const sweep = [
+    balanced,
+    oneHero,
+    play("classic", ["hero", "hero", "balanced", "balanced"]),
+    play("classic", ["hero", "hero", "hero", "balanced"]),
+    heroes,
+  ].map(team);
   const tricks = Object.fromEntries(
     (Object.keys(TRICKS) as TrickName[]).map((name) => {
       const override: StrategyOverride = { balanced: TRICKS[name] };
@@ -140,7 +151,11 @@ export function checks(f: Figures): Check[] {
     { name: `switch at ${SWITCH_AT} s: +120..240 s ≥ 1.15× staying heroes`, figure: x(f.switched.laterRatio), pass: f.switched.laterRatio >= 1.15 },
     { name: "workshop: firefighters collapse ≥ 80%", figure: pct(w.firefighters.collapse), pass: w.firefighters.collapse >= 0.8 },
     { name: "workshop: balanced collapse ≤ 20%", figure: pct(w.balanced.collapse), pass: w.balanced.collapse <= 0.2 },
-    { name: "workshop: balanced value ≥ 1.4× firefighters", figure: x(w.balanced.value / w.firefighters.value), pass: w.balanced.value >= 1.4 * w.firefighters.value },
+    {
+      name: "workshop: balanced value ≥ 1.4× firefighters",
+      figure: x(w.balanced.value / w.firefighters.value),
+      pass: w.balanced.value >= 1.4 * w.firefighters.value,
+    },
     { name: "balanced classic rounds that held out: ≤ 10% tipped", figure: `${pct(f.heldOut.tipped)} of ${f.heldOut.rounds}`, pass: f.heldOut.tipped <= 0.1 },
   ];
 }
@@ -154,6 +169,10 @@ function sweepChecks(sweep: Figures["sweep"]): Check[] {
   return [
     { name: "sweep 0..4 heroes: first hero costs < 5% of value", figure: pct1(first), pass: first < 0.05 },
     { name: "sweep 0..4 heroes: a later hero costs > 3× the first", figure: `${pct1(steepest)} vs ${pct1(first)}`, pass: steepest > 3 * first },
-    { name: "sweep 0..4 heroes: 1 hero collapses ≤ 20%, 3 heroes ≥ 50%", figure: `${pct(sweep[1]!.collapse)}, ${pct(sweep[3]!.collapse)}`, pass: sweep[1]!.collapse <= 0.2 && sweep[3]!.collapse >= 0.5 },
+    {
+      name: "sweep 0..4 heroes: 1 hero collapses ≤ 20%, 3 heroes ≥ 50%",
+      figure: `${pct(sweep[1]!.collapse)}, ${pct(sweep[3]!.collapse)}`,
+      pass: sweep[1]!.collapse <= 0.2 && sweep[3]!.collapse >= 0.5,
+    },
   ];
 }

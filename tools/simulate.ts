@@ -42,13 +42,15 @@ function main(): void {
   const opts: BatchOptions = { timeline: args.timeline };
   if (args.pace !== undefined) {
     const pace = Number(args.pace);
-    if (!/^\d+$/.test(args.pace) || pace < 1 || pace > scenario.tickRate) return fail(`bad pace "${args.pace}": a whole number of decisions a second from 1 to ${scenario.tickRate}`);
+    if (!/^\d+$/.test(args.pace) || pace < 1 || pace > scenario.tickRate)
+      return fail(`bad pace "${args.pace}": a whole number of decisions a second from 1 to ${scenario.tickRate}`);
     opts.pace = pace;
   }
   if ((args["switch-at"] === undefined) !== (args["switch-to"] === undefined)) return fail("--switch-at and --switch-to go together");
   if (args["switch-at"] !== undefined && args["switch-to"] !== undefined) {
     const at = Number(args["switch-at"]);
-    if (!/^\d+$/.test(args["switch-at"]) || at >= scenario.durationSeconds) return fail(`bad --switch-at "${args["switch-at"]}": whole seconds from 0 to ${scenario.durationSeconds - 1}`);
+    if (!/^\d+$/.test(args["switch-at"]) || at >= scenario.durationSeconds)
+      return fail(`bad --switch-at "${args["switch-at"]}": whole seconds from 0 to ${scenario.durationSeconds - 1}`);
     if (!isBot(args["switch-to"])) return fail(`unknown bot "${args["switch-to"]}" for --switch-to (known: ${BOT_KINDS.join(", ")})`);
     opts.switchAtSecond = at;
     opts.switchTo = args["switch-to"];
@@ -75,7 +77,9 @@ function main(): void {
   console.log(`${scenario.name}, team ${team.join(", ")}${pace}${switched}`);
   console.log("  seed       value  praise  collapsed  end (s)  hash      tipped (s)");
   for (const r of result.runs)
-    console.log(`${String(r.seed).padStart(6)}  ${String(r.value).padStart(10)}  ${String(r.praise).padStart(6)}  ${(r.collapsed ? "yes" : "no").padStart(9)}  ${String(r.endTick / scenario.tickRate).padStart(7)}  ${r.hash}  ${r.tippedAt === null ? "-" : String(r.tippedAt)}`);
+    console.log(
+      `${String(r.seed).padStart(6)}  ${String(r.value).padStart(10)}  ${String(r.praise).padStart(6)}  ${(r.collapsed ? "yes" : "no").padStart(9)}  ${String(r.endTick / scenario.tickRate).padStart(7)}  ${r.hash}  ${r.tippedAt === null ? "-" : String(r.tippedAt)}`,
+    );
   const m = result.mean;
   console.log(`  mean  ${String(m.value).padStart(10)}  ${String(m.praise).padStart(6)}  ${`${(m.collapseRate * 100).toFixed(0)}%`.padStart(9)}`);
 }

@@ -10,7 +10,9 @@ import { RULE_ERROR_CODES } from "../shared/protocol/index.js";
 import { CLIENTS_PER_ROOM, INTENTS_PER_SECOND } from "./bench-load.js";
 import { freePort, health, startGameServer } from "./cluster.js";
 
-const { values: args } = parseArgs({ options: { rooms: { type: "string", default: "25" }, minutes: { type: "string", default: "10" }, json: { type: "boolean", default: false } } });
+const { values: args } = parseArgs({
+  options: { rooms: { type: "string", default: "25" }, minutes: { type: "string", default: "10" }, json: { type: "boolean", default: false } },
+});
 const ROOMS = Number(args.rooms);
 const MINUTES = Number(args.minutes);
 if (!(ROOMS > 0) || !(MINUTES > 0)) {
@@ -128,7 +130,14 @@ function play(): void {
       const tx = me ? Math.floor(me.x / 256) : 0;
       const ty = me ? Math.floor(me.y / 256) : 0;
       const k = rand(10);
-      room.send("intent", k < 6 ? { kind: "move", dx: rand(3) - 1, dy: rand(3) - 1 } : k < 7 ? { kind: "stepBack" } : { kind: k < 9 ? "extinguish" : "invest", x: Math.max(0, tx + rand(3) - 1), y: Math.max(0, ty + rand(3) - 1) });
+      room.send(
+        "intent",
+        k < 6
+          ? { kind: "move", dx: rand(3) - 1, dy: rand(3) - 1 }
+          : k < 7
+            ? { kind: "stepBack" }
+            : { kind: k < 9 ? "extinguish" : "invest", x: Math.max(0, tx + rand(3) - 1), y: Math.max(0, ty + rand(3) - 1) },
+      );
       stats.intents++;
     }
 }
@@ -137,7 +146,13 @@ say(`soak: ${ROOMS} rooms × ${CLIENTS_PER_ROOM} clients for ${MINUTES} min; ser
 for (let slot = 0; slot < ROOMS; slot++) await openRoomRetrying(slot);
 const player = setInterval(play, 1000 / (INTENTS_PER_SECOND * 4));
 const t0 = Date.now();
-const progress = setInterval(() => say(`${((Date.now() - t0) / 60000).toFixed(1)} min: RSS ${rssMB(server.pid)} MB (peak ${rssPeak}), ${stats.disconnects} disconnects, ${stats.errors} errors, ${stats.roundsPlayed} rounds ended`), 30_000);
+const progress = setInterval(
+  () =>
+    say(
+      `${((Date.now() - t0) / 60000).toFixed(1)} min: RSS ${rssMB(server.pid)} MB (peak ${rssPeak}), ${stats.disconnects} disconnects, ${stats.errors} errors, ${stats.roundsPlayed} rounds ended`,
+    ),
+  30_000,
+);
 await new Promise((r) => setTimeout(r, MINUTES * 60_000));
 
 stopping = true;

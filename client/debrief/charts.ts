@@ -76,8 +76,19 @@ class Chart {
         width: 400,
         height: 190,
         scales: { x: { time: false }, ...scales },
-        series: [{ label: "Time", value: (_u, v) => (v === null ? "" : formatClock(v)) }, ...series.map(({ data: _d, ...s }) => ({ points: { show: false }, ...s }))],
-        axes: [{ stroke: AXIS, grid: { stroke: GRID }, values: (_u, vals) => vals.map((v) => (Number.isInteger(v) ? formatClock(v) : "")), ...(opts.big ? { font: "28px system-ui, sans-serif", size: 56 } : {}) }, ...axes],
+        series: [
+          { label: "Time", value: (_u, v) => (v === null ? "" : formatClock(v)) },
+          ...series.map(({ data: _d, ...s }) => ({ points: { show: false }, ...s })),
+        ],
+        axes: [
+          {
+            stroke: AXIS,
+            grid: { stroke: GRID },
+            values: (_u, vals) => vals.map((v) => (Number.isInteger(v) ? formatClock(v) : "")),
+            ...(opts.big ? { font: "28px system-ui, sans-serif", size: 56 } : {}),
+          },
+          ...axes,
+        ],
         legend: { live: false },
         cursor: { drag: { x: false, y: false }, points: { show: false } },
         hooks: { draw: [draw] },
@@ -138,11 +149,21 @@ export class DebriefCharts {
       return c;
     };
     const riskMax = getScenario(lead.scenarioId)?.risk.max ?? 0;
-    const tip = (r: DebriefRound, color = "#ff9b73"): Marker[] => (r.tipping === null ? [] : [{ at: r.tipping, color, label: `tipped ${formatClock(r.tipping)}` }]);
+    const tip = (r: DebriefRound, color = "#ff9b73"): Marker[] =>
+      r.tipping === null ? [] : [{ at: r.tipping, color, label: `tipped ${formatClock(r.tipping)}` }];
 
     const fires: Series[] = [
       { label: "Fires", stroke: "#e69f00", width: 3, scale: "fires", data: padTo(lead.fires, n) },
-      { label: "Fires waiting to happen (hidden risk)", stroke: "#cc79a7", width: 2, scale: "risk", data: padTo(lead.risk.map((r) => firesWaiting(riskMax, r)), n) },
+      {
+        label: "Fires waiting to happen (hidden risk)",
+        stroke: "#cc79a7",
+        width: 2,
+        scale: "risk",
+        data: padTo(
+          lead.risk.map((r) => firesWaiting(riskMax, r)),
+          n,
+        ),
+      },
     ];
     const value: Series[] = [
       { label: "Team value", stroke: "#009e73", width: 3, scale: "value", data: padTo(lead.value, n) },
@@ -154,7 +175,10 @@ export class DebriefCharts {
       value.push({ label: "Praise (what if)", stroke: "#f0e442", width: 1, dash: [3, 4], scale: "praise", data: padTo(w.praise, n) });
     }
     const whatIfMarks: Marker[] = w && w.fromSecond > 0 ? [{ at: w.fromSecond, color: "#9ad0ff", label: "what if from here", low: true }] : [];
-    add("Fires, and fires waiting to happen", fires, [axis("fires", 3, undefined, big), axis("risk", 1, undefined, big)]).markers = [...tip(lead), ...whatIfMarks];
+    add("Fires, and fires waiting to happen", fires, [axis("fires", 3, undefined, big), axis("risk", 1, undefined, big)]).markers = [
+      ...tip(lead),
+      ...whatIfMarks,
+    ];
     add("Team value and praise", value, [axis("value", 3, formatValue, big), axis("praise", 1, undefined, big)]).markers = [...tip(lead), ...whatIfMarks];
 
     // The team's effort split, per bin of the effort strips.
@@ -166,23 +190,37 @@ export class DebriefCharts {
     // A round shorter than two bins has no split over time to draw.
     if (bins >= 2)
       add(
-      "Team effort split (% of player time)",
-      EFFORT_GROUPS.map((g, gi) => ({ label: g.label, stroke: g.color, width: 2, scale: "pct", data: shares.map((s) => Math.round(s[gi]!)) })),
-      [axis("pct", 3, (v) => `${v}%`, big)],
-      { pct: { range: [0, 100] } },
-      bx,
-    ).markers = tip(lead);
+        "Team effort split (% of player time)",
+        EFFORT_GROUPS.map((g, gi) => ({ label: g.label, stroke: g.color, width: 2, scale: "pct", data: shares.map((s) => Math.round(s[gi]!)) })),
+        [axis("pct", 3, (v) => `${v}%`, big)],
+        { pct: { range: [0, 100] } },
+        bx,
+      ).markers = tip(lead);
 
     if (d.rounds.length > 1) {
       const marks = d.rounds.flatMap((r, i) => tip(r, ROUND_COLORS[i]!));
       add(
         d.rounds.some((r) => r.label) ? "Compared: team value" : "Rounds compared: team value",
-        d.rounds.map((r, i) => ({ label: r.label ?? `Round ${r.round}`, stroke: ROUND_COLORS[i]!, dash: ROUND_DASHES[i], width: 2.5, scale: "value", data: padTo(r.value, n) })),
+        d.rounds.map((r, i) => ({
+          label: r.label ?? `Round ${r.round}`,
+          stroke: ROUND_COLORS[i]!,
+          dash: ROUND_DASHES[i],
+          width: 2.5,
+          scale: "value",
+          data: padTo(r.value, n),
+        })),
         [axis("value", 3, formatValue, big)],
       ).markers = marks;
       add(
         d.rounds.some((r) => r.label) ? "Compared: fires" : "Rounds compared: fires",
-        d.rounds.map((r, i) => ({ label: r.label ?? `Round ${r.round}`, stroke: ROUND_COLORS[i]!, dash: ROUND_DASHES[i], width: 2.5, scale: "fires", data: padTo(r.fires, n) })),
+        d.rounds.map((r, i) => ({
+          label: r.label ?? `Round ${r.round}`,
+          stroke: ROUND_COLORS[i]!,
+          dash: ROUND_DASHES[i],
+          width: 2.5,
+          scale: "fires",
+          data: padTo(r.fires, n),
+        })),
         [axis("fires", 3, undefined, big)],
       ).markers = marks;
     }
@@ -223,7 +261,15 @@ export class RecapChart {
     ];
     // Narrow axes: on a phone the plot itself needs the width.
     const narrow = (a: uPlot.Axis): uPlot.Axis => ({ ...a, size: 42 });
-    this.chart = new Chart(this.el, "Team value and praise", series, [narrow(axis("value", 3, shortValue)), narrow(axis("praise", 1, kilo))], {}, recap.seconds, {});
+    this.chart = new Chart(
+      this.el,
+      "Team value and praise",
+      series,
+      [narrow(axis("value", 3, shortValue)), narrow(axis("praise", 1, kilo))],
+      {},
+      recap.seconds,
+      {},
+    );
     this.chart.markers = recap.tipping === null ? [] : [{ at: recap.tipping, color: "#ff9b73", label: `tipped ${formatClock(recap.tipping)}` }];
   }
 

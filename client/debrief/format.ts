@@ -13,7 +13,13 @@ export function tippingText(r: Pick<DebriefRound, "tipping">): string {
   return `Tipped at ${formatClock(r.tipping)}: from then on more fires burned than there were people to fight them, nobody was left to prevent the next ones, and they spiralled.`;
 }
 
-const TEAM_NAMES: Record<string, string> = { balanced: "balanced players", hero: "heroes", preventer: "preventers", firefighter: "firefighters", idle: "people standing still" };
+const TEAM_NAMES: Record<string, string> = {
+  balanced: "balanced players",
+  hero: "heroes",
+  preventer: "preventers",
+  firefighter: "firefighters",
+  idle: "people standing still",
+};
 
 export function whatIfTitle(w: Pick<DebriefWhatIf, "team" | "fromSecond">): string {
   const who = TEAM_NAMES[w.team] ?? w.team;

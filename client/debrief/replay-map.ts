@@ -10,7 +10,24 @@ const COLORS = {
   guard: "#56b4e9",
   dust: "#b8b0a0",
   risk: "204,121,167",
-  seats: ["#009e73", "#f0e442", "#56b4e9", "#cc79a7", "#e69f00", "#9ad0ff", "#0072b2", "#d55e00", "#9ad0a8", "#c8b8ff", "#ffc2a8", "#88e0ff", "#e0e0a0", "#b0ffb0", "#ffb0e0", "#a0a0ff"],
+  seats: [
+    "#009e73",
+    "#f0e442",
+    "#56b4e9",
+    "#cc79a7",
+    "#e69f00",
+    "#9ad0ff",
+    "#0072b2",
+    "#d55e00",
+    "#9ad0a8",
+    "#c8b8ff",
+    "#ffc2a8",
+    "#88e0ff",
+    "#e0e0a0",
+    "#b0ffb0",
+    "#ffb0e0",
+    "#a0a0ff",
+  ],
 };
 
 /** Draws `s` into `canvas`, fitted to the active area (the organisation as it was then). */

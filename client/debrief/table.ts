@@ -26,7 +26,15 @@ export function playerTable(players: readonly PlayerSummary[], you: number | nul
     head.replaceChildren(
       ...COLUMNS.map((c) => {
         const arrow = c.key === sortKey ? (desc ? " ▼" : " ▲") : "";
-        const th = h("th", { class: `col-${c.key}${c.key === "name" ? "" : " num"}`, title: c.title, "aria-sort": c.key === sortKey ? (desc ? "descending" : "ascending") : "none" }, h("button", { type: "button", class: "d-sort" }, c.label + arrow));
+        const th = h(
+          "th",
+          {
+            class: `col-${c.key}${c.key === "name" ? "" : " num"}`,
+            title: c.title,
+            "aria-sort": c.key === sortKey ? (desc ? "descending" : "ascending") : "none",
+          },
+          h("button", { type: "button", class: "d-sort" }, c.label + arrow),
+        );
         th.querySelector("button")!.addEventListener("click", () => {
           desc = c.key === sortKey ? !desc : c.key !== "name";
           sortKey = c.key;
@@ -47,7 +55,14 @@ export function playerTable(players: readonly PlayerSummary[], you: number | nul
           "tr",
           { class: [p.seat === you ? "you" : "", p.bot ? "bot" : ""].join(" ").trim(), "data-seat": p.seat },
           ...COLUMNS.map((c) => {
-            if (c.key === "name") return h("td", { class: "col-name" }, p.name, p.bot ? h("small", {}, " bot") : null, p.seat === you ? h("small", { class: "you-tag" }, " you") : null);
+            if (c.key === "name")
+              return h(
+                "td",
+                { class: "col-name" },
+                p.name,
+                p.bot ? h("small", {}, " bot") : null,
+                p.seat === you ? h("small", { class: "you-tag" }, " you") : null,
+              );
             const v = p[c.key];
             const cls = `col-${c.key} num${c.key === "net" ? (v < 0 ? " neg" : " pos") : ""}`;
             return h("td", { class: cls }, c.value ? signed(c.key === "indirect" ? -v : v) : v);

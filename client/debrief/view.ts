@@ -1,7 +1,17 @@
 // A whole debrief on one page: what happened and where it tipped, who got the praise and who
 // did the good, the curves (with a what-if beside them), effort per player, the table, and
 // rounds side by side. The same view serves players, the projector and the host console.
-import { atSameMoment, creditName, type Debrief, type DebriefRound, type DebriefWhatIf, EFFORTS, headlines, type PlayerSummary, storyOf } from "../../shared/index.js";
+import {
+  atSameMoment,
+  creditName,
+  type Debrief,
+  type DebriefRound,
+  type DebriefWhatIf,
+  EFFORTS,
+  headlines,
+  type PlayerSummary,
+  storyOf,
+} from "../../shared/index.js";
 import { formatClock, formatValue, h } from "../ui/dom.js";
 import { DebriefCharts, ROUND_COLORS } from "./charts.js";
 import { EFFORT_GROUPS, groupShares } from "./efforts.js";
@@ -38,17 +48,33 @@ export class DebriefView {
     const you = this.opts.you ?? null;
     const w = d.whatIf && d.whatIf.round === lead.round ? d.whatIf : null;
     const story = [
-      h("header", { class: "d-head" }, h("h2", {}, `${lead.label ?? `Round ${lead.round}`} · ${lead.scenarioName}`), h("p", { class: "d-outcome" }, `The team ${outcome(lead)}, with ${formatValue(lead.finalValue)} value.`)),
+      h(
+        "header",
+        { class: "d-head" },
+        h("h2", {}, `${lead.label ?? `Round ${lead.round}`} · ${lead.scenarioName}`),
+        h("p", { class: "d-outcome" }, `The team ${outcome(lead)}, with ${formatValue(lead.finalValue)} value.`),
+      ),
       h("p", { class: `d-tip${lead.tipping === null ? " calm" : ""}`, "data-testid": "debrief-tipping" }, tippingText(lead)),
       contrast(lead.players, you),
       w ? whatIfBox(lead, w) : null,
     ];
-    const table = h("section", { class: "d-section" }, h("h3", {}, "Praise and the good done, per player"), playerTable(lead.players, you), h("p", { class: "muted small" }, "Direct: value of fires put out and guard built. Indirect: value lost to fires that started from that player's embers and dust. Click a column to sort."));
+    const table = h(
+      "section",
+      { class: "d-section" },
+      h("h3", {}, "Praise and the good done, per player"),
+      playerTable(lead.players, you),
+      h(
+        "p",
+        { class: "muted small" },
+        "Direct: value of fires put out and guard built. Indirect: value lost to fires that started from that player's embers and dust. Click a column to sort.",
+      ),
+    );
     const strips = h("section", { class: "d-section" }, h("h3", {}, "Effort per player over the round"), effortStrips(lead, { you, big: this.opts.big }));
     const compare = d.rounds.length > 1 && !this.opts.noCompare ? compareRounds(d.rounds) : null;
     const keep = (xs: (HTMLElement | null)[]) => xs.filter((x): x is HTMLElement => x !== null);
     // A projector cannot scroll: the story and the table on the left, the evidence on the right.
-    if (this.opts.big) this.el.replaceChildren(h("div", { class: "d-col" }, ...keep([...story, table, compare])), h("div", { class: "d-col wide" }, this.charts.el, strips));
+    if (this.opts.big)
+      this.el.replaceChildren(h("div", { class: "d-col" }, ...keep([...story, table, compare])), h("div", { class: "d-col wide" }, this.charts.el, strips));
     else this.el.replaceChildren(...keep([...story, this.charts.el, strips, table, compare]));
     this.charts.set(d);
     requestAnimationFrame(() => this.resize());
@@ -77,13 +103,27 @@ function contrast(players: readonly PlayerSummary[], you: number | null): HTMLEl
   const { praised, good, goodKind } = headlines(players);
   const mine = players.find((p) => p.seat === you);
   const card = (title: string, p: PlayerSummary | null | undefined, line: (p: PlayerSummary) => string, cls: string) =>
-    h("div", { class: `d-card ${cls}` }, h("small", {}, title), h("strong", {}, p ? creditName(p) : "Nobody"), h("span", {}, p ? line(p) : "No one's figure stood out this round."));
+    h(
+      "div",
+      { class: `d-card ${cls}` },
+      h("small", {}, title),
+      h("strong", {}, p ? creditName(p) : "Nobody"),
+      h("span", {}, p ? line(p) : "No one's figure stood out this round."),
+    );
   return h(
     "div",
     { class: "d-contrast" },
     card("Most praised", praised, (p) => `${p.praise} praise · net ${signed(p.net)}`, "praise"),
     card(goodKind === "least harm" ? "Did the least harm" : "Did the most good", good, (p) => `net ${signed(p.net)} · ${p.praise} praise`, "good"),
-    mine ? h("div", { class: "d-card you" }, h("small", {}, "You"), h("strong", {}, mine.name), h("span", { "data-testid": "debrief-story" }, storyOf(players, mine.seat) ?? "")) : null,
+    mine
+      ? h(
+          "div",
+          { class: "d-card you" },
+          h("small", {}, "You"),
+          h("strong", {}, mine.name),
+          h("span", { "data-testid": "debrief-story" }, storyOf(players, mine.seat) ?? ""),
+        )
+      : null,
   );
 }
 
@@ -108,7 +148,13 @@ export function compareRounds(rounds: readonly DebriefRound[]): HTMLElement {
     const team = new Array<number>(EFFORTS.length).fill(0);
     for (const row of r.effortBins) for (let k = 0; k < row.length; k++) team[k % EFFORTS.length]! += row[k]!;
     const shares = groupShares(team);
-    const bar = h("div", { class: "d-bar" }, ...EFFORT_GROUPS.map((g, gi) => h("i", { style: `width:${shares[gi]!.toFixed(1)}%;background:${g.color}`, title: `${g.label} ${Math.round(shares[gi]!)}%` })));
+    const bar = h(
+      "div",
+      { class: "d-bar" },
+      ...EFFORT_GROUPS.map((g, gi) =>
+        h("i", { style: `width:${shares[gi]!.toFixed(1)}%;background:${g.color}`, title: `${g.label} ${Math.round(shares[gi]!)}%` }),
+      ),
+    );
     return h(
       "tr",
       {},
@@ -125,6 +171,25 @@ export function compareRounds(rounds: readonly DebriefRound[]): HTMLElement {
     "section",
     { class: "d-section" },
     h("h3", {}, rounds.some((r) => r.label) ? "Side by side" : "Rounds side by side"),
-    h("table", { class: "d-table d-compare", "data-testid": "debrief-compare" }, h("thead", {}, h("tr", {}, h("th", {}, rounds.some((r) => r.label) ? "" : "Round"), h("th", {}, "Scenario"), h("th", {}, "Outcome"), h("th", { class: "num" }, "Team value"), h("th", { class: "num" }, "Praise"), h("th", { class: "num" }, "Tipped at"), h("th", {}, "Effort split"))), h("tbody", {}, ...rows)),
+    h(
+      "table",
+      { class: "d-table d-compare", "data-testid": "debrief-compare" },
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", {}, rounds.some((r) => r.label) ? "" : "Round"),
+          h("th", {}, "Scenario"),
+          h("th", {}, "Outcome"),
+          h("th", { class: "num" }, "Team value"),
+          h("th", { class: "num" }, "Praise"),
+          h("th", { class: "num" }, "Tipped at"),
+          h("th", {}, "Effort split"),
+        ),
+      ),
+      h("tbody", {}, ...rows),
+    ),
   );
 }

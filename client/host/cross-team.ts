@@ -34,7 +34,14 @@ export class CrossTeamDebrief {
       "section",
       { class: "card", "data-testid": "cross-team" },
       h("h2", {}, "Cross-team debrief"),
-      h("div", { class: "row" }, load, h("label", { class: "inline" }, "Round ", this.roundPick), h("button", { type: "button", class: "secondary", onclick: exp("csv") }, "Export CSV (zip)"), h("button", { type: "button", class: "secondary", onclick: exp("json") }, "Export JSON")),
+      h(
+        "div",
+        { class: "row" },
+        load,
+        h("label", { class: "inline" }, "Round ", this.roundPick),
+        h("button", { type: "button", class: "secondary", onclick: exp("csv") }, "Export CSV (zip)"),
+        h("button", { type: "button", class: "secondary", onclick: exp("json") }, "Export JSON"),
+      ),
       this.body,
     );
   }
@@ -48,7 +55,9 @@ export class CrossTeamDebrief {
       const stored = await loadSession(this.sessionId, this.secret);
       this.data = (stored.teams ?? []).map((t) => ({ name: t.session.team ?? this.teams.get(t.session.id) ?? t.session.code, rounds: t.rounds }));
       const max = Math.max(0, ...this.data.map((t) => t.rounds.at(-1)?.round ?? 0));
-      (this.roundPick as HTMLSelectElement).replaceChildren(...Array.from({ length: max }, (_, i) => h("option", { value: i + 1, selected: i + 1 === max }, `Round ${i + 1}`)));
+      (this.roundPick as HTMLSelectElement).replaceChildren(
+        ...Array.from({ length: max }, (_, i) => h("option", { value: i + 1, selected: i + 1 === max }, `Round ${i + 1}`)),
+      );
       (this.teamPick as HTMLSelectElement).replaceChildren(...this.data.map((t, i) => h("option", { value: i }, t.name)));
       this.render();
     } catch (e) {

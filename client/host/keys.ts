@@ -77,11 +77,13 @@ export async function createRoom(sessionId?: string, workshop = false): Promise<
   const key = sessionId ? secretFor(sessionId) : hostKey();
   const path = workshop ? "/api/workshops" : "/api/rooms";
   const init: RequestInit = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(sessionId ? { sessionId } : {}) };
-  const created = key ? await call<Created>(path, key, init) : await fetch(path, init).then(async (r) => {
-    const body = (await r.json()) as Created & { error?: string };
-    if (!r.ok) throw new Error(body.error ?? `the server answered ${r.status}`);
-    return body;
-  });
+  const created = key
+    ? await call<Created>(path, key, init)
+    : await fetch(path, init).then(async (r) => {
+        const body = (await r.json()) as Created & { error?: string };
+        if (!r.ok) throw new Error(body.error ?? `the server answered ${r.status}`);
+        return body;
+      });
   keep(created.code, { secret: created.hostSecret, sessionId: created.sessionId, created: Date.now(), ...(workshop ? { workshop: true } : {}) });
   return created;
 }

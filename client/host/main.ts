@@ -4,7 +4,16 @@
 import { Client, type Room } from "colyseus.js";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
-import { BOARD_MODES, FLOODED_CLOSE_CODE, HOST_MESSAGE_MAX_LENGTH, KICKED_CLOSE_CODE, SERVER_CLOSING_CLOSE_CODE, MAX_HOSTED_PLAYERS, MSG, type ErrorMessage } from "../../shared/protocol/index.js";
+import {
+  BOARD_MODES,
+  FLOODED_CLOSE_CODE,
+  HOST_MESSAGE_MAX_LENGTH,
+  KICKED_CLOSE_CODE,
+  SERVER_CLOSING_CLOSE_CODE,
+  MAX_HOSTED_PLAYERS,
+  MSG,
+  type ErrorMessage,
+} from "../../shared/protocol/index.js";
 import { creditName, EFFORTS, firesWaiting, getScenario, headlines, SCENARIOS, SCENARIO_IDS } from "../../shared/index.js";
 import { type Frame, readFrame } from "../net/frame.js";
 import { joinLink } from "../net/join-link.js";
@@ -28,32 +37,58 @@ function landing(note = ""): void {
   create.addEventListener("click", () => {
     create.disabled = true;
     status.textContent = "Creating a room…";
-    createRoom().then((c) => open(c.code), (e: Error) => {
-      create.disabled = false;
-      status.textContent = `Could not create a room: ${e.message}`;
-    });
+    createRoom().then(
+      (c) => open(c.code),
+      (e: Error) => {
+        create.disabled = false;
+        status.textContent = `Could not create a room: ${e.message}`;
+      },
+    );
   });
   const workshop = h("button", { class: "secondary big", type: "button", "data-testid": "create-workshop" }, "Host a team workshop");
   workshop.addEventListener("click", () => {
     workshop.disabled = true;
     status.textContent = "Creating a workshop…";
-    createRoom(undefined, true).then((c) => openWorkshopPage(c.code), (e: Error) => {
-      workshop.disabled = false;
-      status.textContent = `Could not create a workshop: ${e.message}`;
-    });
+    createRoom(undefined, true).then(
+      (c) => openWorkshopPage(c.code),
+      (e: Error) => {
+        workshop.disabled = false;
+        status.textContent = `Could not create a workshop: ${e.message}`;
+      },
+    );
   });
   root.replaceChildren(
     h(
       "section",
       { class: "card landing" },
       h("h1", {}, "Smolder · host a room"),
-      h("p", {}, "Run a session for a group: people join from their own laptops or phones with a room code, a link or a QR code; you start, pause and end rounds from here, and put the projector view on the big screen."),
+      h(
+        "p",
+        {},
+        "Run a session for a group: people join from their own laptops or phones with a room code, a link or a QR code; you start, pause and end rounds from here, and put the projector view on the big screen.",
+      ),
       create,
-      h("p", { class: "muted small" }, "For 10 to 60 people: one workshop code, everyone placed in teams of 3 to 8 that play the same scenario side by side, one dashboard."),
+      h(
+        "p",
+        { class: "muted small" },
+        "For 10 to 60 people: one workshop code, everyone placed in teams of 3 to 8 that play the same scenario side by side, one dashboard.",
+      ),
       workshop,
-      last && kept ? h("button", { class: "secondary big", type: "button", onclick: () => (kept.workshop ? openWorkshopPage(last) : open(last)) }, `Back to ${kept.workshop ? "workshop" : "room"} ${last}`) : null,
+      last && kept
+        ? h(
+            "button",
+            { class: "secondary big", type: "button", onclick: () => (kept.workshop ? openWorkshopPage(last) : open(last)) },
+            `Back to ${kept.workshop ? "workshop" : "room"} ${last}`,
+          )
+        : null,
       status,
-      h("p", { class: "muted small" }, h("a", { href: "/guide", "data-testid": "guide-link" }, "Facilitator's guide: a one-hour session plan and debrief questions"), " · ", h("a", { href: "/" }, "Back to the game")),
+      h(
+        "p",
+        { class: "muted small" },
+        h("a", { href: "/guide", "data-testid": "guide-link" }, "Facilitator's guide: a one-hour session plan and debrief questions"),
+        " · ",
+        h("a", { href: "/" }, "Back to the game"),
+      ),
     ),
     pastSessions(),
   );
@@ -74,7 +109,8 @@ function pastSessions(): HTMLElement {
   });
   void listSessions().then(
     (sessions) => {
-      if (sessions.length === 0) return void list.replaceChildren(h("tr", {}, h("td", { colspan: 4, class: "muted" }, "No stored sessions for this browser's host key yet.")));
+      if (sessions.length === 0)
+        return void list.replaceChildren(h("tr", {}, h("td", { colspan: 4, class: "muted" }, "No stored sessions for this browser's host key yet.")));
       list.replaceChildren(
         ...sessions.map((s) =>
           h(
@@ -86,8 +122,14 @@ function pastSessions(): HTMLElement {
             h(
               "td",
               { class: "row" },
-              h("button", { type: "button", class: "secondary", disabled: s.rounds === 0, onclick: () => (location.href = `/host?session=${s.id}`) }, "Debrief"),
-              s.kind === "workshop" ? h("span", { class: "muted small" }, `workshop · ${s.teams ?? 0} teams`) : h("button", { type: "button", class: "secondary", onclick: () => void hostAgain(s.id) }, "Host again"),
+              h(
+                "button",
+                { type: "button", class: "secondary", disabled: s.rounds === 0, onclick: () => (location.href = `/host?session=${s.id}`) },
+                "Debrief",
+              ),
+              s.kind === "workshop"
+                ? h("span", { class: "muted small" }, `workshop · ${s.teams ?? 0} teams`)
+                : h("button", { type: "button", class: "secondary", onclick: () => void hostAgain(s.id) }, "Host again"),
             ),
           ),
         ),
@@ -122,7 +164,16 @@ async function reopen(sessionId: string): Promise<void> {
     if (session.kind === "workshop") {
       const cross = new CrossTeamDebrief(sessionId, secretFor(sessionId) ?? "");
       for (const t of teams ?? []) cross.addTeam(t.session.team ?? t.session.code, t.session.id);
-      root.replaceChildren(h("header", {}, h("h1", {}, "Smolder · workshop debrief"), h("span", { class: "muted" }, `Started ${new Date(session.createdAt).toLocaleString()} · code ${session.code} · ${teams?.length ?? 0} teams`), h("a", { class: "secondary button", href: "/host" }, "All sessions")), cross.el);
+      root.replaceChildren(
+        h(
+          "header",
+          {},
+          h("h1", {}, "Smolder · workshop debrief"),
+          h("span", { class: "muted" }, `Started ${new Date(session.createdAt).toLocaleString()} · code ${session.code} · ${teams?.length ?? 0} teams`),
+          h("a", { class: "secondary button", href: "/host" }, "All sessions"),
+        ),
+        cross.el,
+      );
       return void cross.load();
     }
     const bench = new Workbench();
@@ -132,7 +183,13 @@ async function reopen(sessionId: string): Promise<void> {
         {},
         h("h1", {}, "Smolder · session debrief"),
         h("span", { class: "muted" }, `Started ${new Date(session.createdAt).toLocaleString()} · last code ${session.code} · ${rounds.length} rounds`),
-        h("div", { class: "row", style: "margin-left:auto" }, exportButtons(sessionId), h("button", { type: "button", class: "primary", onclick: () => void hostAgain(sessionId) }, "Host again"), h("a", { class: "secondary button", href: "/host" }, "All sessions")),
+        h(
+          "div",
+          { class: "row", style: "margin-left:auto" },
+          exportButtons(sessionId),
+          h("button", { type: "button", class: "primary", onclick: () => void hostAgain(sessionId) }, "Host again"),
+          h("a", { class: "secondary button", href: "/host" }, "All sessions"),
+        ),
       ),
       card("Debrief", bench.el),
     );
@@ -144,20 +201,28 @@ async function reopen(sessionId: string): Promise<void> {
 
 function exportButtons(sessionId: string): HTMLElement {
   const get = (format: "json" | "csv") => () => void downloadExport(sessionId, format).catch((e: Error) => alert(`Export failed: ${e.message}`));
-  return h("span", { class: "row" }, h("button", { type: "button", class: "secondary", "data-testid": "export-csv", onclick: get("csv") }, "Export CSV (zip)"), h("button", { type: "button", class: "secondary", "data-testid": "export-json", onclick: get("json") }, "Export JSON"));
+  return h(
+    "span",
+    { class: "row" },
+    h("button", { type: "button", class: "secondary", "data-testid": "export-csv", onclick: get("csv") }, "Export CSV (zip)"),
+    h("button", { type: "button", class: "secondary", "data-testid": "export-json", onclick: get("json") }, "Export JSON"),
+  );
 }
 
 function openWorkshopPage(code: string): void {
   history.replaceState(null, "", `/host?workshop=${code}`);
   const kept = keptRooms()[code];
   if (!kept) return landing(`This browser does not hold the host key for workshop ${code}.`);
-  openWorkshop(root, code, kept.secret, kept.sessionId).catch((e: Error) => landing(/No room/.test(e.message) ? `Workshop ${code} is closed.` : `Could not open workshop ${code}: ${e.message}`));
+  openWorkshop(root, code, kept.secret, kept.sessionId).catch((e: Error) =>
+    landing(/No room/.test(e.message) ? `Workshop ${code} is closed.` : `Could not open workshop ${code}: ${e.message}`),
+  );
 }
 
 function open(code: string): void {
   history.replaceState(null, "", `/host?code=${code}`);
   const kept = keptRooms()[code];
-  if (!kept) return landing(`This browser does not hold the host key for room ${code}. Open the console in the browser that created the room, or create a new room.`);
+  if (!kept)
+    return landing(`This browser does not hold the host key for room ${code}. Open the console in the browser that created the room, or create a new room.`);
   void connect(code, kept.secret);
 }
 
@@ -206,7 +271,11 @@ class Console {
     room.onStateChange(() => this.render(readFrame(room)));
     room.onMessage(MSG.error, (e: ErrorMessage) => this.toast(e.message));
     room.onMessage(MSG.summary, () => undefined);
-    room.onMessage(MSG.timeline, (t: { round: number; from: number; fires: number[]; risk: number[]; value: number[]; praise: number[]; effort: number[]; efforts: string[] }) => this.onTimeline(t));
+    room.onMessage(
+      MSG.timeline,
+      (t: { round: number; from: number; fires: number[]; risk: number[]; value: number[]; praise: number[]; effort: number[]; efforts: string[] }) =>
+        this.onTimeline(t),
+    );
     room.onMessage(MSG.rounds, (rounds: RoundRow[]) => {
       this.renderRounds(rounds);
       void this.loadRecords(rounds.length);
@@ -215,9 +284,15 @@ class Console {
     room.onLeave((closeCode) => {
       if (closeCode === 1000) return;
       if (closeCode === KICKED_CLOSE_CODE) return this.banner("This room's console was opened in another tab or device.", "Take it back here");
-      if (closeCode === FLOODED_CLOSE_CODE) return this.banner("The server closed this console's connection: it sent far more messages than a person can (a stuck key or a script?).", "Reconnect");
+      if (closeCode === FLOODED_CLOSE_CODE)
+        return this.banner("The server closed this console's connection: it sent far more messages than a person can (a stuck key or a script?).", "Reconnect");
       // The server holding the room shut down: the finished rounds are stored; host the session again.
-      if (closeCode === SERVER_CLOSING_CLOSE_CODE) return this.banner("The game server running this room shut down and the room has closed. Its finished rounds are kept.", "Host the session again", () => void hostAgain(this.sessionId));
+      if (closeCode === SERVER_CLOSING_CLOSE_CODE)
+        return this.banner(
+          "The game server running this room shut down and the room has closed. Its finished rounds are kept.",
+          "Host the session again",
+          () => void hostAgain(this.sessionId),
+        );
       this.banner("Connection lost. Reconnecting…");
       void this.reconnect();
     });
@@ -290,21 +365,49 @@ class Console {
     e.qr = join.qr;
 
     // Controls
-    const countdown = h("select", { id: "countdown", "aria-label": "Countdown" }, ...[3, 5, 10, 0].map((s) => h("option", { value: s, selected: s === 5 }, s === 0 ? "no countdown" : `${s} s countdown`)));
+    const countdown = h(
+      "select",
+      { id: "countdown", "aria-label": "Countdown" },
+      ...[3, 5, 10, 0].map((s) => h("option", { value: s, selected: s === 5 }, s === 0 ? "no countdown" : `${s} s countdown`)),
+    );
     e.countdown = countdown;
-    const btn = (id: string, label: string, onclick: () => void, cls = "secondary") => (e[id] = h("button", { type: "button", class: cls, "data-testid": `host-${id}`, onclick }, label));
+    const btn = (id: string, label: string, onclick: () => void, cls = "secondary") =>
+      (e[id] = h("button", { type: "button", class: cls, "data-testid": `host-${id}`, onclick }, label));
     const controls = h(
       "div",
       { class: "controls" },
-      h("div", { class: "row" }, btn("start", "Start round", () => this.start(Number(countdown.value)), "primary"), countdown, btn("cancel", "Cancel countdown", () => this.send({ command: "cancel" }))),
-      h("div", { class: "row" }, btn("pause", "Pause", () => this.send({ command: "pause" })), btn("resume", "Resume", () => this.send({ command: "resume" }), "primary"), btn("end", "End round", () => this.send({ command: "end" }), "danger")),
-      h("div", { class: "row" }, btn("nextPhase", "Grow the organisation now", () => this.send({ command: "nextPhase" })), btn("nextRound", "Next round, same people", () => this.send({ command: "nextRound" }), "primary")),
+      h(
+        "div",
+        { class: "row" },
+        btn("start", "Start round", () => this.start(Number(countdown.value)), "primary"),
+        countdown,
+        btn("cancel", "Cancel countdown", () => this.send({ command: "cancel" })),
+      ),
+      h(
+        "div",
+        { class: "row" },
+        btn("pause", "Pause", () => this.send({ command: "pause" })),
+        btn("resume", "Resume", () => this.send({ command: "resume" }), "primary"),
+        btn("end", "End round", () => this.send({ command: "end" }), "danger"),
+      ),
+      h(
+        "div",
+        { class: "row" },
+        btn("nextPhase", "Grow the organisation now", () => this.send({ command: "nextPhase" })),
+        btn("nextRound", "Next round, same people", () => this.send({ command: "nextRound" }), "primary"),
+      ),
     );
 
     // Settings for the next round
     const scenario = h("select", { id: "s-scenario" }, ...SCENARIO_IDS.map((id) => h("option", { value: id }, SCENARIOS[id]!.name)));
     const duration = h("input", { id: "s-duration", type: "number", min: 10, max: 3600, step: 10 });
-    const exponent = h("select", { id: "s-exponent" }, h("option", { value: 2 }, "steady"), h("option", { value: 3 }, "faster as it grows (normal)"), h("option", { value: 4 }, "explosive"));
+    const exponent = h(
+      "select",
+      { id: "s-exponent" },
+      h("option", { value: 2 }, "steady"),
+      h("option", { value: 3 }, "faster as it grows (normal)"),
+      h("option", { value: 4 }, "explosive"),
+    );
     const spread = h("input", { id: "s-spread", type: "number", min: 0, max: 400, step: 10 });
     const phase = h("select", { id: "s-phase" });
     const seats = h("input", { id: "s-seats", type: "number", min: 1, max: MAX_HOSTED_PLAYERS });
@@ -337,7 +440,11 @@ class Console {
       { class: "settings" },
       field("Scenario", scenario, "Which organisation the team looks after, and how it grows."),
       field("Length (seconds)", duration, "How long the round lasts if nothing collapses first."),
-      field("How fast fires multiply", exponent, "How much faster new fires start as hidden risk and fires pile up. “Faster as it grows” is the lesson’s default."),
+      field(
+        "How fast fires multiply",
+        exponent,
+        "How much faster new fires start as hidden risk and fires pile up. “Faster as it grows” is the lesson’s default.",
+      ),
       field("Fire spread (% of normal)", spread, "How readily a fire jumps to the tiles next to it: 100 is normal, 50 half as often."),
       field("Starting phase", phase, "Start small, or skip ahead to a grown organisation."),
       field("Players in the round", seats, "People take seats first; bots play any seat left empty."),
@@ -363,15 +470,34 @@ class Console {
     });
 
     // Views and room
-    const board = h("select", { id: "board", "data-testid": "host-board" }, ...BOARD_MODES.map((m) => h("option", { value: m }, { praise: "praise leaderboard", value: "team value only", hidden: "nothing (hidden)" }[m])));
+    const board = h(
+      "select",
+      { id: "board", "data-testid": "host-board" },
+      ...BOARD_MODES.map((m) => h("option", { value: m }, { praise: "praise leaderboard", value: "team value only", hidden: "nothing (hidden)" }[m])),
+    );
     board.addEventListener("change", () => this.send({ command: "board", mode: board.value }));
     const hostDrop = h("select", { id: "hostDrop" }, h("option", { value: "continue" }, "keeps running"), h("option", { value: "pause" }, "pauses"));
     hostDrop.addEventListener("change", () => this.send({ command: "hostDrop", then: hostDrop.value }));
-    e.lock = h("button", { type: "button", class: "secondary", "data-testid": "host-lock", onclick: () => this.send({ command: this.frame?.hosted?.locked ? "unlock" : "lock" }) }, "Lock room");
+    e.lock = h(
+      "button",
+      { type: "button", class: "secondary", "data-testid": "host-lock", onclick: () => this.send({ command: this.frame?.hosted?.locked ? "unlock" : "lock" }) },
+      "Lock room",
+    );
     Object.assign(e, { board, hostDrop });
 
-    const message = h("input", { id: "message", type: "text", maxlength: HOST_MESSAGE_MAX_LENGTH, placeholder: "e.g. Two minutes left: who is stepping back?" });
-    const messageForm = h("form", { class: "row message" }, message, h("button", { type: "submit", class: "primary" }, "Show"), h("button", { type: "button", class: "secondary", onclick: () => this.send({ command: "message", text: "" }) }, "Clear"));
+    const message = h("input", {
+      id: "message",
+      type: "text",
+      maxlength: HOST_MESSAGE_MAX_LENGTH,
+      placeholder: "e.g. Two minutes left: who is stepping back?",
+    });
+    const messageForm = h(
+      "form",
+      { class: "row message" },
+      message,
+      h("button", { type: "submit", class: "primary" }, "Show"),
+      h("button", { type: "button", class: "secondary", onclick: () => this.send({ command: "message", text: "" }) }, "Clear"),
+    );
     messageForm.addEventListener("submit", (ev) => {
       ev.preventDefault();
       this.send({ command: "message", text: message.value });
@@ -413,14 +539,64 @@ class Console {
           card("Round", controls),
           card("Message to every screen", messageForm, e.currentMessage),
           card("Next round's settings", settings),
-          card("Room", h("div", { class: "room-row" }, e.qr, h("div", { class: "stack" }, field("Leaderboard shows", board), field("If you lose this console (Wi-Fi, closed laptop), the round", hostDrop, "Open this page again on any device with your key to take over."), e.lock))),
+          card(
+            "Room",
+            h(
+              "div",
+              { class: "room-row" },
+              e.qr,
+              h(
+                "div",
+                { class: "stack" },
+                field("Leaderboard shows", board),
+                field("If you lose this console (Wi-Fi, closed laptop), the round", hostDrop, "Open this page again on any device with your key to take over."),
+                e.lock,
+              ),
+            ),
+          ),
         ),
         h(
           "div",
           { class: "col wide" },
-          card(h("span", {}, "People ", e.peopleCount), h("table", { class: "people" }, h("thead", {}, h("tr", {}, h("th", {}, "Name"), h("th", {}, "Seat"), h("th", {}, "Status"), h("th", { class: "num" }, "Praise"), h("th", {}, ""))), e.people)),
+          card(
+            h("span", {}, "People ", e.peopleCount),
+            h(
+              "table",
+              { class: "people" },
+              h(
+                "thead",
+                {},
+                h("tr", {}, h("th", {}, "Name"), h("th", {}, "Seat"), h("th", {}, "Status"), h("th", { class: "num" }, "Praise"), h("th", {}, "")),
+              ),
+              e.people,
+            ),
+          ),
           card("Live: this round", e.charts),
-          card("Rounds so far", h("table", { class: "rounds" }, h("thead", {}, h("tr", {}, h("th", {}, "#"), h("th", {}, "Scenario"), h("th", {}, "Ended"), h("th", { class: "num" }, "Time"), h("th", { class: "num" }, "Team value"), h("th", {}, "Most praise"), h("th", {}, "Did most good"), h("th", {}, ""))), e.rounds), this.sessionId ? exportButtons(this.sessionId) : null),
+          card(
+            "Rounds so far",
+            h(
+              "table",
+              { class: "rounds" },
+              h(
+                "thead",
+                {},
+                h(
+                  "tr",
+                  {},
+                  h("th", {}, "#"),
+                  h("th", {}, "Scenario"),
+                  h("th", {}, "Ended"),
+                  h("th", { class: "num" }, "Time"),
+                  h("th", { class: "num" }, "Team value"),
+                  h("th", {}, "Most praise"),
+                  h("th", {}, "Did most good"),
+                  h("th", {}, ""),
+                ),
+              ),
+              e.rounds,
+            ),
+            this.sessionId ? exportButtons(this.sessionId) : null,
+          ),
         ),
       ),
       (e.debriefCard = card("Debrief", this.workbench.el)),
@@ -450,16 +626,31 @@ class Console {
       };
       return new uPlot(opts, [[]], holder);
     };
-    const axis = (scale: string, side: 1 | 3 = 3, fmt?: (v: number) => string): uPlot.Axis => ({ scale, side, stroke: "#9aa1b2", grid: { show: side === 3, stroke: "#262b36" }, values: fmt ? (_u, vals) => vals.map(fmt) : undefined, size: 50 });
+    const axis = (scale: string, side: 1 | 3 = 3, fmt?: (v: number) => string): uPlot.Axis => ({
+      scale,
+      side,
+      stroke: "#9aa1b2",
+      grid: { show: side === 3, stroke: "#262b36" },
+      values: fmt ? (_u, vals) => vals.map(fmt) : undefined,
+      size: 50,
+    });
     this.charts = [
-      mk("Fires, and fires waiting to happen", [
-        { label: "Fires", stroke: "#e69f00", width: 2, scale: "fires" },
-        { label: "Waiting to happen (hidden risk)", stroke: "#cc79a7", width: 2, scale: "risk" },
-      ], [axis("fires"), axis("risk", 1)]),
-      mk("Team value and praise", [
-        { label: "Team value", stroke: "#009e73", width: 2, scale: "value" },
-        { label: "Praise", stroke: "#f0e442", width: 2, scale: "praise" },
-      ], [axis("value", 3, (v) => formatValue(v)), axis("praise", 1)]),
+      mk(
+        "Fires, and fires waiting to happen",
+        [
+          { label: "Fires", stroke: "#e69f00", width: 2, scale: "fires" },
+          { label: "Waiting to happen (hidden risk)", stroke: "#cc79a7", width: 2, scale: "risk" },
+        ],
+        [axis("fires"), axis("risk", 1)],
+      ),
+      mk(
+        "Team value and praise",
+        [
+          { label: "Team value", stroke: "#009e73", width: 2, scale: "value" },
+          { label: "Praise", stroke: "#f0e442", width: 2, scale: "praise" },
+        ],
+        [axis("value", 3, (v) => formatValue(v)), axis("praise", 1)],
+      ),
       mk(
         "Effort split (% of player time)",
         EFFORT_GROUPS.map((s) => ({ label: s.label, stroke: s.color, width: 2, scale: "pct" })),
@@ -503,7 +694,12 @@ class Console {
     const hosted = f.hosted;
     if (!hosted) return;
     const e = this.els;
-    const stageText: Record<string, string> = { lobby: "Lobby: people are joining", countdown: `Starting in ${f.countdown} s`, playing: "Round in progress", ended: `Round over (${f.ended === "host" ? "ended by you" : f.ended === "collapse" ? "collapsed" : "time up"})` };
+    const stageText: Record<string, string> = {
+      lobby: "Lobby: people are joining",
+      countdown: `Starting in ${f.countdown} s`,
+      playing: "Round in progress",
+      ended: `Round over (${f.ended === "host" ? "ended by you" : f.ended === "collapse" ? "collapsed" : "time up"})`,
+    };
     // A round the store has not accepted yet is said where the host looks first.
     e.stage!.textContent = `Round ${hosted.round} · ${hosted.paused ? "PAUSED" : (stageText[f.stage] ?? f.stage)}${hosted.unsaved ? ` · ⚠ ${hosted.unsaved}` : ""}`;
     e.stage!.className = `stage ${f.stage}${hosted.paused ? " paused" : ""}`;
@@ -522,7 +718,11 @@ class Console {
     show("nextRound", f.stage === "ended");
     const between = f.stage === "lobby" || f.stage === "ended";
     show("apply", between);
-    e.settingsNote!.textContent = between ? (f.stage === "ended" ? "Applies when you start the next round." : "Everyone's map follows these at once.") : "Settings can change between rounds.";
+    e.settingsNote!.textContent = between
+      ? f.stage === "ended"
+        ? "Applies when you start the next round."
+        : "Everyone's map follows these at once."
+      : "Settings can change between rounds.";
     e.lock!.textContent = hosted.locked ? "Unlock room" : "Lock room";
     e.lock!.classList.toggle("danger", hosted.locked);
     e.currentMessage!.textContent = hosted.message ? `Showing: “${hosted.message}”` : "No message showing.";
@@ -559,10 +759,52 @@ class Console {
     const people = f.players.filter((p) => !p.bot);
     const bots = f.players.filter((p) => p.bot);
     const kick = (key: string, name: string) =>
-      h("button", { type: "button", class: "link danger-text", "aria-label": `Remove ${name}`, onclick: () => confirm(`Remove ${name} from the room?`) && this.send({ command: "kick", key }) }, "Remove");
-    for (const p of people) rows.push(h("tr", { class: p.status }, h("td", {}, p.name), h("td", {}, `Seat ${p.seat + 1}`), h("td", {}, statusBadge(p.status)), h("td", { class: "num" }, p.praise), h("td", {}, p.status === "left" ? "" : kick(p.key, p.name))));
-    for (const w of hosted.watchers) rows.push(h("tr", { class: w.status }, h("td", {}, w.name), h("td", {}, w.role === "screen" ? "Projector" : "Watching"), h("td", {}, statusBadge(w.status)), h("td", { class: "num" }, ""), h("td", {}, kick(w.key, w.name))));
-    for (const p of bots) rows.push(h("tr", { class: "bot" }, h("td", {}, p.name), h("td", {}, `Seat ${p.seat + 1}`), h("td", {}, h("span", { class: "badge left" }, "bot")), h("td", { class: "num" }, p.praise), h("td", {}, "")));
+      h(
+        "button",
+        {
+          type: "button",
+          class: "link danger-text",
+          "aria-label": `Remove ${name}`,
+          onclick: () => confirm(`Remove ${name} from the room?`) && this.send({ command: "kick", key }),
+        },
+        "Remove",
+      );
+    for (const p of people)
+      rows.push(
+        h(
+          "tr",
+          { class: p.status },
+          h("td", {}, p.name),
+          h("td", {}, `Seat ${p.seat + 1}`),
+          h("td", {}, statusBadge(p.status)),
+          h("td", { class: "num" }, p.praise),
+          h("td", {}, p.status === "left" ? "" : kick(p.key, p.name)),
+        ),
+      );
+    for (const w of hosted.watchers)
+      rows.push(
+        h(
+          "tr",
+          { class: w.status },
+          h("td", {}, w.name),
+          h("td", {}, w.role === "screen" ? "Projector" : "Watching"),
+          h("td", {}, statusBadge(w.status)),
+          h("td", { class: "num" }, ""),
+          h("td", {}, kick(w.key, w.name)),
+        ),
+      );
+    for (const p of bots)
+      rows.push(
+        h(
+          "tr",
+          { class: "bot" },
+          h("td", {}, p.name),
+          h("td", {}, `Seat ${p.seat + 1}`),
+          h("td", {}, h("span", { class: "badge left" }, "bot")),
+          h("td", { class: "num" }, p.praise),
+          h("td", {}, ""),
+        ),
+      );
     if (rows.length === 0) rows.push(h("tr", {}, h("td", { colspan: 5, class: "muted" }, "Nobody yet. Share the code, the link or the QR code.")));
     this.els.people!.replaceChildren(...rows);
     const present = people.filter((p) => p.status !== "left").length;
@@ -577,7 +819,22 @@ class Console {
         const people = r.players;
         const { praised, good, goodKind } = headlines(people);
         const goodCell = good ? `${creditName(good)}${goodKind === "least harm" ? " (least harm)" : ""}` : "—";
-        return h("tr", {}, h("td", {}, r.round), h("td", {}, SCENARIOS[r.scenario]?.name ?? r.scenario), h("td", {}, r.ended === "host" ? "by you" : r.ended === "collapse" ? "collapsed" : "time up"), h("td", { class: "num" }, formatClock(r.seconds)), h("td", { class: "num" }, formatValue(r.value)), h("td", {}, praised ? creditName(praised) : "—"), h("td", {}, goodCell), h("td", {}, h("button", { type: "button", class: "secondary", "data-testid": `debrief-${r.round}`, onclick: () => this.workbench.open(r.round) }, "Debrief")));
+        return h(
+          "tr",
+          {},
+          h("td", {}, r.round),
+          h("td", {}, SCENARIOS[r.scenario]?.name ?? r.scenario),
+          h("td", {}, r.ended === "host" ? "by you" : r.ended === "collapse" ? "collapsed" : "time up"),
+          h("td", { class: "num" }, formatClock(r.seconds)),
+          h("td", { class: "num" }, formatValue(r.value)),
+          h("td", {}, praised ? creditName(praised) : "—"),
+          h("td", {}, goodCell),
+          h(
+            "td",
+            {},
+            h("button", { type: "button", class: "secondary", "data-testid": `debrief-${r.round}`, onclick: () => this.workbench.open(r.round) }, "Debrief"),
+          ),
+        );
       }),
     );
   }
@@ -615,11 +872,17 @@ const sessionParam = params.get("session");
 const workshopParam = tidyCode(params.get("workshop") ?? "");
 if (params.get("new") === "workshop") {
   root.replaceChildren(h("p", { class: "muted" }, "Creating a workshop…"));
-  createRoom(undefined, true).then((c) => openWorkshopPage(c.code), (e: Error) => landing(`Could not create a workshop: ${e.message}`));
+  createRoom(undefined, true).then(
+    (c) => openWorkshopPage(c.code),
+    (e: Error) => landing(`Could not create a workshop: ${e.message}`),
+  );
 } else if (workshopParam) openWorkshopPage(workshopParam);
 else if (params.get("new") === "1") {
   root.replaceChildren(h("p", { class: "muted" }, "Creating a room…"));
-  createRoom().then((c) => open(c.code), (e: Error) => landing(`Could not create a room: ${e.message}`));
+  createRoom().then(
+    (c) => open(c.code),
+    (e: Error) => landing(`Could not create a room: ${e.message}`),
+  );
 } else if (sessionParam) void reopen(sessionParam);
 else if (wanted) open(wanted);
 else landing();

@@ -50,7 +50,8 @@ export class TeamCard {
     e.effort = h("div", { class: "d-bar", title: "Effort split, last 10 s" });
     e.trouble = h("p", { class: "ws-trouble", role: "status" });
     e.map = h("canvas", { class: "ws-map", width: 160, height: 160, "aria-label": `${name}'s map` });
-    const btn = (label: string, command: Record<string, unknown>, cls = "secondary") => (e[label] = h("button", { type: "button", class: `${cls} small`, onclick: () => this.send(command) }, label));
+    const btn = (label: string, command: Record<string, unknown>, cls = "secondary") =>
+      (e[label] = h("button", { type: "button", class: `${cls} small`, onclick: () => this.send(command) }, label));
     this.el = h(
       "article",
       { class: "ws-card", "data-testid": "ws-card", "data-team": name },
@@ -58,11 +59,39 @@ export class TeamCard {
         "header",
         {},
         h("h3", {}, name),
-        h("span", { class: "small" }, h("a", { href: `/host?code=${code}`, target: "_blank", rel: "noopener", class: "muted", title: "This team's own console" }, `${code} ↗`), " · ", h("a", { href: `/screen/${code}`, target: "_blank", rel: "noopener", class: "muted", title: "This team's projector view" }, "projector ↗")),
+        h(
+          "span",
+          { class: "small" },
+          h("a", { href: `/host?code=${code}`, target: "_blank", rel: "noopener", class: "muted", title: "This team's own console" }, `${code} ↗`),
+          " · ",
+          h("a", { href: `/screen/${code}`, target: "_blank", rel: "noopener", class: "muted", title: "This team's projector view" }, "projector ↗"),
+        ),
       ),
-      h("div", { class: "ws-card-body" }, e.map, h("div", { class: "ws-stats" }, e.stage, h("span", {}, "Time ", e.clock), h("span", {}, "Value ", e.value), h("span", {}, "Fires ", e.fires), h("span", {}, "Collapse risk ", e.riskText), e.risk, e.effort)),
+      h(
+        "div",
+        { class: "ws-card-body" },
+        e.map,
+        h(
+          "div",
+          { class: "ws-stats" },
+          e.stage,
+          h("span", {}, "Time ", e.clock),
+          h("span", {}, "Value ", e.value),
+          h("span", {}, "Fires ", e.fires),
+          h("span", {}, "Collapse risk ", e.riskText),
+          e.risk,
+          e.effort,
+        ),
+      ),
       e.trouble,
-      h("div", { class: "row" }, btn("Start", { command: "start", countdownSeconds: 3 }, "primary"), btn("Pause", { command: "pause" }), btn("Resume", { command: "resume" }), btn("End", { command: "end" }, "danger")),
+      h(
+        "div",
+        { class: "row" },
+        btn("Start", { command: "start", countdownSeconds: 3 }, "primary"),
+        btn("Pause", { command: "pause" }),
+        btn("Resume", { command: "resume" }),
+        btn("End", { command: "end" }, "danger"),
+      ),
     );
     void this.connect();
   }
@@ -150,9 +179,14 @@ export class TeamCard {
     (e.risk!.firstChild as HTMLElement).style.width = `${riskPct}%`;
     const n = EFFORTS.length;
     const recent = new Array<number>(n).fill(0);
-    for (let s = Math.max(0, this.fires.length - RECENT_SECONDS); s < this.fires.length; s++) for (let k = 0; k < n; k++) recent[k]! += this.effort[s * n + k] ?? 0;
+    for (let s = Math.max(0, this.fires.length - RECENT_SECONDS); s < this.fires.length; s++)
+      for (let k = 0; k < n; k++) recent[k]! += this.effort[s * n + k] ?? 0;
     const shares = groupShares(recent);
-    e.effort!.replaceChildren(...EFFORT_GROUPS.map((g, i) => h("i", { style: `width:${shares[i]!.toFixed(1)}%;background:${g.color}`, title: `${g.label} ${Math.round(shares[i]!)}%` })));
+    e.effort!.replaceChildren(
+      ...EFFORT_GROUPS.map((g, i) =>
+        h("i", { style: `width:${shares[i]!.toFixed(1)}%;background:${g.color}`, title: `${g.label} ${Math.round(shares[i]!)}%` }),
+      ),
+    );
     const team = f.players.length;
     const tipped = f.stage === "playing" && tippingPoint(this.fires, team, "", Math.floor(threshold)) !== null;
     const severity = f.ended === "collapse" ? 3 : f.stage !== "playing" ? 0 : riskPct >= TROUBLE_PCT ? 2 : tipped || riskPct >= WATCH_PCT ? 1 : 0;

@@ -10,7 +10,13 @@ import { formatClock, h } from "../ui/dom.js";
 /** A debrief command for the room (absent where there is no room, e.g. a reopened session). */
 export type PushDebrief = (command: { command: "debrief"; rounds: number[]; whatIf?: WhatIfSpec & { round: number } }) => void;
 
-const TEAM_LABELS: Record<BotKind, string> = { balanced: "balanced players", preventer: "preventers", hero: "heroes", firefighter: "firefighters", idle: "people standing still" };
+const TEAM_LABELS: Record<BotKind, string> = {
+  balanced: "balanced players",
+  preventer: "preventers",
+  hero: "heroes",
+  firefighter: "firefighters",
+  idle: "people standing still",
+};
 
 export class Workbench {
   readonly el = h("div", { class: "workbench", "data-testid": "workbench" });
@@ -52,12 +58,20 @@ export class Workbench {
     e.round.addEventListener("change", () => this.select(Number((e.round as HTMLSelectElement).value)));
     e.compare = h("span", { class: "row compare" });
     // Balanced first: "what if we had played it straight" is the question a debrief usually asks.
-    const team = h("select", { "aria-label": "Bot team", "data-testid": "wb-team" }, ...(["balanced", "preventer", "hero", "firefighter"] as const).map((k) => h("option", { value: k }, TEAM_LABELS[k])));
+    const team = h(
+      "select",
+      { "aria-label": "Bot team", "data-testid": "wb-team" },
+      ...(["balanced", "preventer", "hero", "firefighter"] as const).map((k) => h("option", { value: k }, TEAM_LABELS[k])),
+    );
     const from = h("input", { type: "number", min: 0, step: 10, value: 0, "aria-label": "From second", "data-testid": "wb-from", class: "short" });
     e.team = team;
     e.from = from;
     e.whatIfNote = h("span", { class: "muted small", role: "status" });
-    const run = h("button", { type: "button", class: "primary", "data-testid": "wb-run", onclick: () => this.runWhatIf(team.value as BotKind, Number(from.value)) }, "Run what-if");
+    const run = h(
+      "button",
+      { type: "button", class: "primary", "data-testid": "wb-run", onclick: () => this.runWhatIf(team.value as BotKind, Number(from.value)) },
+      "Run what-if",
+    );
     const clear = h("button", { type: "button", class: "secondary", onclick: () => this.clearWhatIf() }, "Clear");
     e.pushNote = h("span", { class: "muted small", role: "status" });
     const pushRow = this.push
@@ -65,7 +79,16 @@ export class Workbench {
           "div",
           { class: "row" },
           h("button", { type: "button", class: "primary", "data-testid": "wb-show", onclick: () => this.pushNow() }, "Show on every screen"),
-          h("button", { type: "button", class: "secondary", "data-testid": "wb-hide", onclick: () => (this.push!({ command: "debrief", rounds: [] }), (e.pushNote!.textContent = "Hidden from the screens.")) }, "Hide from screens"),
+          h(
+            "button",
+            {
+              type: "button",
+              class: "secondary",
+              "data-testid": "wb-hide",
+              onclick: () => (this.push!({ command: "debrief", rounds: [] }), (e.pushNote!.textContent = "Hidden from the screens.")),
+            },
+            "Hide from screens",
+          ),
           e.pushNote,
         )
       : null;
@@ -75,7 +98,11 @@ export class Workbench {
     e.slider.addEventListener("input", () => this.seek(Number((e.slider as HTMLInputElement).value)));
     e.time = h("strong", { class: "clock", "data-testid": "wb-time" }, "0:00");
     e.play = h("button", { type: "button", class: "secondary", onclick: () => this.togglePlay() }, "▶ Play");
-    const fromHere = h("button", { type: "button", class: "link", onclick: () => ((from as HTMLInputElement).value = String(this.second)) }, "what-if from here");
+    const fromHere = h(
+      "button",
+      { type: "button", class: "link", onclick: () => ((from as HTMLInputElement).value = String(this.second)) },
+      "what-if from here",
+    );
 
     this.el.append(
       h("div", { class: "row" }, h("label", { class: "inline" }, "Round ", e.round), h("span", { class: "muted" }, "beside it:"), e.compare),

@@ -42,7 +42,8 @@ class WorkshopConsole {
     room.onStateChange(() => this.render());
     room.onLeave((closeCode) => {
       if (closeCode === KICKED_CLOSE_CODE) this.toast("This workshop's console was opened somewhere else.");
-      else if (closeCode === FLOODED_CLOSE_CODE) this.toast("The server closed this console's connection: it sent far more messages than a person can. Reload to reconnect.");
+      else if (closeCode === FLOODED_CLOSE_CODE)
+        this.toast("The server closed this console's connection: it sent far more messages than a person can. Reload to reconnect.");
       else if (closeCode !== 1000) this.toast("Lost the connection to the workshop lobby; reload to reconnect.");
     });
     this.render();
@@ -73,7 +74,13 @@ class WorkshopConsole {
     e.stage = h("span", { class: "stage", "data-testid": "ws-stage" });
 
     // Forming
-    const size = h("select", { "aria-label": "People per team", "data-testid": "ws-size" }, ...Array.from({ length: TEAM_SIZE_MAX - TEAM_SIZE_MIN + 1 }, (_, i) => TEAM_SIZE_MIN + i).map((n) => h("option", { value: n, selected: n === 4 }, `${n} per team`)));
+    const size = h(
+      "select",
+      { "aria-label": "People per team", "data-testid": "ws-size" },
+      ...Array.from({ length: TEAM_SIZE_MAX - TEAM_SIZE_MIN + 1 }, (_, i) => TEAM_SIZE_MIN + i).map((n) =>
+        h("option", { value: n, selected: n === 4 }, `${n} per team`),
+      ),
+    );
     e.teams = h("div", { class: "ws-teams", "data-testid": "ws-teams" });
     e.forming = h(
       "section",
@@ -82,22 +89,59 @@ class WorkshopConsole {
       h(
         "div",
         { class: "row" },
-        h("button", { type: "button", class: "primary", "data-testid": "ws-form", onclick: () => this.send({ command: "form", size: Number((size as HTMLSelectElement).value) }) }, "Form teams automatically"),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "primary",
+            "data-testid": "ws-form",
+            onclick: () => this.send({ command: "form", size: Number((size as HTMLSelectElement).value) }),
+          },
+          "Form teams automatically",
+        ),
         size,
         h("button", { type: "button", class: "secondary", onclick: () => this.send({ command: "addTeam" }) }, "Add a team"),
         h("button", { type: "button", class: "primary", "data-testid": "ws-open", onclick: () => this.send({ command: "open" }) }, "Open the teams' rooms"),
       ),
-      h("p", { class: "muted small" }, "Drag people between teams (or pick a team from the list beside a name). Names can be edited until the teams open; people who arrive later join the smallest team."),
+      h(
+        "p",
+        { class: "muted small" },
+        "Drag people between teams (or pick a team from the list beside a name). Names can be edited until the teams open; people who arrive later join the smallest team.",
+      ),
       e.teams,
     );
 
     // Running: the same round settings for every team, and commands for all at once.
-    const scenario = h("select", { "data-testid": "ws-scenario" }, ...SCENARIO_IDS.map((id) => h("option", { value: id, selected: id === "workshop" }, SCENARIOS[id]!.name)));
-    const duration = h("input", { type: "number", min: 10, max: 3600, step: 10, value: SCENARIOS.workshop!.durationSeconds, "data-testid": "ws-duration", class: "short" });
+    const scenario = h(
+      "select",
+      { "data-testid": "ws-scenario" },
+      ...SCENARIO_IDS.map((id) => h("option", { value: id, selected: id === "workshop" }, SCENARIOS[id]!.name)),
+    );
+    const duration = h("input", {
+      type: "number",
+      min: 10,
+      max: 3600,
+      step: 10,
+      value: SCENARIOS.workshop!.durationSeconds,
+      "data-testid": "ws-duration",
+      class: "short",
+    });
     const seats = h("input", { type: "number", min: 1, max: 16, value: 4, class: "short", "aria-label": "Players per team (bots play empty seats)" });
-    const bots = h("select", { "aria-label": "Bots" }, h("option", { value: "balanced,hero,preventer" }, "a mix"), h("option", { value: "balanced" }, "balanced"), h("option", { value: "hero" }, "heroes"), h("option", { value: "preventer" }, "preventers"), h("option", { value: "firefighter" }, "firefighters"), h("option", { value: "idle" }, "idle"));
+    const bots = h(
+      "select",
+      { "aria-label": "Bots" },
+      h("option", { value: "balanced,hero,preventer" }, "a mix"),
+      h("option", { value: "balanced" }, "balanced"),
+      h("option", { value: "hero" }, "heroes"),
+      h("option", { value: "preventer" }, "preventers"),
+      h("option", { value: "firefighter" }, "firefighters"),
+      h("option", { value: "idle" }, "idle"),
+    );
     const sameSeed = h("input", { type: "checkbox", checked: true, "data-testid": "ws-same-seed" });
-    scenario.addEventListener("change", () => ((duration as HTMLInputElement).value = String(SCENARIOS[(scenario as HTMLSelectElement).value]!.durationSeconds)));
+    scenario.addEventListener(
+      "change",
+      () => ((duration as HTMLInputElement).value = String(SCENARIOS[(scenario as HTMLSelectElement).value]!.durationSeconds)),
+    );
     /** Sends the form's settings to the teams in the lobby; `quiet` when a start does it on the way. */
     const apply = (quiet = false) => {
       const seed = Math.floor(Math.random() * 0xffffffff);
@@ -124,13 +168,24 @@ class WorkshopConsole {
       apply(true);
       all({ command: "start", countdownSeconds: 5 })();
       const label = (scenario as HTMLSelectElement).selectedOptions[0]?.textContent ?? "";
-      this.toast(`Starting every team: ${label}, ${(duration as HTMLInputElement).value} s${(sameSeed as HTMLInputElement).checked ? ", the same map for every team" : ", a map of its own for each team"}.`);
+      this.toast(
+        `Starting every team: ${label}, ${(duration as HTMLInputElement).value} s${(sameSeed as HTMLInputElement).checked ? ", the same map for every team" : ", a map of its own for each team"}.`,
+      );
     };
     e.running = h(
       "section",
       { class: "card" },
       h("h2", {}, "Every team"),
-      h("form", { class: "row ws-settings", onsubmit: (ev: Event) => (ev.preventDefault(), apply()) }, field("Scenario", scenario), field("Seconds", duration), field("Players per team", seats), field("Bots in empty seats", bots), h("label", { class: "inline" }, sameSeed, " the same map and luck for every team"), h("button", { type: "submit", class: "secondary", "data-testid": "ws-apply" }, "Apply to every team")),
+      h(
+        "form",
+        { class: "row ws-settings", onsubmit: (ev: Event) => (ev.preventDefault(), apply()) },
+        field("Scenario", scenario),
+        field("Seconds", duration),
+        field("Players per team", seats),
+        field("Bots in empty seats", bots),
+        h("label", { class: "inline" }, sameSeed, " the same map and luck for every team"),
+        h("button", { type: "submit", class: "secondary", "data-testid": "ws-apply" }, "Apply to every team"),
+      ),
       h(
         "div",
         { class: "row" },
@@ -150,13 +205,23 @@ class WorkshopConsole {
         "header",
         {},
         h("h1", {}, "Smolder · workshop console"),
-        h("div", { class: "code-box" }, h("span", { class: "muted" }, "Workshop code"), h("strong", { class: "room-code", "data-testid": "ws-code" }, this.code)),
+        h(
+          "div",
+          { class: "code-box" },
+          h("span", { class: "muted" }, "Workshop code"),
+          h("strong", { class: "room-code", "data-testid": "ws-code" }, this.code),
+        ),
         h("div", { class: "join" }, h("span", { class: "muted" }, "Join link"), join.link, join.note),
         qr,
         e.stage,
         h("a", { class: "secondary button", href: "/guide", target: "_blank", rel: "noopener", "data-testid": "guide-link" }, "Facilitator's guide ↗"),
       ),
-      h("form", { class: "row message", onsubmit: (ev: Event) => (ev.preventDefault(), this.send({ command: "message", text: (message as HTMLInputElement).value })) }, message, h("button", { type: "submit", class: "secondary" }, "Show in the lobby")),
+      h(
+        "form",
+        { class: "row message", onsubmit: (ev: Event) => (ev.preventDefault(), this.send({ command: "message", text: (message as HTMLInputElement).value })) },
+        message,
+        h("button", { type: "submit", class: "secondary" }, "Show in the lobby"),
+      ),
       e.forming,
       e.running,
       e.dashboard,
@@ -186,7 +251,12 @@ class WorkshopConsole {
     const st = this.seen;
     const column = (teamId: string, title: HTMLElement | string) => {
       const members = people.filter(([, p]) => p.team === teamId);
-      const col = h("div", { class: "ws-team", "data-team": teamId }, typeof title === "string" ? h("h3", {}, title) : title, h("span", { class: "muted small" }, `${members.length} people`));
+      const col = h(
+        "div",
+        { class: "ws-team", "data-team": teamId },
+        typeof title === "string" ? h("h3", {}, title) : title,
+        h("span", { class: "muted small" }, `${members.length} people`),
+      );
       col.addEventListener("dragover", (ev) => ev.preventDefault());
       col.addEventListener("drop", (ev) => {
         ev.preventDefault();
@@ -194,7 +264,11 @@ class WorkshopConsole {
         if (key && teamId) this.send({ command: "move", key, team: teamId });
       });
       for (const [key, p] of members) {
-        const pick = h("select", { "aria-label": `Team for ${p.name}` }, ...[...st.teams.values()].map((t) => h("option", { value: t.id, selected: t.id === p.team }, t.name)));
+        const pick = h(
+          "select",
+          { "aria-label": `Team for ${p.name}` },
+          ...[...st.teams.values()].map((t) => h("option", { value: t.id, selected: t.id === p.team }, t.name)),
+        );
         pick.addEventListener("change", () => this.send({ command: "move", key, team: (pick as HTMLSelectElement).value }));
         const chip = h("div", { class: `ws-chip ${p.status}`, draggable: "true", "data-key": key }, h("span", {}, p.name), pick);
         chip.addEventListener("dragstart", (ev) => (ev as DragEvent).dataTransfer?.setData("text/plain", key));
@@ -206,7 +280,11 @@ class WorkshopConsole {
     for (const t of st.teams.values()) {
       const name = h("input", { type: "text", value: t.name, maxlength: 24, "aria-label": "Team name", class: "ws-name" });
       name.addEventListener("change", () => this.send({ command: "rename", team: t.id, name: (name as HTMLInputElement).value }));
-      const remove = h("button", { type: "button", class: "link", title: "Remove this (empty) team", onclick: () => this.send({ command: "removeTeam", team: t.id }) }, "×");
+      const remove = h(
+        "button",
+        { type: "button", class: "link", title: "Remove this (empty) team", onclick: () => this.send({ command: "removeTeam", team: t.id }) },
+        "×",
+      );
       cols.push(column(t.id, h("div", { class: "row" }, name, remove)));
     }
     const unplaced = people.filter(([, p]) => !st.teams.has(p.team));
@@ -239,4 +317,3 @@ class WorkshopConsole {
 function field(label: string, input: HTMLElement): HTMLElement {
   return h("label", { class: "field" }, h("span", {}, label), input);
 }
-

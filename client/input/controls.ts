@@ -85,7 +85,8 @@ export class Controls {
     // A watcher has no avatar: nothing to act with.
     if (!frame?.you) return;
     const { x, y } = this.host.position();
-    const target = action === "stepBack" ? -1 : (tile ?? (action === "extinguish" ? aimFire(frame, x, y) : Math.floor(y / SUB) * frame.width + Math.floor(x / SUB)));
+    const target =
+      action === "stepBack" ? -1 : (tile ?? (action === "extinguish" ? aimFire(frame, x, y) : Math.floor(y / SUB) * frame.width + Math.floor(x / SUB)));
     const now = performance.now();
     if (alreadyUnderWay(frame.you, this.lastSent, action, target, now, tile === undefined)) return;
     this.lastSent = { kind: action, tile: target, at: now };

@@ -22,7 +22,14 @@ export interface Sent {
  * press (`aimed`: the view picked the tile) while that action runs keeps going whatever the aim
  * says now, so Space pressed again mid-fight never switches fires; a tap on another tile does.
  */
-export function alreadyUnderWay(you: Pick<FramePlayer, "action" | "actionTile"> | undefined, last: Sent | null, kind: ActionKind, tile: number, now: number, aimed = false): boolean {
+export function alreadyUnderWay(
+  you: Pick<FramePlayer, "action" | "actionTile"> | undefined,
+  last: Sent | null,
+  kind: ActionKind,
+  tile: number,
+  now: number,
+  aimed = false,
+): boolean {
   const sameTarget = (t: number) => kind === "stepBack" || aimed || t === tile;
   if (you && you.action === CODE[kind] && sameTarget(you.actionTile)) return true;
   // Sent but not yet in a synced state: wait for it rather than send it twice.

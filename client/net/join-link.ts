@@ -31,7 +31,10 @@ export function networkNote(o: JoinOrigin): string {
  * The join link, its QR code and the network note for `code`, filled in when the server answers.
  * `qr` receives the SVG; `link` and `note` are elements to place in the page.
  */
-export function joinLink(code: string, qrColours?: { dark: string; light: string }): { link: HTMLAnchorElement; qr: HTMLElement; note: HTMLElement; url: Promise<string> } {
+export function joinLink(
+  code: string,
+  qrColours?: { dark: string; light: string },
+): { link: HTMLAnchorElement; qr: HTMLElement; note: HTMLElement; url: Promise<string> } {
   const link = h("a", { target: "_blank", rel: "noopener", "data-testid": "join-link" }) as HTMLAnchorElement;
   const qr = h("div", { class: "qr", role: "img", "aria-label": "QR code of the join link" });
   const note = h("p", { class: "muted small join-note", "data-testid": "join-note" });

@@ -2,7 +2,18 @@
 // Scenes listen to it; nothing here knows about Phaser.
 import { Client, type Room } from "colyseus.js";
 import type { Debrief, Intent, ResultsSummary as RoundSummary } from "../../shared/index.js";
-import { type ErrorMessage, FLOODED_CLOSE_CODE, KICKED_CLOSE_CODE, MSG, RECONNECT_SECONDS, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, ROOM_NAME, SERVER_CLOSING_CLOSE_CODE, WORKSHOP_ROOM_NAME } from "../../shared/protocol/index.js";
+import {
+  type ErrorMessage,
+  FLOODED_CLOSE_CODE,
+  KICKED_CLOSE_CODE,
+  MSG,
+  RECONNECT_SECONDS,
+  ROOM_CODE_ALPHABET,
+  ROOM_CODE_LENGTH,
+  ROOM_NAME,
+  SERVER_CLOSING_CLOSE_CODE,
+  WORKSHOP_ROOM_NAME,
+} from "../../shared/protocol/index.js";
 import { STORAGE } from "../constants.js";
 
 /** "closed": the server running the room shut down (a "server-closing" error came first); nothing to reconnect to. */

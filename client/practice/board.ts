@@ -8,7 +8,11 @@ import { frameFromState, type Frame } from "../net/frame.js";
 const SEED = 20261;
 
 function practiceScenario() {
-  const data = structuredClone(SCENARIOS.startup!) as unknown as { durationSeconds: number; phases: { ignition: number; creep: number }[]; fire: { growChance: number } };
+  const data = structuredClone(SCENARIOS.startup!) as unknown as {
+    durationSeconds: number;
+    phases: { ignition: number; creep: number }[];
+    fire: { growChance: number };
+  };
   // Long enough for anyone; the practice ends when its steps are done, not on a clock.
   data.durationSeconds = 1800;
   data.phases[0]!.ignition = 0;
@@ -29,7 +33,10 @@ export class PracticeBoard {
     const tx = Math.floor(me.x / SUB);
     const ty = Math.floor(me.y / SUB);
     // Two small fires a few steps away, inside the active square.
-    for (const [dx, dy] of [[2, -1], [-2, 2]] as const) {
+    for (const [dx, dy] of [
+      [2, -1],
+      [-2, 2],
+    ] as const) {
       const x = Math.min(s.ax + s.side - 1, Math.max(s.ax, tx + dx));
       const y = Math.min(s.ay + s.side - 1, Math.max(s.ay, ty + dy));
       const i = y * s.scenario.grid.width + x;

@@ -31,7 +31,13 @@ export class Avatars {
       seen.add(p.key);
       if (this.sprites.has(p.key)) continue;
       const label = this.scene.add
-        .text(0, 0, p.isYou ? `${p.name} (you)` : p.name, { fontFamily: "system-ui, sans-serif", fontSize: `${Math.round(13 * this.nameScale)}px`, color: p.isYou ? "#ffffff" : "#d6d9e0", stroke: "#000000", strokeThickness: 3 })
+        .text(0, 0, p.isYou ? `${p.name} (you)` : p.name, {
+          fontFamily: "system-ui, sans-serif",
+          fontSize: `${Math.round(13 * this.nameScale)}px`,
+          color: p.isYou ? "#ffffff" : "#d6d9e0",
+          stroke: "#000000",
+          strokeThickness: 3,
+        })
         .setOrigin(0.5, 1)
         .setDepth(6);
       this.sprites.set(p.key, { body: this.scene.add.graphics().setDepth(5), label, x: toWorld(p.x), y: toWorld(p.y) });
@@ -93,7 +99,11 @@ export class Avatars {
     const zoom = this.scene.cameras.main.zoom || 1;
     const renderScale = this.scene.scale.width / Math.max(1, window.innerWidth);
     if (p.bot) {
-      s.label.setText(String(p.seat + 1)).setOrigin(0.5, 0.5).setColor("#111111").setStroke("#000000", 0);
+      s.label
+        .setText(String(p.seat + 1))
+        .setOrigin(0.5, 0.5)
+        .setColor("#111111")
+        .setStroke("#000000", 0);
       s.label.setScale(Math.min(1, (r * 1.3) / (13 * this.nameScale))).setPosition(s.x, s.y);
     } else {
       const name = p.isYou ? `${p.name} (you)` : p.name;

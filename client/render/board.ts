@@ -19,7 +19,10 @@ export class Board {
 
   constructor(scene: Phaser.Scene, size: { width: number; height: number } = { width: 32, height: 32 }) {
     this.base = scene.make.graphics({}, false);
-    this.baseTexture = scene.add.renderTexture(0, 0, size.width * T, size.height * T).setOrigin(0, 0).setDepth(0);
+    this.baseTexture = scene.add
+      .renderTexture(0, 0, size.width * T, size.height * T)
+      .setOrigin(0, 0)
+      .setDepth(0);
     this.fire = scene.add.graphics().setDepth(2);
     this.marks = scene.add.graphics().setDepth(3);
   }

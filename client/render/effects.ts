@@ -59,7 +59,14 @@ export class Effects {
     const { x, y } = centre(frame, tile);
     this.sparks.explode(mine ? 26 + heat * 8 : 12, x, y);
     const text = this.scene.add
-      .text(x, y - 10, `+${praise}`, { fontFamily: "system-ui, sans-serif", fontSize: mine ? "20px" : "14px", fontStyle: "bold", color: "#f0e442", stroke: "#000000", strokeThickness: 4 })
+      .text(x, y - 10, `+${praise}`, {
+        fontFamily: "system-ui, sans-serif",
+        fontSize: mine ? "20px" : "14px",
+        fontStyle: "bold",
+        color: "#f0e442",
+        stroke: "#000000",
+        strokeThickness: 4,
+      })
       .setOrigin(0.5)
       .setDepth(9);
     this.scene.tweens.add({ targets: text, y: y - 50, alpha: 0, duration: 1100, ease: "Cubic.easeOut", onComplete: () => text.destroy() });
@@ -71,7 +78,10 @@ export class Effects {
 
   private guard(frame: Frame, tile: number, mine: boolean): void {
     const { x, y } = centre(frame, tile);
-    const ring = this.scene.add.circle(x, y, TILE_PX * 0.4).setStrokeStyle(3, PALETTE.guardLight, 1).setDepth(8);
+    const ring = this.scene.add
+      .circle(x, y, TILE_PX * 0.4)
+      .setStrokeStyle(3, PALETTE.guardLight, 1)
+      .setDepth(8);
     this.scene.tweens.add({ targets: ring, scale: 2.4, alpha: 0, duration: 700, onComplete: () => ring.destroy() });
     if (mine) sound.play("guard");
   }

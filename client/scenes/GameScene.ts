@@ -187,8 +187,8 @@ export class GameScene extends Phaser.Scene {
           : status === "flooded"
             ? "The server closed this connection: this page sent far more messages than a person can. Reload to join again."
             : status === "closed"
-            ? "The game server running this room shut down, so the room has closed. Reload to join a new one."
-            : "Could not get back to the room. Reload to start again.";
+              ? "The game server running this room shut down, so the room has closed. Reload to join a new one."
+              : "Could not get back to the room. Reload to start again.";
     layer("banner", h("div", { class: "banner", role: "alert" }, text));
   }
 }

@@ -29,11 +29,18 @@ export class LobbyScene extends Phaser.Scene {
     const render = (frame: Frame) => {
       if (frame.stage !== "countdown" && frame.stage !== "lobby") return this.scene.start(SCENES.game);
       const hosted = frame.hosted;
-      count.textContent = frame.stage === "lobby" ? "Waiting for the host to start" : hosted?.paused ? "Paused by the host" : `Starting in ${frame.countdown} s`;
+      count.textContent =
+        frame.stage === "lobby" ? "Waiting for the host to start" : hosted?.paused ? "Paused by the host" : `Starting in ${frame.countdown} s`;
       if (hosted) {
-        code.replaceChildren(hosted.team ? `Team ${hosted.team} · room ` : "Room ", h("span", { class: "room-code" }, hosted.code), hosted.round > 1 ? ` · round ${hosted.round}` : "");
+        code.replaceChildren(
+          hosted.team ? `Team ${hosted.team} · room ` : "Room ",
+          h("span", { class: "room-code" }, hosted.code),
+          hosted.round > 1 ? ` · round ${hosted.round}` : "",
+        );
         message.textContent = hosted.message;
-        hint.textContent = hosted.watching ? "All seats are taken: you are watching this round and get a seat in the next." : "Bots take the empty seats when the round starts.";
+        hint.textContent = hosted.watching
+          ? "All seats are taken: you are watching this round and get a seat in the next."
+          : "Bots take the empty seats when the round starts.";
       }
       list.replaceChildren(...frame.players.map((p) => h("li", { class: p.isYou ? "you" : "" }, p.name + (p.isYou ? " (you)" : ""))));
       this.board.update(frame);

@@ -16,7 +16,9 @@ export class ResultsScene extends Phaser.Scene {
   create(): void {
     const session = app.session;
     const summary = session.summary;
-    const mySeat = session.room ? (session.room.state as { players?: { get(k: string): { seat: number } | undefined } }).players?.get(session.sessionId)?.seat : undefined;
+    const mySeat = session.room
+      ? (session.room.state as { players?: { get(k: string): { seat: number } | undefined } }).players?.get(session.sessionId)?.seat
+      : undefined;
     let chart: RecapChart | null = null;
     const onResize = () => chart?.resize();
     this.events.once("shutdown", () => {
@@ -53,14 +55,26 @@ export class ResultsScene extends Phaser.Scene {
     const headline = headlineSentence(headlines(summary.players));
     const recap = summary.recap;
     if (recap && recap.seconds.length > 1) chart = new RecapChart(recap);
-    const tipped = recap ? (recap.tipping === null ? "The fires never got ahead of the team." : `Tipped at ${formatClock(recap.tipping)}: from then on more fires burned than there were people to fight them.`) : null;
+    const tipped = recap
+      ? recap.tipping === null
+        ? "The fires never got ahead of the team."
+        : `Tipped at ${formatClock(recap.tipping)}: from then on more fires burned than there were people to fight them.`
+      : null;
     const ended = (room?.state as { ended?: string } | undefined)?.ended;
     layer(
       "results",
       h(
         "div",
         { class: "panel results" },
-        h("h2", { "data-testid": "outcome" }, summary.collapsed ? `The organisation collapsed at ${formatClock(summary.seconds)}` : ended === "host" ? `The host ended the round at ${formatClock(summary.seconds)}` : "The organisation survived"),
+        h(
+          "h2",
+          { "data-testid": "outcome" },
+          summary.collapsed
+            ? `The organisation collapsed at ${formatClock(summary.seconds)}`
+            : ended === "host"
+              ? `The host ended the round at ${formatClock(summary.seconds)}`
+              : "The organisation survived",
+        ),
         h("p", { class: "big-number" }, "Team value ", h("strong", {}, fmt(summary.value))),
         story ? h("p", { class: "my-story", "data-testid": "my-story" }, story) : h("p", { class: "hint" }, "You watched this round."),
         headline ? h("p", { class: "insight", "data-testid": "headline" }, headline) : null,
@@ -69,7 +83,19 @@ export class ResultsScene extends Phaser.Scene {
         h(
           "table",
           { class: "scores" },
-          h("thead", {}, h("tr", {}, h("th", {}, "Player"), h("th", {}, "Praise"), h("th", { title: "Value of fires put out and guard built" }, "Direct"), h("th", { title: "Damage from fires your embers and dust started" }, "Indirect"), h("th", {}, "Net"))),
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              h("th", {}, "Player"),
+              h("th", {}, "Praise"),
+              h("th", { title: "Value of fires put out and guard built" }, "Direct"),
+              h("th", { title: "Damage from fires your embers and dust started" }, "Indirect"),
+              h("th", {}, "Net"),
+            ),
+          ),
           h(
             "tbody",
             {},
@@ -86,7 +112,11 @@ export class ResultsScene extends Phaser.Scene {
             ),
           ),
         ),
-        h("p", { class: "hint" }, "Praise is what people saw. Net is what the work did: the fires your quick fixes started later count against you. Times are into the round (m:ss)."),
+        h(
+          "p",
+          { class: "hint" },
+          "Praise is what people saw. Net is what the work did: the fires your quick fixes started later count against you. Times are into the round (m:ss).",
+        ),
         hosted ? h("p", { class: "countdown", "data-testid": "waiting-next" }, "Waiting for the host's next round…") : again,
       ),
     );

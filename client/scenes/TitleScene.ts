@@ -55,10 +55,26 @@ export class TitleScene extends Phaser.Scene {
     const play = h("button", { type: "submit", class: "primary big" }, "Quick play");
     // A /join/CODE link (or the QR code on the projector) fills in the code.
     const linked = codeFromPath("join");
-    const code = h("input", { id: "code", name: "code", type: "text", maxlength: 9, autocomplete: "off", autocapitalize: "characters", spellcheck: "false", placeholder: "e.g. 7K4X9Q", class: "code-input" });
+    const code = h("input", {
+      id: "code",
+      name: "code",
+      type: "text",
+      maxlength: 9,
+      autocomplete: "off",
+      autocapitalize: "characters",
+      spellcheck: "false",
+      placeholder: "e.g. 7K4X9Q",
+      class: "code-input",
+    });
     code.value = linked;
     const join = h("button", { type: "button", class: linked ? "primary" : "secondary" }, "Join with code");
-    const host = h("p", { class: "host-links" }, h("a", { href: "/host?new=1", class: "link" }, "Host a room for a group"), " · ", h("a", { href: "/host?new=workshop", class: "link" }, "Host a team workshop"));
+    const host = h(
+      "p",
+      { class: "host-links" },
+      h("a", { href: "/host?new=1", class: "link" }, "Host a room for a group"),
+      " · ",
+      h("a", { href: "/host?new=workshop", class: "link" }, "Host a team workshop"),
+    );
     const form = h(
       "form",
       { class: "panel title-card" },
@@ -67,7 +83,12 @@ export class TitleScene extends Phaser.Scene {
       h("label", { for: "name" }, "Your name"),
       name,
       linked ? null : play,
-      h("div", { class: "join-row" }, h("label", { for: "code" }, linked ? "Room code" : "Playing with a group? Room code"), h("div", { class: "row" }, code, join)),
+      h(
+        "div",
+        { class: "join-row" },
+        h("label", { for: "code" }, linked ? "Room code" : "Playing with a group? Room code"),
+        h("div", { class: "row" }, code, join),
+      ),
       status,
       linked ? null : host,
       h("p", { class: "credit" }, "After the essay ", h("i", {}, "A Dangerous Addiction"), " by Alex Komoroske."),

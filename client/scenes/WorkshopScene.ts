@@ -24,7 +24,19 @@ export class WorkshopScene extends Phaser.Scene {
     const mates = h("ul", { class: "players" });
     const status = h("p", { class: "countdown", role: "status" });
     const message = h("p", { class: "insight", "data-testid": "host-message" });
-    layer("lobby", h("div", { class: "panel lobby" }, title, team, status, message, mates, h("p", { class: "hint" }, "Every team plays the same scenario in its own room; the facilitator compares the teams afterwards.")));
+    layer(
+      "lobby",
+      h(
+        "div",
+        { class: "panel lobby" },
+        title,
+        team,
+        status,
+        message,
+        mates,
+        h("p", { class: "hint" }, "Every team plays the same scenario in its own room; the facilitator compares the teams afterwards."),
+      ),
+    );
     const render = () => {
       const st = room.state as unknown as WorkshopView;
       const me = st.people?.get(room.sessionId);
@@ -56,7 +68,16 @@ export class WorkshopScene extends Phaser.Scene {
       this.scene.start(SCENES.lobby);
     } catch (e) {
       this.moving = false;
-      layer("lobby", h("div", { class: "panel lobby" }, h("h2", {}, "Could not join your team"), h("p", {}, (e as Error).message), h("button", { type: "button", class: "primary", onclick: () => this.scene.restart() }, "Try again")));
+      layer(
+        "lobby",
+        h(
+          "div",
+          { class: "panel lobby" },
+          h("h2", {}, "Could not join your team"),
+          h("p", {}, (e as Error).message),
+          h("button", { type: "button", class: "primary", onclick: () => this.scene.restart() }, "Try again"),
+        ),
+      );
       void room;
     }
   }

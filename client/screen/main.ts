@@ -121,7 +121,12 @@ class ScreenUi {
     );
     void joinOrigin().then(async (o) => {
       this.joinHost = new URL(o.origin).host;
-      this.qrSvg = await QRCode.toString(`${o.origin}/join/${code}`, { type: "svg", margin: 1, errorCorrectionLevel: "M", color: { dark: "#000000", light: "#ffffff" } });
+      this.qrSvg = await QRCode.toString(`${o.origin}/join/${code}`, {
+        type: "svg",
+        margin: 1,
+        errorCorrectionLevel: "M",
+        color: { dark: "#000000", light: "#ffffff" },
+      });
       this.lastSide = "";
     });
   }
@@ -142,7 +147,15 @@ class ScreenUi {
   }
 
   connection(status: string): void {
-    this.problem(status === "connected" ? "" : status === "reconnecting" ? "Connection lost. Reconnecting…" : status === "closed" ? "The game server running this room shut down; the room has closed." : "Lost the room. Reload this page.");
+    this.problem(
+      status === "connected"
+        ? ""
+        : status === "reconnecting"
+          ? "Connection lost. Reconnecting…"
+          : status === "closed"
+            ? "The game server running this room shut down; the room has closed."
+            : "Lost the room. Reload this page.",
+    );
   }
 
   summary(s: RoundSummary): void {
@@ -193,11 +206,30 @@ class ScreenUi {
         if (hosted.board === "praise")
           this.side.replaceChildren(
             h("div", { class: "s-title" }, "Praise"),
-            h("ol", { class: "s-board" }, ...rows.slice(0, 10).map((p) => h("li", { class: p.status }, h("span", { class: "n" }, p.name, p.bot ? h("small", {}, " bot") : null), h("span", { class: "v" }, p.praise)))),
+            h(
+              "ol",
+              { class: "s-board" },
+              ...rows
+                .slice(0, 10)
+                .map((p) =>
+                  h("li", { class: p.status }, h("span", { class: "n" }, p.name, p.bot ? h("small", {}, " bot") : null), h("span", { class: "v" }, p.praise)),
+                ),
+            ),
             code,
           );
-        else if (hosted.board === "value") this.side.replaceChildren(h("div", { class: "s-title" }, "Team value"), h("div", { class: "s-big-value" }, formatValue(f.value)), h("p", { class: "s-note" }, "What the team built and kept healthy."), code);
-        else this.side.replaceChildren(h("div", { class: "s-title" }, "Scores are hidden"), h("p", { class: "s-note" }, "Play for the organisation, not the scoreboard."), code);
+        else if (hosted.board === "value")
+          this.side.replaceChildren(
+            h("div", { class: "s-title" }, "Team value"),
+            h("div", { class: "s-big-value" }, formatValue(f.value)),
+            h("p", { class: "s-note" }, "What the team built and kept healthy."),
+            code,
+          );
+        else
+          this.side.replaceChildren(
+            h("div", { class: "s-title" }, "Scores are hidden"),
+            h("p", { class: "s-note" }, "Play for the organisation, not the scoreboard."),
+            code,
+          );
       }
     }
 
@@ -205,14 +237,24 @@ class ScreenUi {
     let over: HTMLElement | null = null;
     // Paused is a strip above the map, never a card over it: the facilitator pauses to talk about the map.
     if (hosted.paused) over = h("div", { class: "s-card s-strip", "data-testid": "screen-paused" }, "Paused by the host");
-    else if (f.stage === "countdown") over = h("div", { class: "s-card" }, h("div", { class: "s-small" }, `Round ${hosted.round} starts in`), h("div", { class: "s-huge" }, String(f.countdown)));
+    else if (f.stage === "countdown")
+      over = h(
+        "div",
+        { class: "s-card" },
+        h("div", { class: "s-small" }, `Round ${hosted.round} starts in`),
+        h("div", { class: "s-huge" }, String(f.countdown)),
+      );
     else if (f.stage === "ended") {
       const s = this.summaryRound === hosted.round ? this.summaryData : null;
       const headline = s && hosted.board !== "hidden" ? headlineSentence(headlines(s.players)) : null;
       over = h(
         "div",
         { class: "s-card" },
-        h("div", { class: "s-small" }, f.ended === "collapse" ? "The organisation collapsed" : f.ended === "host" ? "Round over" : "Time! The organisation survived"),
+        h(
+          "div",
+          { class: "s-small" },
+          f.ended === "collapse" ? "The organisation collapsed" : f.ended === "host" ? "Round over" : "Time! The organisation survived",
+        ),
         h("div", { class: "s-huge value" }, formatValue(f.value)),
         h("div", { class: "s-small" }, "team value"),
         headline ? h("p", { class: "s-insight" }, headline) : null,

@@ -28,7 +28,14 @@ export function watchDebrief(session: Session, opts: OverlayOptions = {}): void 
   const fold = () => {
     folded = true;
     close();
-    layer(LAYER, h("button", { type: "button", class: "primary d-reopen", "data-testid": "debrief-reopen", onclick: () => ((folded = false), void open(last)) }, "Open the debrief"));
+    layer(
+      LAYER,
+      h(
+        "button",
+        { type: "button", class: "primary d-reopen", "data-testid": "debrief-reopen", onclick: () => ((folded = false), void open(last)) },
+        "Open the debrief",
+      ),
+    );
   };
   const open = async (d: Debrief | null) => {
     if (!d) return close();

@@ -57,7 +57,14 @@ export class Hud {
     this.sideTitle = h("div", { class: "side-title" }, "Praise");
     this.teamValue = h("strong", { class: "side-value" });
     this.side = h("div", { class: "side", "data-reserve": "" }, this.sideTitle, this.board, this.teamValue);
-    this.minimap = h("canvas", { class: "minimap", width: 200, height: 200, role: "img", "aria-label": "The whole map: fires, guard and everyone; the frame is what you see", "data-testid": "minimap" });
+    this.minimap = h("canvas", {
+      class: "minimap",
+      width: 200,
+      height: 200,
+      role: "img",
+      "aria-label": "The whole map: fires, guard and everyone; the frame is what you see",
+      "data-testid": "minimap",
+    });
     const mute = h("button", { class: "icon sound", type: "button", "aria-label": "Sound", "aria-pressed": String(!sound.muted), title: "Sound on/off" });
     mute.innerHTML = SPEAKER_SVG;
     mute.classList.toggle("muted", sound.muted);
@@ -81,16 +88,7 @@ export class Hud {
       h("div", { class: "hud-sub" }, this.phase, this.boardLine),
       h("div", { class: "hud-buttons" }, mute, help),
     );
-    this.el = layer(
-      "hud",
-      this.bar,
-      this.side,
-      this.minimap,
-      this.reveal,
-      this.message,
-      this.paused,
-      this.toast,
-    );
+    this.el = layer("hud", this.bar, this.side, this.minimap, this.reveal, this.message, this.paused, this.toast);
   }
 
   update(frame: Frame, view?: { x: number; y: number; side: number }): void {
@@ -120,16 +118,20 @@ export class Hud {
     this.board.style.display = mode === "value" ? "none" : "";
     this.teamValue.style.display = mode === "value" ? "" : "none";
     this.teamValue.textContent = formatValue(frame.value);
-    const rows = frame.leaderboard
-      .map((key) => frame.players.find((p) => p.key === key))
-      .filter((p): p is NonNullable<typeof p> => p !== undefined);
+    const rows = frame.leaderboard.map((key) => frame.players.find((p) => p.key === key)).filter((p): p is NonNullable<typeof p> => p !== undefined);
     const signature = `${mode}|${formatValue(frame.value)}|` + rows.map((p) => `${p.key}:${p.praise}:${p.status}`).join("|");
     if (signature === this.lastBoard) return;
     this.boardLine.replaceChildren(...boardLine(mode, rows, frame.value));
     this.lastBoard = signature;
     this.board.replaceChildren(
       ...rows.map((p) =>
-        h("li", { class: `${p.isYou ? "you" : ""} ${p.status}` }, h("span", { class: "name" }, p.name), p.bot ? h("span", { class: "tag" }, "bot") : null, h("span", { class: "num" }, p.praise)),
+        h(
+          "li",
+          { class: `${p.isYou ? "you" : ""} ${p.status}` },
+          h("span", { class: "name" }, p.name),
+          p.bot ? h("span", { class: "tag" }, "bot") : null,
+          h("span", { class: "num" }, p.praise),
+        ),
       ),
     );
   }

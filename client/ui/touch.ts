@@ -3,9 +3,15 @@ import type { Controls } from "../input/controls.js";
 import { h, layer, removeLayer } from "./dom.js";
 
 const PAD: [string, number, number][] = [
-  ["↖", -1, -1], ["↑", 0, -1], ["↗", 1, -1],
-  ["←", -1, 0], ["", 0, 0], ["→", 1, 0],
-  ["↙", -1, 1], ["↓", 0, 1], ["↘", 1, 1],
+  ["↖", -1, -1],
+  ["↑", 0, -1],
+  ["↗", 1, -1],
+  ["←", -1, 0],
+  ["", 0, 0],
+  ["→", 1, 0],
+  ["↙", -1, 1],
+  ["↓", 0, 1],
+  ["↘", 1, 1],
 ];
 
 export function showTouchControls(controls: Controls): void {
@@ -20,11 +26,19 @@ export function showTouchControls(controls: Controls): void {
   const pad = h("div", { class: "pad", "aria-label": "Move", "data-reserve": "" });
   for (const [label, dx, dy] of PAD) {
     const b = h("button", { type: "button", class: label ? "dir" : "dir hub", "aria-label": label ? `move ${label}` : "stop" }, label);
-    hold(b, () => controls.setDirection(dx, dy), () => controls.setDirection(0, 0));
+    hold(
+      b,
+      () => controls.setDirection(dx, dy),
+      () => controls.setDirection(0, 0),
+    );
     pad.append(b);
   }
   const sprint = h("button", { type: "button", class: "act sprint" }, "Sprint");
-  hold(sprint, () => controls.setSprint(true), () => controls.setSprint(false));
+  hold(
+    sprint,
+    () => controls.setSprint(true),
+    () => controls.setSprint(false),
+  );
   const action = (label: string, cls: string, act: "extinguish" | "invest" | "stepBack") => {
     const b = h("button", { type: "button", class: `act ${cls}` }, label);
     b.addEventListener("pointerdown", (e) => {
@@ -36,7 +50,14 @@ export function showTouchControls(controls: Controls): void {
   layer(
     "touch",
     pad,
-    h("div", { class: "actions", "data-reserve": "" }, action("Put out", "fire", "extinguish"), action("Invest", "invest", "invest"), action("Step back", "back", "stepBack"), sprint),
+    h(
+      "div",
+      { class: "actions", "data-reserve": "" },
+      action("Put out", "fire", "extinguish"),
+      action("Invest", "invest", "invest"),
+      action("Step back", "back", "stepBack"),
+      sprint,
+    ),
   );
 }
 

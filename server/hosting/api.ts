@@ -74,7 +74,8 @@ export function createRoomsApi(opts: { trustRoomSettings: boolean }): Handler {
     if (!target) return next();
     if (req.method !== "POST") return send(res, 405, { error: `use POST to create ${target.what}` });
     const address = addressOf(req, hosting.trustProxy);
-    if (!hosting.creates.take(address)) return send(res, 429, { error: `too many rooms created from your address; try again in ${hosting.creates.waitSeconds(address)} s` });
+    if (!hosting.creates.take(address))
+      return send(res, 429, { error: `too many rooms created from your address; try again in ${hosting.creates.waitSeconds(address)} s` });
     void (async () => {
       let body: unknown;
       try {
@@ -89,7 +90,8 @@ export function createRoomsApi(opts: { trustRoomSettings: boolean }): Handler {
       const extra = opts.trustRoomSettings && parsed.success ? parsed.data : {};
       // A facilitator who already has a secret keeps it, so one secret lists all their sessions.
       const presented = bearerOf(req);
-      if (req.headers.authorization !== undefined && !presented) return send(res, 401, { error: "the Authorization header must be Bearer <host secret> (16 to 128 characters)" });
+      if (req.headers.authorization !== undefined && !presented)
+        return send(res, 401, { error: "the Authorization header must be Bearer <host secret> (16 to 128 characters)" });
       const hostSecret = presented ?? randomSecret();
       const hostHash = hashSecret(hostSecret).toString("hex");
       let sessionId: string = randomUUID();
@@ -98,7 +100,8 @@ export function createRoomsApi(opts: { trustRoomSettings: boolean }): Handler {
         if (target.kind === "workshop") return send(res, 400, { error: "a workshop is not hosted again; create a new one" });
         const stored = await hosting.store.getSession(asked.data.sessionId);
         if (!stored) return send(res, 404, { error: "no stored session with that id" });
-        if (!presented || stored.hostHash !== hostHash) return send(res, 401, { error: "hosting a stored session again needs its host secret as Authorization: Bearer <secret>" });
+        if (!presented || stored.hostHash !== hostHash)
+          return send(res, 401, { error: "hosting a stored session again needs its host secret as Authorization: Bearer <secret>" });
         sessionId = stored.id;
         createdAt = stored.createdAt;
       }
@@ -151,7 +154,10 @@ export function installJoinGuard(): void {
       throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, `Too many games joined from your address. Try again in ${hosting.joins.waitSeconds(address)} s.`);
     if (method !== "joinById") return original(method, roomName, clientOptions, authOptions);
     if (!hosting.failures.allowed(address))
-      throw new ServerError(ErrorCode.MATCHMAKE_INVALID_ROOM_ID, `Too many wrong room codes from your address. Try again in ${hosting.failures.waitSeconds(address)} s.`);
+      throw new ServerError(
+        ErrorCode.MATCHMAKE_INVALID_ROOM_ID,
+        `Too many wrong room codes from your address. Try again in ${hosting.failures.waitSeconds(address)} s.`,
+      );
     const code = normaliseCode(roomName);
     const id = code ?? roomName;
     try {

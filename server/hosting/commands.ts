@@ -3,7 +3,14 @@
 import { z } from "zod";
 import { BOT_KINDS, type BotKind } from "../../shared/index.js";
 import { MAX_DEBRIEF_ROUNDS } from "./debrief.js";
-import { BOARD_MODES, HOST_DROP_MODES, HOST_MESSAGE_MAX_LENGTH, MAX_HOSTED_PLAYERS, MAX_MESSAGE_BYTES, type ErrorMessage } from "../../shared/protocol/index.js";
+import {
+  BOARD_MODES,
+  HOST_DROP_MODES,
+  HOST_MESSAGE_MAX_LENGTH,
+  MAX_HOSTED_PLAYERS,
+  MAX_MESSAGE_BYTES,
+  type ErrorMessage,
+} from "../../shared/protocol/index.js";
 
 const board = z.enum(BOARD_MODES);
 
@@ -23,7 +30,10 @@ export const roundSettingsSchema = z
     /** Seats that bots fill up to when the round starts (people beyond it still get seats up to 16). */
     seats: z.number().int().min(1).max(MAX_HOSTED_PLAYERS),
     /** Bot kinds used in turn for the filled seats. */
-    bots: z.array(z.enum(BOT_KINDS as [BotKind, ...BotKind[]])).min(1).max(MAX_HOSTED_PLAYERS),
+    bots: z
+      .array(z.enum(BOT_KINDS as [BotKind, ...BotKind[]]))
+      .min(1)
+      .max(MAX_HOSTED_PLAYERS),
     /** The rules' seed; random when absent. */
     seed: z.number().int().min(0).max(0xffffffff),
     board,
@@ -33,7 +43,10 @@ export const roundSettingsSchema = z
 export type RoundSettingsInput = z.infer<typeof roundSettingsSchema>;
 
 export const hostCommandSchema = z.discriminatedUnion("command", [
-  z.object({ command: z.literal("settings") }).merge(roundSettingsSchema).strict(),
+  z
+    .object({ command: z.literal("settings") })
+    .merge(roundSettingsSchema)
+    .strict(),
   z.object({ command: z.literal("start"), countdownSeconds: z.number().int().min(0).max(60).optional() }).strict(),
   z.object({ command: z.literal("pause") }).strict(),
   /** Stops a countdown and goes back to the lobby (settings can change again). */
@@ -54,7 +67,15 @@ export const hostCommandSchema = z.discriminatedUnion("command", [
       /** Round numbers to show side by side, the first leading; empty hides the debrief. */
       rounds: z.array(z.number().int().min(1).max(100000)).max(MAX_DEBRIEF_ROUNDS),
       /** A counterfactual drawn beside one of them: bots of one kind from a chosen second. */
-      whatIf: z.object({ round: z.number().int().min(1).max(100000), fromSecond: z.number().int().min(0).max(3600), team: z.enum(BOT_KINDS as [BotKind, ...BotKind[]]), pace: z.number().int().min(1).max(60).optional() }).strict().optional(),
+      whatIf: z
+        .object({
+          round: z.number().int().min(1).max(100000),
+          fromSecond: z.number().int().min(0).max(3600),
+          team: z.enum(BOT_KINDS as [BotKind, ...BotKind[]]),
+          pace: z.number().int().min(1).max(60).optional(),
+        })
+        .strict()
+        .optional(),
     })
     .strict(),
 ]);
@@ -70,7 +91,8 @@ export function checkHostCommand(message: unknown): CheckedCommand {
   } catch {
     return { ok: false, error: { code: "bad-command", message: "command could not be read as plain data" } };
   }
-  if (size > MAX_MESSAGE_BYTES * 2) return { ok: false, error: { code: "too-large", message: `command is ${size} bytes; the limit is ${MAX_MESSAGE_BYTES * 2}` } };
+  if (size > MAX_MESSAGE_BYTES * 2)
+    return { ok: false, error: { code: "too-large", message: `command is ${size} bytes; the limit is ${MAX_MESSAGE_BYTES * 2}` } };
   const parsed = hostCommandSchema.safeParse(message);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -82,5 +104,9 @@ export function checkHostCommand(message: unknown): CheckedCommand {
 
 /** Strips control characters from the host's message and trims it. */
 export function cleanMessage(text: string): string {
-  return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, " ").replace(/\s+/gu, " ").trim().slice(0, HOST_MESSAGE_MAX_LENGTH);
+  return text
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, " ")
+    .replace(/\s+/gu, " ")
+    .trim()
+    .slice(0, HOST_MESSAGE_MAX_LENGTH);
 }

@@ -37,7 +37,13 @@ export function localNetworkAddress(interfaces: Interfaces = networkInterfaces()
 export function joinOrigin(req: IncomingMessage, interfaces?: Interfaces): JoinOrigin {
   const configured = process.env.SMOLDER_PUBLIC_URL?.replace(/\/+$/, "");
   if (configured) return { origin: configured, source: "configured" };
-  const proto = hosting.trustProxy ? String(req.headers["x-forwarded-proto"] ?? "http").split(",")[0]!.trim() : "encrypted" in req.socket ? "https" : "http";
+  const proto = hosting.trustProxy
+    ? String(req.headers["x-forwarded-proto"] ?? "http")
+        .split(",")[0]!
+        .trim()
+    : "encrypted" in req.socket
+      ? "https"
+      : "http";
   const host = req.headers.host ?? "localhost";
   const [name, port] = splitHost(host);
   if (!LOOPBACK_HOST.test(name)) return { origin: `${proto}://${host}`, source: "request" };

@@ -36,7 +36,8 @@ export function createSessionsApi(now: () => number = Date.now): Handler {
     if (!route) return send(res, 404, { error: "no such sessions endpoint" });
     if (req.method !== "GET") return send(res, 405, { error: "use GET to read stored sessions" });
     const address = addressOf(req, hosting.trustProxy);
-    if (!hosting.failures.allowed(address)) return send(res, 429, { error: `too many wrong host secrets from your address; try again in ${hosting.failures.waitSeconds(address)} s` });
+    if (!hosting.failures.allowed(address))
+      return send(res, 429, { error: `too many wrong host secrets from your address; try again in ${hosting.failures.waitSeconds(address)} s` });
     const secret = bearerOf(req);
     if (!secret) return send(res, 401, { error: "send the host secret as Authorization: Bearer <secret>" });
     // The try is spent before the store is asked and given back once the secret proves right,
@@ -51,7 +52,11 @@ export function createSessionsApi(now: () => number = Date.now): Handler {
         // A secret with no sessions is one nobody was given: a guess, and counted as one.
         if (listed.length === 0) return refuse(401, "no sessions for this host secret");
         admitted();
-        return send(res, 200, listed.map((s) => ({ ...publicSession(s), rounds: s.rounds, lastPlayedAt: s.lastPlayedAt, teams: s.teams })));
+        return send(
+          res,
+          200,
+          listed.map((s) => ({ ...publicSession(s), rounds: s.rounds, lastPlayedAt: s.lastPlayedAt, teams: s.teams })),
+        );
       }
       // Unknown ids cost a try too, so ids cannot be probed with a secret of one's own.
       const session = UUID.test(id) ? await hosting.store.getSession(id.toLowerCase()) : null;
@@ -87,7 +92,8 @@ async function exportSession(res: ServerResponse, session: SessionRecord, params
   if (table !== null && (format !== "csv" || !(CSV_TABLES as readonly string[]).includes(table)))
     return send(res, 400, { error: `table is for format=csv and one of ${CSV_TABLES.join(", ")}` });
   const anonymiseParam = params.get("anonymise");
-  if (anonymiseParam !== null && anonymiseParam !== "1" && anonymiseParam !== "0") return send(res, 400, { error: 'anonymise must be "1" (players as Player 1..n, no typed text) or "0" (names kept)' });
+  if (anonymiseParam !== null && anonymiseParam !== "1" && anonymiseParam !== "0")
+    return send(res, 400, { error: 'anonymise must be "1" (players as Player 1..n, no typed text) or "0" (names kept)' });
   const workshop = session.kind === "workshop";
   // Workshops bring a company's staff: their exports leave names out unless asked to keep them.
   const anonymous = anonymiseParam === null ? workshop || session.parentId !== undefined : anonymiseParam === "1";

@@ -49,7 +49,19 @@ import {
 import { HostedState, WatcherState } from "../schema/HostedState.js";
 import { FloodGuard } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
-import { admit, closeForShutdown, fillWithBots, logRoomFault, stopSimulation, playTick, type Queued, recordEntry, refuseUnknownMessages, seatPlayer, sendError } from "./authority.js";
+import {
+  admit,
+  closeForShutdown,
+  fillWithBots,
+  logRoomFault,
+  stopSimulation,
+  playTick,
+  type Queued,
+  recordEntry,
+  refuseUnknownMessages,
+  seatPlayer,
+  sendError,
+} from "./authority.js";
 import { FixedStep } from "./fixedStep.js";
 import { guardFrames } from "./frames.js";
 import { StateSync } from "./sync.js";
@@ -150,7 +162,8 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role;
   private readonly saver = new RoundSaver({
     save: (record) => hosting.store.saveRound(record),
     changed: (unsaved) => (this.state.unsaved = unsavedText(unsaved)),
-    failed: (round, attempt, err) => log.error({ event: "round-save-failed", room: this.roomId, session: this.sessionKey, round, attempt, err }, "round-save-failed (retrying)"),
+    failed: (round, attempt, err) =>
+      log.error({ event: "round-save-failed", room: this.roomId, session: this.sessionKey, round, attempt, err }, "round-save-failed (retrying)"),
     recovered: (round, attempts) => log.info({ event: "round-saved", room: this.roomId, round, attempts }, "round-saved after retrying"),
     later: (fn, ms) => this.clock.setTimeout(fn, ms),
   });
@@ -212,7 +225,15 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role;
     const role = auth?.role ?? "player";
     this.watchIdle();
     const device = (options as { device?: unknown } | undefined)?.device;
-    const person: Person = { sessionId: client.sessionId, role, name: "", seat: null, away: false, flood: new FloodGuard(), ...(typeof device === "string" ? { device } : {}) };
+    const person: Person = {
+      sessionId: client.sessionId,
+      role,
+      name: "",
+      seat: null,
+      away: false,
+      flood: new FloodGuard(),
+      ...(typeof device === "string" ? { device } : {}),
+    };
     client.userData = person;
     if (role === "host") {
       // A workshop dashboard never takes the room's own console away, nor is it taken away by one.
@@ -228,7 +249,13 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role;
       this.publish();
       return;
     }
-    person.name = role === "screen" ? "Screen" : uniqueName(sanitizeName((options as { name?: unknown } | undefined)?.name), [...this.people.values()].map((p) => p.name));
+    person.name =
+      role === "screen"
+        ? "Screen"
+        : uniqueName(
+            sanitizeName((options as { name?: unknown } | undefined)?.name),
+            [...this.people.values()].map((p) => p.name),
+          );
     this.people.set(client.sessionId, person);
     if (role === "player") {
       if (this.preStart()) this.reseat();
@@ -285,7 +312,11 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role;
     hosting.releaseCode(this.presence, this.roomId);
     this.cancelWhatIf?.();
     const lost = await this.saver.flush();
-    if (lost.length > 0) log.error({ event: "rounds-lost", room: this.roomId, session: this.sessionKey, rounds: lost }, "rounds-lost: the room closed before the store accepted them");
+    if (lost.length > 0)
+      log.error(
+        { event: "rounds-lost", room: this.roomId, session: this.sessionKey, rounds: lost },
+        "rounds-lost: the room closed before the store accepted them",
+      );
   }
 
   override onUncaughtException(error: RoomException<this>, methodName: string): void {
@@ -497,7 +528,11 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role;
     const checked = checkIntentMessage(message);
     if (!checked.ok) return sendError(client, checked.error);
     const person = client.userData!;
-    if (person.seat === null) return sendError(client, { code: "spectating", message: person.role === "player" ? "you are watching this round; you get a seat in the next one" : "this connection has no seat" });
+    if (person.seat === null)
+      return sendError(client, {
+        code: "spectating",
+        message: person.role === "player" ? "you are watching this round; you get a seat in the next one" : "this connection has no seat",
+      });
     if (this.preStart()) return sendError(client, { code: "not-started", message: "the round has not started yet" });
     if (this.stageIs("ended")) return sendError(client, { code: "game-over", message: "the round is over" });
     if (this.state.paused) return sendError(client, { code: "paused", message: "the host paused the round" });
@@ -596,7 +631,7 @@ export class HostedRoom extends Room<HostedState, unknown, Person, { role: Role;
   }
 
   /** Pushes a debrief to every screen (or hides it); a what-if follows once computed. */
-  private showDebrief(rounds: number[], whatIf: WhatIfSpec & { round: number } | undefined): string | null {
+  private showDebrief(rounds: number[], whatIf: (WhatIfSpec & { round: number }) | undefined): string | null {
     if (!this.stageIs("lobby") && !this.stageIs("ended")) return "the debrief is shown between rounds";
     this.cancelWhatIf?.();
     this.cancelWhatIf = null;

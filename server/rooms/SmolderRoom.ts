@@ -19,7 +19,19 @@ import { type ErrorMessage, MAX_CLIENTS, MAX_ROUND_SEATS, MSG, PATCH_RATE_HZ, ty
 import { SmolderState } from "../schema/SmolderState.js";
 import { FloodGuard } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
-import { admit, closeForShutdown, fillWithBots, logRoomFault, stopSimulation, playTick, type Queued, recordEntry, refuseUnknownMessages, seatPlayer, sendError } from "./authority.js";
+import {
+  admit,
+  closeForShutdown,
+  fillWithBots,
+  logRoomFault,
+  stopSimulation,
+  playTick,
+  type Queued,
+  recordEntry,
+  refuseUnknownMessages,
+  seatPlayer,
+  sendError,
+} from "./authority.js";
 import { FixedStep } from "./fixedStep.js";
 import { guardFrames } from "./frames.js";
 import { QUICK_PLAY_BOT_PACE, readSettings, type RoomSettings } from "./options.js";
@@ -84,7 +96,8 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
   override onJoin(client: Client<Seat>, options: unknown): void {
     // The round is over; the room only stays open for the results screen of those in it.
     if (this.stageIs("ended")) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_ROOM_ID, "This round is over. Join a new room to play.");
-    if (this.game.players.length >= MAX_ROUND_SEATS) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_ROOM_ID, "This room has seated as many players as a round can have. Join a new room to play.");
+    if (this.game.players.length >= MAX_ROUND_SEATS)
+      throw new ServerError(ErrorCode.MATCHMAKE_INVALID_ROOM_ID, "This room has seated as many players as a round can have. Join a new room to play.");
     const name = sanitizeName((options as { name?: unknown } | undefined)?.name);
     const seat = this.seatPlayer(client.sessionId, { name, bot: null });
     // Matchmaking sends nobody else here once the last seat is taken.
@@ -193,13 +206,16 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
     this.state.stage = "playing";
     this.state.countdown = 0;
     const loop = new FixedStep(this.settings.tickMs);
-    this.setSimulationInterval((delta) => {
-      const t0 = performance.now();
-      const ticks = loop.advance(delta, () => this.tick());
-      if (ticks === 0) return;
-      this.publish();
-      recordTick((performance.now() - t0) / ticks);
-    }, Math.max(1, Math.min(this.settings.tickMs, 1000 / PATCH_RATE_HZ)));
+    this.setSimulationInterval(
+      (delta) => {
+        const t0 = performance.now();
+        const ticks = loop.advance(delta, () => this.tick());
+        if (ticks === 0) return;
+        this.publish();
+        recordTick((performance.now() - t0) / ticks);
+      },
+      Math.max(1, Math.min(this.settings.tickMs, 1000 / PATCH_RATE_HZ)),
+    );
     this.publish();
   }
 

@@ -13,7 +13,17 @@ import { deal, smallestTeam, teamCount } from "../hosting/teams.js";
 import { type WorkshopCommand, workshopCommandSchema } from "../hosting/workshop-commands.js";
 import { cleanMessage } from "../hosting/commands.js";
 import { sanitizeName, uniqueName } from "../names.js";
-import { type ErrorMessage, HOSTED_ROOM_NAME, MAX_MESSAGE_BYTES, MAX_WORKSHOP_PARTICIPANTS, MAX_WORKSHOP_TEAMS, MSG, RECONNECT_SECONDS, TEAM_NAMES, TEAM_SIZE_MIN } from "../../shared/protocol/index.js";
+import {
+  type ErrorMessage,
+  HOSTED_ROOM_NAME,
+  MAX_MESSAGE_BYTES,
+  MAX_WORKSHOP_PARTICIPANTS,
+  MAX_WORKSHOP_TEAMS,
+  MSG,
+  RECONNECT_SECONDS,
+  TEAM_NAMES,
+  TEAM_SIZE_MIN,
+} from "../../shared/protocol/index.js";
 import { ParticipantState, TeamState, WorkshopState } from "../schema/WorkshopState.js";
 import { FloodGuard } from "../throttle.js";
 import { log } from "../log.js";
@@ -39,7 +49,9 @@ interface Person {
   flood: FloodGuard;
 }
 
-const joinOptionsSchema = z.object({ name: z.unknown().optional(), hostSecret: z.string().max(128).optional(), role: z.string().max(16).optional() }).passthrough();
+const joinOptionsSchema = z
+  .object({ name: z.unknown().optional(), hostSecret: z.string().max(128).optional(), role: z.string().max(16).optional() })
+  .passthrough();
 
 export class WorkshopRoom extends Room<WorkshopState> {
   override maxClients = MAX_WORKSHOP_PARTICIPANTS + 4;
@@ -80,7 +92,11 @@ export class WorkshopRoom extends Room<WorkshopState> {
       return { role: "host" };
     }
     // A projector pointed at the workshop code would otherwise be placed in a team as a person.
-    if (parsed.data.role === "screen") throw new ServerError(ErrorCode.AUTH_FAILED, "A workshop has no projector view of its own: put the workshop console's dashboard on the big screen, or a team's projector view (/screen/TEAMCODE).");
+    if (parsed.data.role === "screen")
+      throw new ServerError(
+        ErrorCode.AUTH_FAILED,
+        "A workshop has no projector view of its own: put the workshop console's dashboard on the big screen, or a team's projector view (/screen/TEAMCODE).",
+      );
     if (this.state.locked) throw new ServerError(ErrorCode.AUTH_FAILED, "This workshop is locked by its facilitator.");
     if (this.state.people.size >= MAX_WORKSHOP_PARTICIPANTS) throw new ServerError(ErrorCode.AUTH_FAILED, "This workshop is full.");
     return { role: "participant" };
@@ -97,7 +113,10 @@ export class WorkshopRoom extends Room<WorkshopState> {
       return;
     }
     const p = new ParticipantState();
-    p.name = uniqueName(sanitizeName((options as { name?: unknown } | undefined)?.name), [...this.state.people.values()].map((x) => x.name));
+    p.name = uniqueName(
+      sanitizeName((options as { name?: unknown } | undefined)?.name),
+      [...this.state.people.values()].map((x) => x.name),
+    );
     this.state.people.set(client.sessionId, p);
     // After teams exist, a newcomer is placed at once (and, once open, sent on).
     if (this.state.teams.size > 0) p.team = this.smallest() ?? "";
@@ -154,12 +173,16 @@ export class WorkshopRoom extends Room<WorkshopState> {
 
   private onHost(client: Client<Person>, message: unknown): void {
     if (!admit(this, client, client.userData?.flood)) return;
-    if (client.sessionId !== this.hostSessionId || client.userData?.role !== "host") return sendError(client, { code: "not-host", message: "only the workshop's facilitator can do that" });
+    if (client.sessionId !== this.hostSessionId || client.userData?.role !== "host")
+      return sendError(client, { code: "not-host", message: "only the workshop's facilitator can do that" });
     if (JSON.stringify(message ?? null).length > MAX_MESSAGE_BYTES * 2) return sendError(client, { code: "too-large", message: "command too large" });
     const parsed = workshopCommandSchema.safeParse(message);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return sendError(client, { code: "bad-command", message: `bad workshop command: ${issue?.path.length ? `${issue.path.join(".")}: ` : ""}${issue?.message ?? "invalid"}` });
+      return sendError(client, {
+        code: "bad-command",
+        message: `bad workshop command: ${issue?.path.length ? `${issue.path.join(".")}: ` : ""}${issue?.message ?? "invalid"}`,
+      });
     }
     const refusal = this.command(parsed.data, (error) => sendError(client, error));
     if (refusal) sendError(client, { code: "bad-command", message: refusal });
@@ -264,9 +287,24 @@ export class WorkshopRoom extends Room<WorkshopState> {
       if (team.code) continue;
       const sessionId = randomUUID();
       // Stored before the room exists, so a store that fails leaves no room nobody can host.
-      const session = { id: sessionId, kind: "room" as const, hostHash: this.ticket.hostHash, code: "", createdAt: Date.now(), parentId: this.ticket.sessionId, team: team.name };
+      const session = {
+        id: sessionId,
+        kind: "room" as const,
+        hostHash: this.ticket.hostHash,
+        code: "",
+        createdAt: Date.now(),
+        parentId: this.ticket.sessionId,
+        team: team.name,
+      };
       await hosting.store.saveSession(session);
-      const ticket: HostedTicket = { sessionId, hostHash: this.ticket.hostHash, team: team.name, workshop: this.roomId, tickMs: this.ticket.tickMs, reconnectSeconds: this.ticket.reconnectSeconds };
+      const ticket: HostedTicket = {
+        sessionId,
+        hostHash: this.ticket.hostHash,
+        team: team.name,
+        workshop: this.roomId,
+        tickMs: this.ticket.tickMs,
+        reconnectSeconds: this.ticket.reconnectSeconds,
+      };
       const ticketId = randomUUID();
       await this.presence.setex(`smolder:ticket:${ticketId}`, JSON.stringify(ticket), 30);
       const room = await matchMaker.createRoom(HOSTED_ROOM_NAME, { ticket: ticketId });

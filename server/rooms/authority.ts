@@ -43,7 +43,10 @@ export function admit(room: Room, client: Client, guard: FloodGuard | undefined)
   if (verdict === "disconnect") {
     sendError(client, { code: "flood", message: `disconnected: far more messages than a person sends, for ${FLOOD_DISCONNECT_SECONDS} s` });
     client.leave(FLOODED_CLOSE_CODE);
-    log.warn({ event: "flood-disconnect", room: room.roomId, roomName: room.roomName, client: client.sessionId, seconds: FLOOD_DISCONNECT_SECONDS }, "flood-disconnect");
+    log.warn(
+      { event: "flood-disconnect", room: room.roomId, roomName: room.roomName, client: client.sessionId, seconds: FLOOD_DISCONNECT_SECONDS },
+      "flood-disconnect",
+    );
   }
   return false;
 }

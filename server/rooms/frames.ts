@@ -22,7 +22,13 @@ export function frameInHand(): Frame | null {
 
 /** Logs a frame the room could not use, once per client and window, without a stack. */
 export function reportBadFrame(frame: Frame, reason: string): void {
-  badInput.note("bad-frame", frame.client.sessionId, { room: frame.room.roomId, roomName: frame.room.roomName, client: frame.client.sessionId, bytes: frame.bytes, reason });
+  badInput.note("bad-frame", frame.client.sessionId, {
+    room: frame.room.roomId,
+    roomName: frame.room.roomName,
+    client: frame.client.sessionId,
+    bytes: frame.bytes,
+    reason,
+  });
 }
 
 type OnMessage = (client: Client, buffer: Uint8Array) => void;

@@ -23,7 +23,11 @@ const settingsSchema = z
     /** Seats bots fill up to at the start; the scenario's team size when absent. */
     seats: z.number().int().min(1).max(16).optional(),
     /** Bot kinds for the seats filled at the start, used in turn. */
-    bots: z.array(z.enum(BOT_KINDS as [BotKind, ...BotKind[]])).min(1).max(16).optional(),
+    bots: z
+      .array(z.enum(BOT_KINDS as [BotKind, ...BotKind[]]))
+      .min(1)
+      .max(16)
+      .optional(),
   })
   .strip();
 

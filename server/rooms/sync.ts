@@ -37,7 +37,14 @@ export interface SyncContext {
 }
 
 export class StateSync {
-  private readonly shadow = { heat: [] as number[], guard: [] as number[], dust: [] as number[], risk: [] as number[], embers: [] as number[], leverage: [] as number[] };
+  private readonly shadow = {
+    heat: [] as number[],
+    guard: [] as number[],
+    dust: [] as number[],
+    risk: [] as number[],
+    embers: [] as number[],
+    leverage: [] as number[],
+  };
   private lastBoard = "";
 
   constructor(private readonly state: SmolderState) {}
@@ -76,7 +83,11 @@ export class StateSync {
     copyArray(st.dust, this.shadow.dust, view.dust);
     // The rules leave risk out of the view unless revealed; an empty array then says "hidden".
     copyArray(st.risk, this.shadow.risk, view.risk ?? []);
-    copyArray(st.embers, this.shadow.embers, (view.embers ?? []).flatMap((e) => [e.tile, e.seat]));
+    copyArray(
+      st.embers,
+      this.shadow.embers,
+      (view.embers ?? []).flatMap((e) => [e.tile, e.seat]),
+    );
     copyArray(st.leverage, this.shadow.leverage, view.leverage);
     st.revealUntil = view.revealUntil;
 
@@ -118,5 +129,4 @@ export class StateSync {
       st.leaderboard.push(...order);
     }
   }
-
 }

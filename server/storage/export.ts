@@ -107,18 +107,76 @@ function table(t: CsvTable, rounds: readonly RoundRecord[]): [header: readonly s
   switch (t) {
     case "rounds":
       return [
-        ["round", "code", "scenario", "customisation", "seed", "seats", "board", "ended", "ticks", "seconds", "collapsed", "value", "praise", "hash", "started_at", "ended_at"],
+        [
+          "round",
+          "code",
+          "scenario",
+          "customisation",
+          "seed",
+          "seats",
+          "board",
+          "ended",
+          "ticks",
+          "seconds",
+          "collapsed",
+          "value",
+          "praise",
+          "hash",
+          "started_at",
+          "ended_at",
+        ],
         rounds.map((r) => [
-          r.round, r.code, r.scenarioId, JSON.stringify(r.customisation), r.seed, r.seats, r.board, r.ended, r.ticks,
-          r.summary.seconds, r.summary.collapsed, r.summary.value, r.summary.praise, r.hash, iso(r.startedAt), iso(r.endedAt),
+          r.round,
+          r.code,
+          r.scenarioId,
+          JSON.stringify(r.customisation),
+          r.seed,
+          r.seats,
+          r.board,
+          r.ended,
+          r.ticks,
+          r.summary.seconds,
+          r.summary.collapsed,
+          r.summary.value,
+          r.summary.praise,
+          r.hash,
+          iso(r.startedAt),
+          iso(r.endedAt),
         ]),
       ];
     case "players":
       return [
-        ["round", "seat", "name", "bot", "praise", "direct", "indirect", "net", "saves", "heat_removed", "guard_built", "risk_cleared", "fires_caused", ...EFFORTS.map((e) => `effort_${e}`)],
+        [
+          "round",
+          "seat",
+          "name",
+          "bot",
+          "praise",
+          "direct",
+          "indirect",
+          "net",
+          "saves",
+          "heat_removed",
+          "guard_built",
+          "risk_cleared",
+          "fires_caused",
+          ...EFFORTS.map((e) => `effort_${e}`),
+        ],
         rounds.flatMap((r) =>
           r.summary.players.map((p) => [
-            r.round, p.seat, p.name, p.bot, p.praise, p.direct, p.indirect, p.net, p.saves, p.heatRemoved, p.guardBuilt, p.riskCleared, p.firesCaused,
+            r.round,
+            p.seat,
+            p.name,
+            p.bot,
+            p.praise,
+            p.direct,
+            p.indirect,
+            p.net,
+            p.saves,
+            p.heatRemoved,
+            p.guardBuilt,
+            p.riskCleared,
+            p.firesCaused,
             ...EFFORTS.map((e) => p.effort[e]),
           ]),
         ),
@@ -136,7 +194,9 @@ function table(t: CsvTable, rounds: readonly RoundRecord[]): [header: readonly s
       return [
         ["round", "second", "seat", ...EFFORTS],
         rounds.flatMap((r) =>
-          r.timeline.fires.flatMap((_, k) => r.timeline.effort.map((row, seat) => [r.round, secondOf(k), seat, ...EFFORTS.map((_e, i) => row[k * n + i] ?? 0)])),
+          r.timeline.fires.flatMap((_, k) =>
+            r.timeline.effort.map((row, seat) => [r.round, secondOf(k), seat, ...EFFORTS.map((_e, i) => row[k * n + i] ?? 0)]),
+          ),
         ),
       ];
     case "log":
@@ -151,7 +211,10 @@ function table(t: CsvTable, rounds: readonly RoundRecord[]): [header: readonly s
  */
 export function csvTable(t: CsvTable, parts: readonly ExportPart[]): string {
   const header = table(t, [])[0];
-  return csv(["team", ...header], parts.flatMap((part) => table(t, part.rounds)[1].map((row) => [part.session.team ?? "", ...row])));
+  return csv(
+    ["team", ...header],
+    parts.flatMap((part) => table(t, part.rounds)[1].map((row) => [part.session.team ?? "", ...row])),
+  );
 }
 
 /** Every table, zipped as <table>.csv. */

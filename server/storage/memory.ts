@@ -37,16 +37,18 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async listSessions(hostHash: string): Promise<SessionListing[]> {
-    return [...this.sessions.values()]
-      .filter((s) => s.hostHash === hostHash && s.parentId === undefined)
-      // Newest first; among equal times the last saved first (SQLite: rowid DESC).
-      .reverse()
-      .sort((a, b) => b.createdAt - a.createdAt)
-      .map((s) => {
-        const teams = [...this.sessions.values()].filter((c) => c.parentId === s.id);
-        const rounds = [s, ...teams].flatMap((m) => this.rounds.get(m.id) ?? []);
-        return { ...s, rounds: rounds.length, lastPlayedAt: rounds.length ? Math.max(...rounds.map((r) => r.endedAt)) : null, teams: teams.length };
-      });
+    return (
+      [...this.sessions.values()]
+        .filter((s) => s.hostHash === hostHash && s.parentId === undefined)
+        // Newest first; among equal times the last saved first (SQLite: rowid DESC).
+        .reverse()
+        .sort((a, b) => b.createdAt - a.createdAt)
+        .map((s) => {
+          const teams = [...this.sessions.values()].filter((c) => c.parentId === s.id);
+          const rounds = [s, ...teams].flatMap((m) => this.rounds.get(m.id) ?? []);
+          return { ...s, rounds: rounds.length, lastPlayedAt: rounds.length ? Math.max(...rounds.map((r) => r.endedAt)) : null, teams: teams.length };
+        })
+    );
   }
 
   async saveRound(record: RoundRecord): Promise<void> {

@@ -74,7 +74,9 @@ export function migrate(db: Database.Database, name: string, steps: readonly str
   const versionNow = () => db.pragma("user_version", { simple: true }) as number;
   const version = versionNow();
   if (version > steps.length)
-    throw new Error(`${name}: the database is at schema version ${version}, newer than this server knows (${steps.length}); run a newer Smolder or point DATA_DIR elsewhere`);
+    throw new Error(
+      `${name}: the database is at schema version ${version}, newer than this server knows (${steps.length}); run a newer Smolder or point DATA_DIR elsewhere`,
+    );
   // Each step takes the write lock first (IMMEDIATE) and reads the version again under it: several
   // server processes started at once on one DATA_DIR apply each step exactly once between them.
   // A step that fails leaves the file as it was before that step, version included.

@@ -11,7 +11,20 @@
 // database migrate it exactly once; a database from a newer server is refused.
 import pg from "pg";
 import type { RoundRecord } from "../hosting/rounds.js";
-import { type PlayerRow, playerFromRow, playerRow, ROUND_COLUMNS, roundDataRow, roundFromRow, type RoundRow, roundRow, SESSION_COLUMNS, sessionFromRow, sessionRow, type SessionRow } from "./rows.js";
+import {
+  type PlayerRow,
+  playerFromRow,
+  playerRow,
+  ROUND_COLUMNS,
+  roundDataRow,
+  roundFromRow,
+  type RoundRow,
+  roundRow,
+  SESSION_COLUMNS,
+  sessionFromRow,
+  sessionRow,
+  type SessionRow,
+} from "./rows.js";
 import type { SessionListing, SessionRecord, SessionStore } from "./store.js";
 import { log } from "../log.js";
 
@@ -140,7 +153,9 @@ export async function migratePostgres(client: pg.ClientBase, name: string, steps
     const { rows } = await client.query<{ version: number }>("SELECT COALESCE(MAX(version), 0) AS version FROM schema_version");
     const version = rows[0]!.version;
     if (version > steps.length)
-      throw new Error(`${name}: the database is at schema version ${version}, newer than this server knows (${steps.length}); run a newer Smolder or point DATABASE_URL elsewhere`);
+      throw new Error(
+        `${name}: the database is at schema version ${version}, newer than this server knows (${steps.length}); run a newer Smolder or point DATABASE_URL elsewhere`,
+      );
     for (let v = version; v < steps.length; v++) {
       await client.query(steps[v]!);
       await client.query("INSERT INTO schema_version (version) VALUES ($1)", [v + 1]);
@@ -182,7 +197,9 @@ export class PostgresSessionStore implements SessionStore {
     });
     // An idle connection that breaks (a database restart) must not crash the server; the pool
     // drops it and the next query opens another.
-    pool.on("error", (err) => log.error({ event: "postgres-idle-error", database: name, reason: reason(err) }, `PostgreSQL at ${name}: an idle connection failed`));
+    pool.on("error", (err) =>
+      log.error({ event: "postgres-idle-error", database: name, reason: reason(err) }, `PostgreSQL at ${name}: an idle connection failed`),
+    );
     try {
       const client = await pool.connect();
       try {
@@ -249,7 +266,12 @@ export class PostgresSessionStore implements SessionStore {
   listChildren(parentId: string): Promise<SessionRecord[]> {
     // Team names in byte order (COLLATE "C"), as SQLite's BINARY, whatever the database's locale.
     return this.run(async () =>
-      (await this.query<SessionRow>(`SELECT ${SESSION_COLUMN_LIST} FROM sessions WHERE parent_id = $1 ORDER BY created_at, team COLLATE "C" NULLS FIRST, rowid`, [parentId])).map(sessionFromRow),
+      (
+        await this.query<SessionRow>(
+          `SELECT ${SESSION_COLUMN_LIST} FROM sessions WHERE parent_id = $1 ORDER BY created_at, team COLLATE "C" NULLS FIRST, rowid`,
+          [parentId],
+        )
+      ).map(sessionFromRow),
     );
   }
 

@@ -10,7 +10,9 @@ export function retentionDays(raw: string | undefined): number | null {
   if (raw === undefined || raw.trim() === "") return null;
   const days = Number(raw);
   if (!Number.isInteger(days) || days < 1 || days > 36_500)
-    throw new Error(`SMOLDER_RETENTION_DAYS=${raw.slice(0, 40)} is not a whole number of days from 1 to 36500: set it to, for example, 90, or leave it unset to keep sessions for good`);
+    throw new Error(
+      `SMOLDER_RETENTION_DAYS=${raw.slice(0, 40)} is not a whole number of days from 1 to 36500: set it to, for example, 90, or leave it unset to keep sessions for good`,
+    );
   return days;
 }
 

@@ -7,7 +7,19 @@ import Database from "better-sqlite3";
 import type { RoundRecord } from "../hosting/rounds.js";
 import type { PlayerSummary } from "../../shared/index.js";
 import { migrate } from "./migrations.js";
-import { type JsonText, type PlayerRow, playerFromRow, playerRow, roundDataRow, roundFromRow, type RoundRow, roundRow, sessionFromRow, sessionRow, type SessionRow } from "./rows.js";
+import {
+  type JsonText,
+  type PlayerRow,
+  playerFromRow,
+  playerRow,
+  roundDataRow,
+  roundFromRow,
+  type RoundRow,
+  roundRow,
+  sessionFromRow,
+  sessionRow,
+  type SessionRow,
+} from "./rows.js";
 import type { SessionListing, SessionRecord, SessionStore } from "./store.js";
 
 /** As better-sqlite3 reads them: JSON columns are text, booleans 0/1. */

@@ -65,7 +65,7 @@ function decide(s: GameState, p: Player, mind: BotMind, strategy: Strategy, sigh
 /** Tiles in both ascending lists. */
 function intersect(a: readonly number[], b: readonly number[]): number[] {
   const out: number[] = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i]! < b[j]!) i++;
     else if (a[i]! > b[j]!) j++;
     else {

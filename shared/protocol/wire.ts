@@ -111,7 +111,23 @@ export type BoardMode = (typeof BOARD_MODES)[number];
 export const HOST_DROP_MODES = ["continue", "pause"] as const;
 export type HostDropMode = (typeof HOST_DROP_MODES)[number];
 /** Host commands (the "host" message's `command`); docs/PROTOCOL.md lists their fields. */
-export const HOST_COMMANDS = ["settings", "start", "pause", "resume", "end", "nextPhase", "message", "nextRound", "kick", "lock", "unlock", "board", "hostDrop", "debrief", "cancel"] as const;
+export const HOST_COMMANDS = [
+  "settings",
+  "start",
+  "pause",
+  "resume",
+  "end",
+  "nextPhase",
+  "message",
+  "nextRound",
+  "kick",
+  "lock",
+  "unlock",
+  "board",
+  "hostDrop",
+  "debrief",
+  "cancel",
+] as const;
 export type HostCommandName = (typeof HOST_COMMANDS)[number];
 /** A host's short message to every screen: at most this many characters. */
 export const HOST_MESSAGE_MAX_LENGTH = 140;
@@ -139,5 +155,26 @@ export const MAX_WORKSHOP_TEAMS = 20;
 export const WORKSHOP_COMMANDS = ["form", "move", "rename", "addTeam", "removeTeam", "open", "lock", "unlock", "message"] as const;
 export type WorkshopCommandName = (typeof WORKSHOP_COMMANDS)[number];
 /** Team names handed out in turn (the facilitator can rename them). */
-export const TEAM_NAMES = ["Ember", "Cinder", "Spark", "Flint", "Ash", "Blaze", "Char", "Glow", "Kindle", "Pyre", "Tinder", "Coal", "Flare", "Smoke", "Torch", "Lantern", "Beacon", "Wick", "Hearth", "Forge"] as const;
+export const TEAM_NAMES = [
+  "Ember",
+  "Cinder",
+  "Spark",
+  "Flint",
+  "Ash",
+  "Blaze",
+  "Char",
+  "Glow",
+  "Kindle",
+  "Pyre",
+  "Tinder",
+  "Coal",
+  "Flare",
+  "Smoke",
+  "Torch",
+  "Lantern",
+  "Beacon",
+  "Wick",
+  "Hearth",
+  "Forge",
+] as const;
 export const TEAM_NAME_MAX_LENGTH = 24;

@@ -74,7 +74,12 @@ describe.runIf(runBrowserTests)("the debrief in the browser", () => {
       await host.page.locator("#countdown").selectOption("0");
       await host.page.getByTestId("host-start").click();
       if (endAt !== undefined) {
-        await waitFor(player.page, (s) => s?.stage === "playing" && s.hosted?.round === round && s.tick >= endAt * 10, `round ${round} past ${endAt} s`, 60_000);
+        await waitFor(
+          player.page,
+          (s) => s?.stage === "playing" && s.hosted?.round === round && s.tick >= endAt * 10,
+          `round ${round} past ${endAt} s`,
+          60_000,
+        );
         await host.page.getByTestId("host-end").click();
       }
       await waitFor(player.page, (s) => s?.stage === "ended" && s.hosted?.round === round, `round ${round} played out`, 60_000);
@@ -132,7 +137,9 @@ describe.runIf(runBrowserTests)("the debrief in the browser", () => {
     const phoneShot = await shot(phone.page, "debrief-2b-phone");
     // On the phone nothing in the debrief scrolls sideways.
     const sideways = await phone.page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>("[data-testid=debrief] *")].filter((el) => el.scrollWidth > el.clientWidth + 1 && ["auto", "scroll"].includes(getComputedStyle(el).overflowX)).map((el) => `${el.className} (${el.querySelector("table")?.dataset.testid}): ${el.scrollWidth} > ${el.clientWidth}`),
+      [...document.querySelectorAll<HTMLElement>("[data-testid=debrief] *")]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1 && ["auto", "scroll"].includes(getComputedStyle(el).overflowX))
+        .map((el) => `${el.className} (${el.querySelector("table")?.dataset.testid}): ${el.scrollWidth} > ${el.clientWidth}`),
     );
     expect(sideways).toEqual([]);
     expect(looksDrawn(phoneShot)).toBe(true);

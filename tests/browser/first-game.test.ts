@@ -101,7 +101,11 @@ describe.runIf(runBrowserTests)("a first game", () => {
   });
 
   it("a watcher (a full hosted room) gets no energy bar, no pad and no practice", async () => {
-    const res = await fetch(`${suite.url()}/api/rooms`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tickMs: 50 }) });
+    const res = await fetch(`${suite.url()}/api/rooms`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ tickMs: 50 }),
+    });
     const created = (await res.json()) as { code: string; hostSecret: string };
     const ws = suite.url().replace("http", "ws");
     const host = await new Client(ws).joinById(created.code, { hostSecret: created.hostSecret });
@@ -117,9 +121,20 @@ describe.runIf(runBrowserTests)("a first game", () => {
     await w.page.goto(`${suite.url()}/join/${created.code}`);
     await w.page.getByLabel("Your name").fill("Watcher");
     await w.page.getByRole("button", { name: "Join with code" }).click();
-    await expect.poll(async () => ((await w.page.evaluate(() => (window as unknown as { smolder: { frame(): { hosted: { watching: boolean } | null } | null } }).smolder.frame())) as { hosted: { watching: boolean } | null } | null)?.hosted?.watching).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (
+            (await w.page.evaluate(() => (window as unknown as { smolder: { frame(): { hosted: { watching: boolean } | null } | null } }).smolder.frame())) as {
+              hosted: { watching: boolean } | null;
+            } | null
+          )?.hosted?.watching,
+      )
+      .toBe(true);
     host.send("host", { command: "start", countdownSeconds: 0 });
-    await expect.poll(() => w.page.evaluate(() => (window as unknown as { smolder: { scenes(): string[] } }).smolder.scenes()), { timeout: 20_000 }).toContain("game");
+    await expect
+      .poll(() => w.page.evaluate(() => (window as unknown as { smolder: { scenes(): string[] } }).smolder.scenes()), { timeout: 20_000 })
+      .toContain("game");
     await expect.poll(() => w.page.getByTestId("clock").isVisible()).toBe(true);
     expect(await w.page.getByRole("meter", { name: "Energy" }).isVisible()).toBe(false);
     expect(await w.page.getByTestId("watching").isVisible()).toBe(true);

@@ -16,7 +16,15 @@ export const chromiumAvailable = existsSync(CHROMIUM);
 /** In CI the browser tests are mandatory: a missing Chromium fails them instead of skipping. */
 export const runBrowserTests = chromiumAvailable || process.env.CI === "true";
 
-const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export interface TestServer {
   url: string;
@@ -89,7 +97,10 @@ export function looksDrawn(png: Buffer): boolean {
  * takes CPU from the next. Call it inside `describe`; `prepare` runs on every browser opened
  * (e.g. to skip the tutorial).
  */
-export function browserSuite(prepare?: (b: Browser) => Promise<void>): { url: () => string; open: (opts?: Parameters<typeof openBrowser>[0]) => Promise<Browser> } {
+export function browserSuite(prepare?: (b: Browser) => Promise<void>): {
+  url: () => string;
+  open: (opts?: Parameters<typeof openBrowser>[0]) => Promise<Browser>;
+} {
   let server: TestServer | undefined;
   const browsers: Browser[] = [];
   beforeAll(async () => {

@@ -59,10 +59,12 @@ async function fit(page: Page): Promise<Fit> {
       }
       if (right <= left || bottom <= top) continue;
       // A scroller must not scroll sideways: that is a cut-off panel by another name.
-      if ((cs.overflowX === "auto" || cs.overflowX === "scroll") && el.scrollWidth > el.clientWidth + 1) outside.push(`${el.tagName.toLowerCase()}.${el.className} scrolls sideways (${el.scrollWidth} > ${el.clientWidth})`);
+      if ((cs.overflowX === "auto" || cs.overflowX === "scroll") && el.scrollWidth > el.clientWidth + 1)
+        outside.push(`${el.tagName.toLowerCase()}.${el.className} scrolls sideways (${el.scrollWidth} > ${el.clientWidth})`);
       const outX = left < -1 || right > W + 1;
       const outY = !scrolled && (top < -1 || bottom > H + 1);
-      if (outX || outY) outside.push(`${el.tagName.toLowerCase()}.${el.className} [${Math.round(left)},${Math.round(top)} → ${Math.round(right)},${Math.round(bottom)}]`);
+      if (outX || outY)
+        outside.push(`${el.tagName.toLowerCase()}.${el.className} [${Math.round(left)},${Math.round(top)} → ${Math.round(right)},${Math.round(bottom)}]`);
     }
     return { scrollWidth: document.documentElement.scrollWidth, innerWidth: W, outside };
   });
@@ -76,9 +78,13 @@ async function mapShare(page: Page): Promise<{ uncovered: number; free: number }
     for (const el of document.querySelectorAll<HTMLElement>("#ui *")) {
       const cs = getComputedStyle(el);
       if (cs.visibility === "hidden" || cs.display === "none" || Number(cs.opacity) === 0) continue;
-      const painted = !/rgba\(.*,\s*0\)|transparent/.test(cs.backgroundColor) || parseFloat(cs.borderTopWidth) > 0 || ["BUTTON", "CANVAS", "INPUT", "IMG"].includes(el.tagName);
+      const painted =
+        !/rgba\(.*,\s*0\)|transparent/.test(cs.backgroundColor) ||
+        parseFloat(cs.borderTopWidth) > 0 ||
+        ["BUTTON", "CANVAS", "INPUT", "IMG"].includes(el.tagName);
       let hidden = false;
-      for (let a = el.parentElement; a && a.id !== "ui"; a = a.parentElement) if (getComputedStyle(a).display === "none" || Number(getComputedStyle(a).opacity) === 0) hidden = true;
+      for (let a = el.parentElement; a && a.id !== "ui"; a = a.parentElement)
+        if (getComputedStyle(a).display === "none" || Number(getComputedStyle(a).opacity) === 0) hidden = true;
       const r = el.getBoundingClientRect();
       if (painted && !hidden && r.width > 0 && r.height > 0) boxes.push(r);
     }
@@ -93,7 +99,9 @@ async function mapShare(page: Page): Promise<{ uncovered: number; free: number }
     // The rectangle the camera frames the map in (the --map-* margins it measured).
     const css = getComputedStyle(document.documentElement);
     const px = (n: string) => parseFloat(css.getPropertyValue(n)) || 0;
-    const free = ((window.innerWidth - px("--map-left") - px("--map-right")) * (window.innerHeight - px("--map-top") - px("--map-bottom"))) / (window.innerWidth * window.innerHeight);
+    const free =
+      ((window.innerWidth - px("--map-left") - px("--map-right")) * (window.innerHeight - px("--map-top") - px("--map-bottom"))) /
+      (window.innerWidth * window.innerHeight);
     return { uncovered: open / Math.max(1, all), free };
   });
 }

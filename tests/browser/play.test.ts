@@ -74,7 +74,7 @@ describe.runIf(runBrowserTests)("playing in the browser", () => {
     if (s!.heat[tile]! > 0) await c.page.keyboard.press("ArrowUp");
     const before = await shot(c, "3-before-invest");
     await c.page.keyboard.press("KeyE");
-    const guarded = await waitUntil(c.page, (x) => (x?.guard.some((g) => g > 0) ?? false), 8000);
+    const guarded = await waitUntil(c.page, (x) => x?.guard.some((g) => g > 0) ?? false, 8000);
     expect(guarded.guard.some((g) => g > 0)).toBe(true);
     await c.page.waitForTimeout(800);
     const invested = await shot(c, "4-after-invest");
@@ -106,7 +106,11 @@ describe.runIf(runBrowserTests)("playing in the browser", () => {
     await quickPlay(n.page, suite.url(), FRESH);
     const before = (await seen(n.page))!.you!;
     await n.page.evaluate("window.smolder.dropConnection()");
-    const banner = () => n.page.getByRole("alert").textContent({ timeout: 200 }).catch(() => "");
+    const banner = () =>
+      n.page
+        .getByRole("alert")
+        .textContent({ timeout: 200 })
+        .catch(() => "");
     await expect.poll(banner, { timeout: 5000 }).toContain("Reconnecting");
     await expect.poll(() => n.page.getByRole("alert").count(), { timeout: 15_000 }).toBe(0);
     const back = await waitUntil(n.page, (x) => x?.you !== undefined, 10_000);

@@ -17,7 +17,10 @@ describe.runIf(runBrowserTests)("rules in the browser", () => {
     await server?.close();
   });
 
-  for (const [scenario, seed] of [["startup", 5], ["workshop", 12]] as const) {
+  for (const [scenario, seed] of [
+    ["startup", 5],
+    ["workshop", 12],
+  ] as const) {
     it(`${scenario} seed ${seed}: Chromium and Node agree on the final hash`, async () => {
       const team = ["hero", "balanced", "preventer", "hero"] as const;
       const node = playBots(SCENARIOS[scenario]!, seed, team).state;

@@ -37,7 +37,10 @@ describe.runIf(runBrowserTests)("a team workshop in the browser", () => {
     const created = await host.page.evaluate(async () => {
       const res = await fetch("/api/workshops", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tickMs: 5 }) });
       const c = (await res.json()) as { code: string; hostSecret: string; sessionId: string };
-      localStorage.setItem("smolder.host.rooms", JSON.stringify({ [c.code]: { secret: c.hostSecret, sessionId: c.sessionId, created: Date.now(), workshop: true } }));
+      localStorage.setItem(
+        "smolder.host.rooms",
+        JSON.stringify({ [c.code]: { secret: c.hostSecret, sessionId: c.sessionId, created: Date.now(), workshop: true } }),
+      );
       localStorage.setItem("smolder.host.key", c.hostSecret);
       return c;
     });
@@ -97,10 +100,16 @@ describe.runIf(runBrowserTests)("a team workshop in the browser", () => {
       await expect.poll(() => [st.scenario, st.duration], { message: "each team runs the form's scenario and length" }).toEqual(["workshop", 60]);
     }
     // The screenshot is taken once some team is in trouble (an untended map soon is), to look at how that reads.
-    await host.page.locator('[data-testid=ws-card][data-severity="trouble"], [data-testid=ws-card][data-severity="collapsed"]').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+    await host.page
+      .locator('[data-testid=ws-card][data-severity="trouble"], [data-testid=ws-card][data-severity="collapsed"]')
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .catch(() => undefined);
     const dash = await shot(host.page, "workshop-2-dashboard");
     expect(looksDrawn(dash)).toBe(true);
-    await expect.poll(async () => (await host.page.getByTestId("ws-card").allTextContents()).every((t) => /round over|collapsed/.test(t)), { timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(async () => (await host.page.getByTestId("ws-card").allTextContents()).every((t) => /round over|collapsed/.test(t)), { timeout: 60_000 })
+      .toBe(true);
 
     // One seed for every team (the box is ticked by default): the same map and luck for all.
     const seeds = await host.page.evaluate(
@@ -158,7 +167,9 @@ describe.runIf(runBrowserTests)("a team workshop in the browser", () => {
     const row = host.page.getByTestId("past-sessions").locator(`tr[data-session="${created.sessionId}"]`);
     await expect.poll(() => row.locator("td").nth(2).textContent(), { timeout: 10_000 }).toBe("4");
     await row.getByRole("button", { name: "Debrief" }).click();
-    await expect.poll(() => host.page.getByTestId("cross-team").getByTestId("debrief-compare").first().locator("tbody tr").count(), { timeout: 10_000 }).toBe(4);
+    await expect
+      .poll(() => host.page.getByTestId("cross-team").getByTestId("debrief-compare").first().locator("tbody tr").count(), { timeout: 10_000 })
+      .toBe(4);
 
     for (const r of moved) await r.leave(true).catch(() => undefined);
     expect(host.errors).toEqual([]);

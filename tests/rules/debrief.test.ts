@@ -3,7 +3,20 @@
 // the real round to the bit.
 import { describe, expect, it } from "vitest";
 import { playBots } from "../../shared/bots/match.js";
-import { EFFORTS, EFFORT_BIN_SECONDS, effortBins, getScenario, ReplayCursor, replay, runWhatIf, stateHash, tippingPoint, whatIfSlices, debriefRound, roundSummary } from "../../shared/index.js";
+import {
+  EFFORTS,
+  EFFORT_BIN_SECONDS,
+  effortBins,
+  getScenario,
+  ReplayCursor,
+  replay,
+  runWhatIf,
+  stateHash,
+  tippingPoint,
+  whatIfSlices,
+  debriefRound,
+  roundSummary,
+} from "../../shared/index.js";
 
 const classic = getScenario("classic")!;
 const workshop = getScenario("workshop")!;

@@ -19,7 +19,11 @@ describe("determinism", () => {
 
   it("snapshot and restore mid-game continue exactly as an uninterrupted run", () => {
     const straight = playBots(SCENARIOS.startup!, 7, TEAM).state;
-    const s = createGame(SCENARIOS.startup!, 7, TEAM.map((bot, k) => ({ name: `${bot}-${k + 1}`, bot })));
+    const s = createGame(
+      SCENARIOS.startup!,
+      7,
+      TEAM.map((bot, k) => ({ name: `${bot}-${k + 1}`, bot })),
+    );
     while (s.tick < 500) {
       runBots(s);
       step(s);
@@ -46,7 +50,11 @@ describe("determinism", () => {
 
   it("a replay stopped part-way matches the live game at that tick", () => {
     const { log } = playBots(SCENARIOS.startup!, 5, TEAM, { record: true });
-    const live = createGame(SCENARIOS.startup!, 5, TEAM.map((bot, k) => ({ name: `${bot}-${k + 1}`, bot })));
+    const live = createGame(
+      SCENARIOS.startup!,
+      5,
+      TEAM.map((bot, k) => ({ name: `${bot}-${k + 1}`, bot })),
+    );
     while (live.tick < 600) {
       runBots(live);
       step(live);
@@ -80,7 +88,11 @@ describe("determinism", () => {
     expect(stateHash(replay(SCENARIOS.workshop!, 17, log))).toBe(stateHash(state));
     // The pace changes play: a paced team is not the every-tick team.
     expect(stateHash(state)).not.toBe(stateHash(playBots(SCENARIOS.workshop!, 17, TEAM).state));
-    const s = createGame(SCENARIOS.workshop!, 17, TEAM.map((bot, k) => ({ name: `${bot}-${k + 1}`, bot, pace: 2 })));
+    const s = createGame(
+      SCENARIOS.workshop!,
+      17,
+      TEAM.map((bot, k) => ({ name: `${bot}-${k + 1}`, bot, pace: 2 })),
+    );
     while (s.tick < 1234) {
       runBots(s);
       step(s);

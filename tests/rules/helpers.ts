@@ -26,7 +26,11 @@ export function quietGame(players = 1): GameState {
     "phases.0.ignition": 0,
     "fire.growChance": 0,
   });
-  return createGame(sc, 1, Array.from({ length: players }, (_, k) => ({ name: `p${k}` })));
+  return createGame(
+    sc,
+    1,
+    Array.from({ length: players }, (_, k) => ({ name: `p${k}` })),
+  );
 }
 
 /** Puts player `seat` on the centre of tile x,y. */

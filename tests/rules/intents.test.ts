@@ -22,8 +22,7 @@ describe("intent validation by the rules", () => {
   it("rejects investing in a burning tile", () => expectRejected({ kind: "invest", x: 13, y: 12 }, "burning", (s) => void setFire(s, 13, 12, 2)));
   it("rejects investing in a fully guarded tile", () =>
     expectRejected({ kind: "invest", x: 12, y: 12 }, "fully-guarded", (s) => void (s.tiles.guard[tileIndex(s, 12, 12)] = 3)));
-  it("rejects a burnt-out player's actions", () =>
-    expectRejected({ kind: "stepBack" }, "burnt-out", (s) => void (s.players[0]!.burnout = 30)));
+  it("rejects a burnt-out player's actions", () => expectRejected({ kind: "stepBack" }, "burnt-out", (s) => void (s.players[0]!.burnout = 30)));
   it("rejects a seat that does not exist", () => expectRejected({ kind: "stepBack" }, "no-such-seat", () => {}, 9));
   it("rejects a seat whose player left", () => expectRejected({ kind: "stepBack" }, "not-in-play", (s) => void removePlayer(s, 0)));
   it("rejects anything after the round ends", () => expectRejected({ kind: "move", dx: 1, dy: 0 }, "game-over", (s) => void (s.ended = "time")));
@@ -71,7 +70,8 @@ describe("intent shape", () => {
       { kind: "extinguish", x: 3, y: 4 },
       { kind: "invest", x: 0, y: 31 },
       { kind: "stepBack" },
-    ]) expect(parseIntent(data)).toEqual({ ok: true, intent: data });
+    ])
+      expect(parseIntent(data)).toEqual({ ok: true, intent: data });
   });
 
   it("a rejected intent leaves the following ticks unchanged too", () => {

@@ -38,7 +38,11 @@ describe("invariants", () => {
     it(`hold every few ticks in ${scenario} over 12 seeds`, () => {
       for (let seed = 1; seed <= 12; seed++) {
         const team = teams[seed % teams.length]!;
-        const s = createGame(SCENARIOS[scenario]!, seed, team.map((bot, k) => ({ name: `b${k}`, bot })));
+        const s = createGame(
+          SCENARIOS[scenario]!,
+          seed,
+          team.map((bot, k) => ({ name: `b${k}`, bot })),
+        );
         while (!s.ended) {
           runBots(s);
           step(s);

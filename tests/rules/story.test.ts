@@ -1,17 +1,49 @@
 // The results' shared words: the headline names (one function for every screen) and the
 // sentence about you, built from the rules' attribution.
 import { describe, expect, it } from "vitest";
-import { createGame, EFFORTS, type Effort, headlines, headlineSentence, type PlayerSummary, recapOf, roundSummary, runBots, SCENARIOS, step, storyOf } from "../../shared/index.js";
+import {
+  createGame,
+  EFFORTS,
+  type Effort,
+  headlines,
+  headlineSentence,
+  type PlayerSummary,
+  recapOf,
+  roundSummary,
+  runBots,
+  SCENARIOS,
+  step,
+  storyOf,
+} from "../../shared/index.js";
 
 const effort = (sprint = 0): Record<Effort, number> => ({ ...(Object.fromEntries(EFFORTS.map((e) => [e, 0])) as Record<Effort, number>), sprint });
 
 function player(seat: number, name: string, fields: Partial<PlayerSummary> = {}): PlayerSummary {
-  return { seat, name, bot: null, praise: 0, direct: 0, indirect: 0, net: 0, saves: 0, heatRemoved: 0, guardBuilt: 0, riskCleared: 0, firesCaused: 0, effort: effort(), ...fields };
+  return {
+    seat,
+    name,
+    bot: null,
+    praise: 0,
+    direct: 0,
+    indirect: 0,
+    net: 0,
+    saves: 0,
+    heatRemoved: 0,
+    guardBuilt: 0,
+    riskCleared: 0,
+    firesCaused: 0,
+    effort: effort(),
+    ...fields,
+  };
 }
 
 describe("headlines", () => {
   it("names the most praised and who did the most good, people before bots", () => {
-    const ps = [player(0, "Hero bot", { bot: "hero", praise: 900, net: 5000 }), player(1, "Ana", { praise: 140, net: -2000 }), player(2, "Ben", { praise: 20, net: 3000 })];
+    const ps = [
+      player(0, "Hero bot", { bot: "hero", praise: 900, net: 5000 }),
+      player(1, "Ana", { praise: 140, net: -2000 }),
+      player(2, "Ben", { praise: 20, net: 3000 }),
+    ];
     const hl = headlines(ps);
     expect(hl.praised?.name).toBe("Ana");
     expect(hl.good?.name).toBe("Ben");
@@ -47,12 +79,18 @@ describe("headlines", () => {
 describe("your story", () => {
   it("says what your quick fixes started later and what it cost", () => {
     const ps = [player(0, "Ana", { praise: 140, saves: 5, firesCaused: 3, indirect: 12_400_000, direct: 2_000_000, net: -10_400_000 })];
-    expect(storyOf(ps, 0)).toBe("You earned 140 praise. Embers from your quick fixes started 3 fires later, which cost the team 12,400 value. All told, your work cost the team 10,400 value.");
+    expect(storyOf(ps, 0)).toBe(
+      "You earned 140 praise. Embers from your quick fixes started 3 fires later, which cost the team 12,400 value. All told, your work cost the team 10,400 value.",
+    );
   });
 
   it("names dust when you sprinted, and credits clean work", () => {
-    expect(storyOf([player(1, "Ben", { firesCaused: 1, indirect: 0, effort: effort(40) })], 1)).toBe("You earned no praise. Dust from your sprinting started 1 fire later.");
-    expect(storyOf([player(2, "Cy", { praise: 30, saves: 2, direct: 600_000, net: 600_000 })], 2)).toBe("You earned 30 praise. None of your quick fixes started a fire later. All told, your work added 600 value.");
+    expect(storyOf([player(1, "Ben", { firesCaused: 1, indirect: 0, effort: effort(40) })], 1)).toBe(
+      "You earned no praise. Dust from your sprinting started 1 fire later.",
+    );
+    expect(storyOf([player(2, "Cy", { praise: 30, saves: 2, direct: 600_000, net: 600_000 })], 2)).toBe(
+      "You earned 30 praise. None of your quick fixes started a fire later. All told, your work added 600 value.",
+    );
   });
 
   it("has nothing to say to a watcher", () => {
@@ -61,7 +99,10 @@ describe("your story", () => {
   });
 
   it("agrees with a real round's attribution", () => {
-    const s = createGame(SCENARIOS.startup!, 7, [{ name: "h", bot: "hero" }, { name: "b", bot: "balanced" }]);
+    const s = createGame(SCENARIOS.startup!, 7, [
+      { name: "h", bot: "hero" },
+      { name: "b", bot: "balanced" },
+    ]);
     while (!s.ended) {
       runBots(s);
       step(s);
@@ -77,7 +118,13 @@ describe("your story", () => {
 describe("the results' recap", () => {
   it("samples a long round to a few points and keeps its last second", () => {
     const n = 845;
-    const t = { fires: Array.from({ length: n }, (_, i) => (i > 600 ? 9 : 0)), risk: [], value: Array.from({ length: n }, (_, i) => i * 10), praise: Array.from({ length: n }, (_, i) => i), effort: [] };
+    const t = {
+      fires: Array.from({ length: n }, (_, i) => (i > 600 ? 9 : 0)),
+      risk: [],
+      value: Array.from({ length: n }, (_, i) => i * 10),
+      praise: Array.from({ length: n }, (_, i) => i),
+      effort: [],
+    };
     // It collapsed: the fires that stayed over the team from 601 s on were a spiral.
     const r = recapOf(t, 4, "collapse");
     expect(r.seconds.length).toBeLessThanOrEqual(121);

@@ -44,7 +44,13 @@ describe("scale configuration from the environment", () => {
     expect(createAppConfig({}).options).toEqual({ greet: false, logger: colyseusLogger });
     const presence = new LocalPresence();
     const driver = new LocalDriver();
-    expect(createAppConfig({ scale: { presence, driver, publicAddress: "a.example.org/2568" } }).options).toEqual({ greet: false, logger: colyseusLogger, presence, driver, publicAddress: "a.example.org/2568" });
+    expect(createAppConfig({ scale: { presence, driver, publicAddress: "a.example.org/2568" } }).options).toEqual({
+      greet: false,
+      logger: colyseusLogger,
+      presence,
+      driver,
+      publicAddress: "a.example.org/2568",
+    });
   });
 });
 
@@ -73,6 +79,8 @@ describe.skipIf(!runScaleTests)("scale configuration against a real redis-server
 
   it("a REDIS_URL nobody answers fails the start with a clear message instead of hanging", async () => {
     const port = await freePort();
-    await expect(openScale({ redisUrl: `redis://127.0.0.1:${port}` }, 500)).rejects.toThrow(new RegExp(`cannot reach Redis at redis://127.0.0.1:${port}/? within 0.5 s \\(REDIS_URL\\): .*ECONNREFUSED`));
+    await expect(openScale({ redisUrl: `redis://127.0.0.1:${port}` }, 500)).rejects.toThrow(
+      new RegExp(`cannot reach Redis at redis://127.0.0.1:${port}/? within 0.5 s \\(REDIS_URL\\): .*ECONNREFUSED`),
+    );
   });
 });

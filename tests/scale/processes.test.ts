@@ -159,7 +159,11 @@ describe.skipIf(!runScaleTests)("two server processes on one Redis", () => {
     const settings = { scenario: "startup", countdownSeconds: 60, bots: ["idle"] };
     const rooms: Room<SmolderState>[] = [];
     const heard: Heard[] = [];
-    for (const [name, server] of [["Q1", A], ["Q2", B], ["Q3", A]] as const) {
+    for (const [name, server] of [
+      ["Q1", A],
+      ["Q2", B],
+      ["Q3", A],
+    ] as const) {
       const room = await clientOf(server.url).joinOrCreate<SmolderState>("smolder", { name, ...settings });
       open.push(room);
       rooms.push(room);

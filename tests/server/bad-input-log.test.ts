@@ -87,7 +87,14 @@ describe("bad input in the log", () => {
       await new Promise((r) => setTimeout(r, 60));
     }
 
-    await until(() => lines().filter((l) => l.event === "bad-frame").length >= senders.size && lines().some((l) => l.event === "bad-ws-frame") && lines().some((l) => l.event === "unknown-message"), "the bad input logged", 10_000);
+    await until(
+      () =>
+        lines().filter((l) => l.event === "bad-frame").length >= senders.size &&
+        lines().some((l) => l.event === "bad-ws-frame") &&
+        lines().some((l) => l.event === "unknown-message"),
+      "the bad input logged",
+      10_000,
+    );
     const log = lines();
     for (const [id, room] of senders) {
       const mine = log.filter((l) => l.event === "bad-frame" && l.client === id);

@@ -41,7 +41,15 @@ describe("CSV tables", () => {
       const { r, p } = expected[i]!;
       expect(Number(row.round)).toBe(r);
       expect(row.name).toBe(/^[=+\-@]/.test(p.name) ? `'${p.name}` : p.name);
-      for (const [col, v] of [["praise", p.praise], ["direct", p.direct], ["indirect", p.indirect], ["net", p.net], ["saves", p.saves], ["heat_removed", p.heatRemoved], ["fires_caused", p.firesCaused]] as const)
+      for (const [col, v] of [
+        ["praise", p.praise],
+        ["direct", p.direct],
+        ["indirect", p.indirect],
+        ["net", p.net],
+        ["saves", p.saves],
+        ["heat_removed", p.heatRemoved],
+        ["fires_caused", p.firesCaused],
+      ] as const)
         expect(Number(row[col]), col).toBe(v);
       for (const e of EFFORTS) expect(Number(row[`effort_${e}`])).toBe(p.effort[e]);
       expect(row.bot).toBe(p.bot ?? "");
@@ -68,7 +76,9 @@ describe("CSV tables", () => {
 
   it("rounds and log", () => {
     const rs = csvObjects(csvTable("rounds", plain));
-    expect(rs.map((row) => [Number(row.round), row.hash, Number(row.value), row.ended])).toEqual(rounds.map((r) => [r.round, r.hash, r.summary.value, r.ended]));
+    expect(rs.map((row) => [Number(row.round), row.hash, Number(row.value), row.ended])).toEqual(
+      rounds.map((r) => [r.round, r.hash, r.summary.value, r.ended]),
+    );
     expect(rs[0]!.started_at).toBe(new Date(rounds[0]!.startedAt).toISOString());
     const log = csvObjects(csvTable("log", plain));
     expect(log).toHaveLength(rounds[0]!.log.length + rounds[1]!.log.length);
@@ -151,9 +161,15 @@ describe("a workshop's export", () => {
       expect(header![0], t).toBe("team");
       // Apart from the team column, a team's rows are those of its session exported on its own.
       const own = teams.map((part) => parseCsv(csvTable(t, [part])).slice(1));
-      expect(own.every((o) => o.length > 0), t).toBe(true);
+      expect(
+        own.every((o) => o.length > 0),
+        t,
+      ).toBe(true);
       expect(rows, t).toEqual(own.flat());
-      expect(rows.map((r) => r[0]), t).toEqual([...own[0]!.map(() => "Red"), ...own[1]!.map(() => `'${EVIL}`)]);
+      expect(
+        rows.map((r) => r[0]),
+        t,
+      ).toEqual([...own[0]!.map(() => "Red"), ...own[1]!.map(() => `'${EVIL}`)]);
     }
     const players = csvObjects(csvTable("players", teams));
     expect(players.filter((p) => p.team === "Red").map((p) => p.name)).toEqual(teams[0]!.rounds[0]!.summary.players.map((p) => p.name));

@@ -46,8 +46,14 @@ describe("client addresses", () => {
     for (let i = 0; i < TRIES; i++) answers.push(await wrongSecret(server, code, { "x-forwarded-for": `10.9.${i}.1`, "x-real-ip": `10.8.${i}.1` }));
     // The budget is the socket's: the same for every forged address. (The room-code guard and the
     // host-secret check share it, so the refusal may name either.)
-    expect(answers.slice(0, DEFAULT_LIMITS.failBurst).every((a) => /wrong host secret/.test(a)), answers.join("\n")).toBe(true);
-    expect(answers.slice(DEFAULT_LIMITS.failBurst).every((a) => /too many wrong/i.test(a)), answers.join("\n")).toBe(true);
+    expect(
+      answers.slice(0, DEFAULT_LIMITS.failBurst).every((a) => /wrong host secret/.test(a)),
+      answers.join("\n"),
+    ).toBe(true);
+    expect(
+      answers.slice(DEFAULT_LIMITS.failBurst).every((a) => /too many wrong/i.test(a)),
+      answers.join("\n"),
+    ).toBe(true);
   });
 
   it("with SMOLDER_TRUST_PROXY=1, the forwarded address is the one limited", async () => {

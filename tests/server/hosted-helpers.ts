@@ -19,7 +19,11 @@ export async function startHostedServer(port: number, opts: AppOptions = {}): Pr
 
 /** POST /api/rooms; fast ticks unless the body says otherwise. */
 export async function createHosted(port: number, body: Record<string, unknown> = { tickMs: 2 }, headers: Record<string, string> = {}): Promise<CreatedRoom> {
-  const res = await fetch(`http://127.0.0.1:${port}/api/rooms`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(`http://127.0.0.1:${port}/api/rooms`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
   if (res.status !== 201) throw new Error(`POST /api/rooms: ${res.status} ${await res.text()}`);
   return (await res.json()) as CreatedRoom;
 }

@@ -22,7 +22,11 @@ afterAll(async () => {
 
 /** A joinById through the matchmaker's HTTP route, as from `address`. */
 async function joinAs(address: string, code: string, options: Record<string, unknown> = {}): Promise<{ error?: string; room?: unknown }> {
-  const res = await fetch(`${base}/matchmake/joinById/${code}`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": address }, body: JSON.stringify(options) });
+  const res = await fetch(`${base}/matchmake/joinById/${code}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": address },
+    body: JSON.stringify(options),
+  });
   return (await res.json()) as { error?: string; room?: unknown };
 }
 

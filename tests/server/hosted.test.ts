@@ -103,7 +103,22 @@ describe("host commands", () => {
     expect(host.state.hostOnline).toBe(true);
 
     // Settings: scenario and its parameters; a bad one is refused by name and changes nothing.
-    await command(host, { command: "settings", scenario: "classic", durationSeconds: 60, exponentHalves: 4, spreadPct: 150, startPhase: 1, seats: 5, bots: ["hero", "idle"], seed: 77, board: "value" }, errors);
+    await command(
+      host,
+      {
+        command: "settings",
+        scenario: "classic",
+        durationSeconds: 60,
+        exponentHalves: 4,
+        spreadPct: 150,
+        startPhase: 1,
+        seats: 5,
+        bots: ["hero", "idle"],
+        seed: 77,
+        board: "value",
+      },
+      errors,
+    );
     expect(errors).toEqual([]);
     expect(room.roundScenario.durationSeconds).toBe(60);
     expect(room.roundScenario.ignition.exponentHalves).toBe(4);
@@ -178,11 +193,27 @@ describe("host commands", () => {
     const created = await createHosted(PORT);
     const host = await joinHost(server, created);
     const errors = errorsOf(host);
-    for (const cmd of [{ command: "pause" }, { command: "resume" }, { command: "end" }, { command: "nextPhase" }, { command: "nextRound" }, { command: "kick", key: "nobody" }, { command: "cancel" }]) {
+    for (const cmd of [
+      { command: "pause" },
+      { command: "resume" },
+      { command: "end" },
+      { command: "nextPhase" },
+      { command: "nextRound" },
+      { command: "kick", key: "nobody" },
+      { command: "cancel" },
+    ]) {
       await command(host, cmd, errors);
       expect(errors.pop()?.code, cmd.command).toBe("bad-command");
     }
-    for (const bad of [{ command: "launch" }, { command: "message", text: "x".repeat(141) }, { command: "board", mode: "loud" }, { command: "start", countdownSeconds: -1 }, { command: "pause", extra: 1 }, "pause", null]) {
+    for (const bad of [
+      { command: "launch" },
+      { command: "message", text: "x".repeat(141) },
+      { command: "board", mode: "loud" },
+      { command: "start", countdownSeconds: -1 },
+      { command: "pause", extra: 1 },
+      "pause",
+      null,
+    ]) {
       await command(host, bad as never, errors);
       expect(errors.pop()?.code, JSON.stringify(bad)).toBe("bad-command");
     }
@@ -277,7 +308,15 @@ describe("host authority", () => {
     const player = await joinPlayer(server, created.code, "Mallory");
     const screen = await joinPlayer(server, created.code, "", { role: "screen" });
     const room = hostedRoom(server, created.code);
-    const snapshot = () => JSON.stringify({ state: room.state.toJSON(), rounds: room.rounds.length, log: room.inputLog.length, tick: room.rules.tick, seed: room.roundSeed, dur: room.roundScenario.durationSeconds });
+    const snapshot = () =>
+      JSON.stringify({
+        state: room.state.toJSON(),
+        rounds: room.rounds.length,
+        log: room.inputLog.length,
+        tick: room.rules.tick,
+        seed: room.roundSeed,
+        dur: room.roundScenario.durationSeconds,
+      });
 
     const forge = async (phase: string) => {
       for (const sender of [player, screen]) {
@@ -357,7 +396,12 @@ describe("determinism of hosted rounds", () => {
     await command(host, { command: "settings", scenario: "startup", seats: 3, bots: ["hero", "balanced"], seed: 4242 });
     await command(host, { command: "start", countdownSeconds: 0 });
     await until(() => a.state.stage === "playing", "playing");
-    const dirs = [[1, 0], [0, 1], [-1, 0], [0, -1]] as const;
+    const dirs = [
+      [1, 0],
+      [0, 1],
+      [-1, 0],
+      [0, -1],
+    ] as const;
     for (let i = 0; i < 4; i++) {
       a.send("intent", { kind: "move", dx: dirs[i]![0], dy: dirs[i]![1] });
       await sleep(30);

@@ -7,7 +7,14 @@ import { joinOrigin, localNetworkAddress } from "../../server/hosting/origin.js"
 import { freePort } from "../../tools/cluster.js";
 import { startHostedServer } from "./hosted-helpers.js";
 
-const iface = (address: string, internal = false) => ({ address, internal, family: "IPv4" as const, netmask: "255.255.255.0", mac: "00:00:00:00:00:00", cidr: `${address}/24` });
+const iface = (address: string, internal = false) => ({
+  address,
+  internal,
+  family: "IPv4" as const,
+  netmask: "255.255.255.0",
+  mac: "00:00:00:00:00:00",
+  cidr: `${address}/24`,
+});
 const LAPTOP = { lo: [iface("127.0.0.1", true)], docker0: [iface("203.0.113.9")], wlan0: [iface("192.168.1.20")] };
 const request = (host: string) => ({ headers: { host }, socket: {} }) as unknown as IncomingMessage;
 

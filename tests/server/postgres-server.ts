@@ -66,7 +66,8 @@ export async function startPostgres(): Promise<PostgresServer> {
   if (!bin) throw new Error("no initdb found (apt-get install -y postgresql); the PostgreSQL store tests need one when CI=true");
   const asRoot = process.getuid?.() === 0;
   const owner = asRoot ? userIds("postgres") : null;
-  if (asRoot && !owner) throw new Error("running as root, and PostgreSQL refuses to run as root: no `postgres` user to run it as (Debian's postgresql package creates one)");
+  if (asRoot && !owner)
+    throw new Error("running as root, and PostgreSQL refuses to run as root: no `postgres` user to run it as (Debian's postgresql package creates one)");
   // Under /tmp as root, so the postgres user can reach it whatever TMPDIR says.
   const dir = mkdtempSync(join(asRoot ? "/tmp" : tmpdir(), "smolder-pg-"));
   if (owner) chownSync(dir, owner.uid, owner.gid);

@@ -32,7 +32,12 @@ describe("retention", () => {
     const store = new MemorySessionStore();
     await store.saveSession(session(OLD, "a".repeat(64), 0));
     const said: string[] = [];
-    const stop = keepFor(store, 30, (t) => said.push(t), () => 31 * DAY);
+    const stop = keepFor(
+      store,
+      30,
+      (t) => said.push(t),
+      () => 31 * DAY,
+    );
     await expect.poll(() => said).toEqual(["retention: deleted 1 stored session not played for 30 days"]);
     stop();
   });

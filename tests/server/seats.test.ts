@@ -19,7 +19,10 @@ let port: number;
 
 beforeAll(async () => {
   port = await freePort();
-  server = await boot(createAppConfig({ trustRoomSettings: true, store: new MemorySessionStore(), limits: { joinBurst: JOIN_BURST, joinEverySeconds: 600 } }), port);
+  server = await boot(
+    createAppConfig({ trustRoomSettings: true, store: new MemorySessionStore(), limits: { joinBurst: JOIN_BURST, joinEverySeconds: 600 } }),
+    port,
+  );
 });
 afterAll(async () => {
   await server?.shutdown();

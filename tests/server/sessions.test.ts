@@ -51,7 +51,13 @@ function request(method: string, path: string, secret?: string | null, body?: un
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
         const buf = Buffer.concat(chunks);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: buf, text: () => buf.toString("utf8"), json: () => JSON.parse(buf.toString("utf8")) as unknown });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: buf,
+          text: () => buf.toString("utf8"),
+          json: () => JSON.parse(buf.toString("utf8")) as unknown,
+        });
       });
     });
     req.on("error", reject);
@@ -79,7 +85,8 @@ afterAll(async () => {
 });
 
 /** Expected per-player figures of a summary, as the store and the exports must give them back. */
-const figures = (s: RoundSummary) => s.players.map((p) => ({ seat: p.seat, name: p.name, bot: p.bot, praise: p.praise, direct: p.direct, indirect: p.indirect, net: p.net, saves: p.saves }));
+const figures = (s: RoundSummary) =>
+  s.players.map((p) => ({ seat: p.seat, name: p.name, bot: p.bot, praise: p.praise, direct: p.direct, indirect: p.indirect, net: p.net, saves: p.saves }));
 
 describe("rounds survive a restart", () => {
   it("two rounds are played, the server shut down and booted again on the same file: the rounds are intact", async () => {
@@ -106,7 +113,10 @@ describe("rounds survive a restart", () => {
     await server.shutdown();
     server = await start();
 
-    const { session, rounds } = await getJson<{ session: Record<string, unknown>; rounds: RoundRecord[] }>(`/api/sessions/${created.sessionId}`, created.hostSecret);
+    const { session, rounds } = await getJson<{ session: Record<string, unknown>; rounds: RoundRecord[] }>(
+      `/api/sessions/${created.sessionId}`,
+      created.hostSecret,
+    );
     expect(session).toEqual({ id: created.sessionId, kind: "room", code: created.code, createdAt: expect.any(Number) });
     expect(rounds.map((r) => r.round)).toEqual([1, 2]);
     expect(rounds.map((r) => r.summary)).toEqual(summaries);
@@ -122,7 +132,9 @@ describe("rounds survive a restart", () => {
     }
 
     const listed = await getJson<Record<string, unknown>[]>("/api/sessions", created.hostSecret);
-    expect(listed).toEqual([{ id: created.sessionId, kind: "room", code: created.code, createdAt: session.createdAt, rounds: 2, lastPlayedAt: rounds[1]!.endedAt, teams: 0 }]);
+    expect(listed).toEqual([
+      { id: created.sessionId, kind: "room", code: created.code, createdAt: session.createdAt, rounds: 2, lastPlayedAt: rounds[1]!.endedAt, teams: 0 },
+    ]);
   }, 60_000);
 
   it("hosting the stored session again carries on at round 3, with its secret only", async () => {
@@ -149,7 +161,10 @@ describe("exports", () => {
     expect(res.status).toBe(200);
     expect(res.headers["content-type"]).toMatch(/^application\/json/);
     expect(res.headers["content-disposition"]).toMatch(/^attachment; filename="smolder-[A-Z0-9]{6}-\d{4}-\d{2}-\d{2}\.json"$/);
-    const doc = res.json() as { session: { id: string }; rounds: { round: number; hash: string; players: RoundSummary["players"]; outcome: { value: number }; log: unknown[]; timeline: { fires: number[] } }[] };
+    const doc = res.json() as {
+      session: { id: string };
+      rounds: { round: number; hash: string; players: RoundSummary["players"]; outcome: { value: number }; log: unknown[]; timeline: { fires: number[] } }[];
+    };
     expect(doc.session.id).toBe(created.sessionId);
     expect(doc.rounds.map((r) => r.players)).toEqual(summaries.map((s) => s.players));
     expect(doc.rounds.map((r) => r.outcome.value)).toEqual(summaries.map((s) => s.value));
@@ -166,7 +181,17 @@ describe("exports", () => {
     const players = csvObjects(strFromU8(files["players.csv"]!));
     const expected = summaries.flatMap((s, i) => figures(s).map((p) => ({ round: i + 1, ...p })));
     expect(
-      players.map((p) => ({ round: Number(p.round), seat: Number(p.seat), name: p.name, bot: p.bot || null, praise: Number(p.praise), direct: Number(p.direct), indirect: Number(p.indirect), net: Number(p.net), saves: Number(p.saves) })),
+      players.map((p) => ({
+        round: Number(p.round),
+        seat: Number(p.seat),
+        name: p.name,
+        bot: p.bot || null,
+        praise: Number(p.praise),
+        direct: Number(p.direct),
+        indirect: Number(p.indirect),
+        net: Number(p.net),
+        saves: Number(p.saves),
+      })),
     ).toEqual(expected.map((p) => ({ ...p, name: p.name.startsWith("=") ? `'${p.name}` : p.name })));
     const timeline = csvObjects(strFromU8(files["timeline.csv"]!));
     expect(timeline).toHaveLength(summaries.reduce((n, s) => n + s.seconds, 0));
@@ -250,14 +275,21 @@ describe("a workshop's stored sessions", () => {
     const res = await get(`${path}/export?format=json&anonymise=0`, SECRET);
     expect(res.status).toBe(200);
     expect(res.headers["content-disposition"]).toMatch(/filename="smolder-WKSHPA-\d{4}-\d{2}-\d{2}\.json"$/);
-    const doc = res.json() as { format: string; session: unknown; teams: { team: string; sessionId: string; code: string; rounds: { round: number; hash: string; players: unknown[]; log: unknown[] }[] }[] };
+    const doc = res.json() as {
+      format: string;
+      session: unknown;
+      teams: { team: string; sessionId: string; code: string; rounds: { round: number; hash: string; players: unknown[]; log: unknown[] }[] }[];
+    };
     expect(doc.format).toBe("smolder-workshop");
     expect(doc.session).toEqual(publicWorkshop);
     expect(doc.teams.map((t) => [t.team, t.sessionId, t.code])).toEqual([
       ["Red", red.id, red.code],
       [EVIL, evil.id, evil.code],
     ]);
-    expect(doc.teams.map((t) => t.rounds.map((r) => [r.round, r.hash]))).toEqual([redRounds.map((r) => [r.round, r.hash]), evilRounds.map((r) => [r.round, r.hash])]);
+    expect(doc.teams.map((t) => t.rounds.map((r) => [r.round, r.hash]))).toEqual([
+      redRounds.map((r) => [r.round, r.hash]),
+      evilRounds.map((r) => [r.round, r.hash]),
+    ]);
     expect(doc.teams[1]!.rounds[0]!.players).toEqual(evilRounds[0]!.summary.players);
     expect(res.text()).not.toContain(hostHash);
   });

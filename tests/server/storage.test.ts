@@ -51,10 +51,9 @@ describe("SQLite schema", () => {
     expect(tables).toEqual(["round_data", "round_players", "rounds", "sessions"]);
     const columns = db.prepare("SELECT name FROM pragma_table_info('sessions')").pluck().all();
     expect(columns).toEqual(["id", "kind", "host_hash", "code", "created_at", "parent_id", "team"]);
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sessions' AND sql IS NOT NULL ORDER BY name").pluck().all()).toEqual([
-      "sessions_by_host",
-      "sessions_by_parent",
-    ]);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sessions' AND sql IS NOT NULL ORDER BY name").pluck().all()).toEqual(
+      ["sessions_by_host", "sessions_by_parent"],
+    );
     db.close();
   });
 
@@ -146,7 +145,11 @@ describe("SQLite schema", () => {
     const db = new Database(file, { readonly: true });
     const rows = db.prepare("SELECT seat, name, praise, net FROM round_players WHERE session_id = ? AND round = 1 ORDER BY seat").all(S1);
     expect(rows).toEqual(r.summary.players.map((p) => ({ seat: p.seat, name: p.name, praise: p.praise, net: p.net })));
-    expect(db.prepare("SELECT hash, value, collapsed FROM rounds").get()).toEqual({ hash: r.hash, value: r.summary.value, collapsed: r.summary.collapsed ? 1 : 0 });
+    expect(db.prepare("SELECT hash, value, collapsed FROM rounds").get()).toEqual({
+      hash: r.hash,
+      value: r.summary.value,
+      collapsed: r.summary.collapsed ? 1 : 0,
+    });
     db.close();
   });
 });
@@ -288,7 +291,11 @@ function contract(make: () => Promise<SessionStore>): void {
     await store.saveSession(session(S1, HASH_A, 1500));
     expect(await store.getSession(W1)).toStrictEqual(w);
     expect(await store.getSession(T1)).toStrictEqual(teamOf(w, T1, "Zebras", 2000, "DEFGHJ"));
-    expect(await store.listChildren(W1)).toStrictEqual([teamOf(w, T1, "Zebras", 2000, "DEFGHJ"), teamOf(w, T3, "Badgers", 3000, "FGHJKM"), teamOf(w, T2, "Otters", 3000, "EFGHJK")]);
+    expect(await store.listChildren(W1)).toStrictEqual([
+      teamOf(w, T1, "Zebras", 2000, "DEFGHJ"),
+      teamOf(w, T3, "Badgers", 3000, "FGHJKM"),
+      teamOf(w, T2, "Otters", 3000, "EFGHJK"),
+    ]);
     expect(await store.listChildren(S1)).toEqual([]);
     expect(await store.listChildren(T1)).toEqual([]);
     expect(await store.listChildren(S2)).toEqual([]);
@@ -376,7 +383,8 @@ describe.skipIf(!runPostgresTests)("PostgreSQL", () => {
       await client.connect();
       return client;
     }
-    const versions = async (c: pg.Client) => (await c.query<{ version: number }>("SELECT version FROM schema_version ORDER BY version")).rows.map((r) => r.version);
+    const versions = async (c: pg.Client) =>
+      (await c.query<{ version: number }>("SELECT version FROM schema_version ORDER BY version")).rows.map((r) => r.version);
 
     it("a fresh database is migrated to the current version, with SQLite's tables and columns", async () => {
       const url = await freshDatabase();
@@ -384,19 +392,78 @@ describe.skipIf(!runPostgresTests)("PostgreSQL", () => {
       const c = await connect(url);
       expect(await versions(c)).toEqual(PG_MIGRATIONS.map((_, i) => i + 1));
       expect(PG_MIGRATIONS.length).toBe(MIGRATIONS.length);
-      const tables = (await c.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")).rows.map((r) => r.table_name);
+      const tables = (await c.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")).rows.map(
+        (r) => r.table_name,
+      );
       expect(tables).toEqual(["round_data", "round_players", "rounds", "schema_version", "sessions"]);
       const columns = async (table: string) =>
-        Object.fromEntries((await c.query("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position", [table])).rows.map((r) => [r.column_name, r.data_type]));
+        Object.fromEntries(
+          (await c.query("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position", [table])).rows.map(
+            (r) => [r.column_name, r.data_type],
+          ),
+        );
       // SQLite's hidden rowid is a column here; everything else is SQLite's, translated.
-      expect(await columns("sessions")).toEqual({ id: "text", kind: "text", host_hash: "text", code: "text", created_at: "bigint", rowid: "bigint", parent_id: "text", team: "text" });
+      expect(await columns("sessions")).toEqual({
+        id: "text",
+        kind: "text",
+        host_hash: "text",
+        code: "text",
+        created_at: "bigint",
+        rowid: "bigint",
+        parent_id: "text",
+        team: "text",
+      });
       const rounds = await columns("rounds");
-      expect(Object.keys(rounds)).toEqual(["session_id", "round", "code", "scenario_id", "customisation", "scenario", "seed", "seats", "board", "ended", "ticks", "seconds", "hash", "started_at", "ended_at", "value", "praise", "collapsed"]);
-      expect([rounds.customisation, rounds.scenario, rounds.seed, rounds.started_at, rounds.value, rounds.collapsed]).toEqual(["json", "json", "bigint", "bigint", "bigint", "boolean"]);
+      expect(Object.keys(rounds)).toEqual([
+        "session_id",
+        "round",
+        "code",
+        "scenario_id",
+        "customisation",
+        "scenario",
+        "seed",
+        "seats",
+        "board",
+        "ended",
+        "ticks",
+        "seconds",
+        "hash",
+        "started_at",
+        "ended_at",
+        "value",
+        "praise",
+        "collapsed",
+      ]);
+      expect([rounds.customisation, rounds.scenario, rounds.seed, rounds.started_at, rounds.value, rounds.collapsed]).toEqual([
+        "json",
+        "json",
+        "bigint",
+        "bigint",
+        "bigint",
+        "boolean",
+      ]);
       const players = await columns("round_players");
-      expect(Object.keys(players)).toEqual(["session_id", "round", "seat", "name", "bot", "praise", "direct", "indirect", "net", "saves", "heat_removed", "guard_built", "risk_cleared", "fires_caused", "effort"]);
+      expect(Object.keys(players)).toEqual([
+        "session_id",
+        "round",
+        "seat",
+        "name",
+        "bot",
+        "praise",
+        "direct",
+        "indirect",
+        "net",
+        "saves",
+        "heat_removed",
+        "guard_built",
+        "risk_cleared",
+        "fires_caused",
+        "effort",
+      ]);
       expect(await columns("round_data")).toEqual({ session_id: "text", round: "integer", log: "json", timeline: "json" });
-      const indexes = (await c.query("SELECT indexname FROM pg_indexes WHERE tablename = 'sessions' AND indexname LIKE 'sessions_by_%' ORDER BY indexname")).rows.map((r) => r.indexname);
+      const indexes = (
+        await c.query("SELECT indexname FROM pg_indexes WHERE tablename = 'sessions' AND indexname LIKE 'sessions_by_%' ORDER BY indexname")
+      ).rows.map((r) => r.indexname);
       expect(indexes).toEqual(["sessions_by_host", "sessions_by_parent"]);
       await c.end();
     });
@@ -461,7 +528,9 @@ describe.skipIf(!runPostgresTests)("PostgreSQL", () => {
       const c = await connect(url);
       await c.query("CREATE TABLE schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
       await c.query("INSERT INTO schema_version (version) VALUES ($1)", [PG_MIGRATIONS.length + 1]);
-      await expect(PostgresSessionStore.open(url)).rejects.toThrow(new RegExp(`schema version ${PG_MIGRATIONS.length + 1}, newer than this server knows \\(${PG_MIGRATIONS.length}\\)`));
+      await expect(PostgresSessionStore.open(url)).rejects.toThrow(
+        new RegExp(`schema version ${PG_MIGRATIONS.length + 1}, newer than this server knows \\(${PG_MIGRATIONS.length}\\)`),
+      );
       // An older server (knowing step 1 only) refuses a version-2 database the same way.
       const current = await freshDatabase();
       await (await PostgresSessionStore.open(current)).close();
@@ -476,13 +545,17 @@ describe.skipIf(!runPostgresTests)("PostgreSQL", () => {
       const c = await connect(await freshDatabase());
       await migratePostgres(c, "test", ["CREATE TABLE a (x integer)"]);
       expect(await versions(c)).toEqual([1]);
-      await expect(migratePostgres(c, "test", ["CREATE TABLE a (x integer)", "CREATE TABLE b (x integer); CREATE TABLE a (y integer)"])).rejects.toThrow(/already exists/);
+      await expect(migratePostgres(c, "test", ["CREATE TABLE a (x integer)", "CREATE TABLE b (x integer); CREATE TABLE a (y integer)"])).rejects.toThrow(
+        /already exists/,
+      );
       expect(await versions(c)).toEqual([1]);
       expect((await c.query("SELECT to_regclass('b') AS b")).rows).toEqual([{ b: null }]);
       await migratePostgres(c, "test", ["CREATE TABLE a (x integer)", "CREATE TABLE b (x integer)"]);
       expect(await versions(c)).toEqual([1, 2]);
       // The lock is transaction-level: nothing is left held after the migration.
-      expect((await c.query("SELECT count(*)::integer AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1", [MIGRATION_LOCK % 2 ** 32])).rows).toEqual([{ n: 0 }]);
+      expect(
+        (await c.query("SELECT count(*)::integer AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1", [MIGRATION_LOCK % 2 ** 32])).rows,
+      ).toEqual([{ n: 0 }]);
       await c.end();
     });
 
@@ -494,7 +567,9 @@ describe.skipIf(!runPostgresTests)("PostgreSQL", () => {
       await store.saveRound(r);
       await store.close();
       const c = await connect(url);
-      const rows = (await c.query("SELECT seat, name, praise::integer, net::integer FROM round_players WHERE session_id = $1 AND round = 1 ORDER BY seat", [S1])).rows;
+      const rows = (
+        await c.query("SELECT seat, name, praise::integer, net::integer FROM round_players WHERE session_id = $1 AND round = 1 ORDER BY seat", [S1])
+      ).rows;
       expect(rows).toEqual(r.summary.players.map((p) => ({ seat: p.seat, name: p.name, praise: p.praise, net: p.net })));
       expect((await c.query("SELECT hash, value::integer, collapsed, scenario->>'id' AS scenario FROM rounds")).rows).toEqual([
         { hash: r.hash, value: r.summary.value, collapsed: r.summary.collapsed, scenario: r.scenario.id },
@@ -538,7 +613,9 @@ describe.skipIf(!runPostgresTests)("PostgreSQL", () => {
       expect(err).toBeInstanceOf(Error);
       expect((err as Error).message).toMatch(new RegExp(`^PostgreSQL at postgres://smolder:\\*\\*\\*@127\\.0\\.0\\.1:${closedPort}/smolder: .*ECONNREFUSED`));
       expect((err as Error).message).not.toContain("s3cret");
-      expect(redactUrl("postgresql://u:pw@db.example.org/smolder?sslmode=require&password=x")).toBe("postgresql://u:***@db.example.org/smolder?sslmode=require&password=***");
+      expect(redactUrl("postgresql://u:pw@db.example.org/smolder?sslmode=require&password=x")).toBe(
+        "postgresql://u:***@db.example.org/smolder?sslmode=require&password=***",
+      );
     });
 
     it("DATABASE_URL wins over DATA_DIR", async () => {

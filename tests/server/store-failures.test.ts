@@ -70,7 +70,9 @@ describe("a DATA_DIR that cannot be written", () => {
         new RegExp(`DATA_DIR=${notAFolder} cannot be used as a folder .*choose a writable folder`),
       );
       // Not writable even for root: the kernel's own folder.
-      await expect(startGameServer({ port: await freePort(), dataDir: "/sys/kernel/smolder" })).rejects.toThrow(/DATA_DIR=\/sys\/kernel\/smolder is read-only: choose a writable folder/);
+      await expect(startGameServer({ port: await freePort(), dataDir: "/sys/kernel/smolder" })).rejects.toThrow(
+        /DATA_DIR=\/sys\/kernel\/smolder is read-only: choose a writable folder/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -37,7 +37,11 @@ async function hostedRooms(): Promise<number> {
 
 describe("opening a workshop's teams", () => {
   it("can be tried again after the store failed, and leaves no orphan room", async () => {
-    const res = await fetch(`http://127.0.0.1:${port}/api/workshops`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tickMs: 2 }) });
+    const res = await fetch(`http://127.0.0.1:${port}/api/workshops`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ tickMs: 2 }),
+    });
     const created = (await res.json()) as CreatedRoom;
     const host = await server.sdk.joinById(created.code, { hostSecret: created.hostSecret });
     host.onMessage("*", () => undefined);

@@ -31,7 +31,11 @@ interface Seen {
 const seen = (r: Room): Seen => r.state as unknown as Seen;
 
 async function createWorkshop(): Promise<CreatedRoom> {
-  const res = await fetch(`http://127.0.0.1:${PORT}/api/workshops`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tickMs: 2 }) });
+  const res = await fetch(`http://127.0.0.1:${PORT}/api/workshops`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ tickMs: 2 }),
+  });
   expect(res.status).toBe(201);
   return (await res.json()) as CreatedRoom;
 }
@@ -107,7 +111,10 @@ describe("a team workshop", () => {
     await new Promise((r) => setTimeout(r, 100));
     for (const c of consoles) c.send("host", { command: "start", countdownSeconds: 0 });
     // People play: a few moves each.
-    await until(() => teamRooms.every((r) => (r.state as { stage?: string }).stage === "playing" || (r.state as { stage?: string }).stage === "ended"), "every team playing");
+    await until(
+      () => teamRooms.every((r) => (r.state as { stage?: string }).stage === "playing" || (r.state as { stage?: string }).stage === "ended"),
+      "every team playing",
+    );
     for (const r of teamRooms) r.send("intent", { kind: "move", dx: 1, dy: 0 });
     await until(() => new Set(teamRooms.map((r) => r.roomId)).size === summaries.size, "every team's round over", 30_000);
 
@@ -115,7 +122,9 @@ describe("a team workshop", () => {
     const auth = { authorization: `Bearer ${created.hostSecret}` };
     const res = await fetch(`http://127.0.0.1:${PORT}/api/sessions/${created.sessionId}/export?format=json&anonymise=0`, { headers: auth });
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { teams: { team: string; code: string; rounds: { settings: { seed: number }; players: { name: string; praise: number; net: number }[] }[] }[] };
+    const doc = (await res.json()) as {
+      teams: { team: string; code: string; rounds: { settings: { seed: number }; players: { name: string; praise: number; net: number }[] }[] }[];
+    };
     expect(doc.teams.map((t) => t.team).sort()).toEqual(teams.map((t) => t.name).sort());
     for (const t of doc.teams) {
       expect(t.rounds).toHaveLength(1);
@@ -130,7 +139,9 @@ describe("a team workshop", () => {
     // By default a workshop's export names nobody: players, teams and every typed text are replaced.
     const typed = [...names.filter((n) => !n.startsWith("Bot ")), ...teams.map((t) => t.name)];
     const anonymousJson = await (await fetch(`http://127.0.0.1:${PORT}/api/sessions/${created.sessionId}/export?format=json`, { headers: auth })).text();
-    const anonymousZip = unzipSync(new Uint8Array(await (await fetch(`http://127.0.0.1:${PORT}/api/sessions/${created.sessionId}/export?format=csv`, { headers: auth })).arrayBuffer()));
+    const anonymousZip = unzipSync(
+      new Uint8Array(await (await fetch(`http://127.0.0.1:${PORT}/api/sessions/${created.sessionId}/export?format=csv`, { headers: auth })).arrayBuffer()),
+    );
     for (const [where, text] of [["json", anonymousJson], ...Object.entries(anonymousZip).map(([f, b]) => [f, strFromU8(b)])] as const)
       for (const name of typed) expect(text.includes(name), `${name} in the anonymised ${where}`).toBe(false);
     const anonymousDoc = JSON.parse(anonymousJson) as typeof doc;
@@ -140,7 +151,11 @@ describe("a team workshop", () => {
     expect(new Set(aliases.filter((n) => n.startsWith("Player"))).size).toBe(31);
     expect((await fetch(`http://127.0.0.1:${PORT}/api/sessions/${created.sessionId}/export?format=json&anonymise=yes`, { headers: auth })).status).toBe(400);
 
-    const zip = unzipSync(new Uint8Array(await (await fetch(`http://127.0.0.1:${PORT}/api/sessions/${created.sessionId}/export?format=csv&anonymise=0`, { headers: auth })).arrayBuffer()));
+    const zip = unzipSync(
+      new Uint8Array(
+        await (await fetch(`http://127.0.0.1:${PORT}/api/sessions/${created.sessionId}/export?format=csv&anonymise=0`, { headers: auth })).arrayBuffer(),
+      ),
+    );
     const players = parseCsv(strFromU8(zip["players.csv"]!));
     expect(players[0]![0]).toBe("team");
     expect(players.length - 1).toBe(names.length);
