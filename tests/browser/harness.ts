@@ -92,6 +92,23 @@ export function looksDrawn(png: Buffer): boolean {
 }
 
 /**
+ * Whether a screenshot of a chart has something drawn on it: lines and labels in several colours
+ * covering at least `minShare` of it. A chart is mostly background, so looksDrawn's
+ * no-colour-covers-90% test does not apply to it.
+ */
+export function hasMarks(png: Buffer, minShare = 0.01): boolean {
+  const img = PNG.sync.read(png);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < img.data.length; i += 4) {
+    const rgb = (img.data[i]! << 16) | (img.data[i + 1]! << 8) | img.data[i + 2]!;
+    counts.set(rgb, (counts.get(rgb) ?? 0) + 1);
+  }
+  const pixels = img.data.length / 4;
+  const background = Math.max(...counts.values());
+  return counts.size >= 20 && (pixels - background) / pixels >= minShare;
+}
+
+/**
  * A test server started and closed with the suite, and the browsers each test opens, closed when
  * that test ends: every Chromium draws WebGL in software, so one left open from an earlier test
  * takes CPU from the next. Call it inside `describe`; `prepare` runs on every browser opened

@@ -117,6 +117,10 @@ describe.runIf(runBrowserTests)("a hosted session in the browser", () => {
     await host.page.getByTestId("host-pause").click();
     const paused = await waitFor(a.page, (s) => s?.hosted?.paused === true, "paused");
     await expect.poll(() => a.page.locator(".paused-note.shown").count()).toBe(1);
+    // The note is a strip: most of the map stays in view while the facilitator talks about it.
+    const note = (await a.page.locator(".paused-note.shown").boundingBox())!;
+    expect(note.width * note.height).toBeLessThan(0.1 * 1280 * 720);
+    writeFileSync(`${SHOTS}/hosted-2b-player-paused.png`, await a.page.screenshot());
     await a.page.waitForTimeout(600);
     expect((await frame(a.page))!.tick).toBe(paused.tick);
     await host.page.locator("#message").fill("Who has stepped back yet?");

@@ -1,7 +1,7 @@
 // The screenshot check itself must be able to fail: a blank page is not "drawn".
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
-import { looksDrawn } from "./harness.js";
+import { hasMarks, looksDrawn } from "./harness.js";
 
 function png(fill: (x: number, y: number) => [number, number, number]): Buffer {
   const img = new PNG({ width: 200, height: 120 });
@@ -26,5 +26,17 @@ describe("looksDrawn", () => {
 
   it("accepts a varied picture", () => {
     expect(looksDrawn(png((x, y) => [(x * 7) & 255, (y * 5) & 255, ((x + y) * 3) & 255]))).toBe(true);
+  });
+});
+
+describe("hasMarks", () => {
+  it("rejects an empty chart and accepts one with coloured lines across it", () => {
+    const bg: [number, number, number] = [20, 22, 28];
+    expect(hasMarks(png(() => bg))).toBe(false);
+    // One dot is not a chart.
+    expect(hasMarks(png((x, y) => (x === 5 && y === 5 ? [255, 0, 0] : bg)))).toBe(false);
+    // Lines of several shades across the plot, on a background that covers most of it.
+    const lines = png((x, y) => (y === 60 - Math.floor(x / 4) || y === 30 + (x % 20) ? [200 - (x % 40), 120 + (x % 30), 40] : bg));
+    expect(hasMarks(lines)).toBe(true);
   });
 });
