@@ -34,13 +34,29 @@ function top<T>(xs: readonly T[], key: (x: T) => number): T | null {
 }
 
 export function headlines<T extends Credited>(players: readonly T[]): Headlines<T> {
+  // People first; only when no person stands out on a headline does a (labelled) bot take it.
   const people = players.filter((p) => !p.bot);
-  const pool = people.length > 0 ? people : players;
-  const praisedTop = top(pool, (p) => p.praise);
-  const goodTop = top(pool, (p) => p.net);
-  const praised = praisedTop && praisedTop.praise > 0 ? praisedTop : null;
-  if (!goodTop || (goodTop.net === 0 && pool.every((p) => p.net === 0))) return { praised, good: null, goodKind: "most good" };
-  return { praised, good: goodTop, goodKind: goodTop.net > 0 ? "most good" : "least harm" };
+  const pools = people.length > 0 && people.length < players.length ? [people, players] : [players];
+  const praised = pick(
+    pools,
+    (p) => p.praise,
+    (p) => p.praise > 0,
+  );
+  const good = pick(
+    pools,
+    (p) => p.net,
+    (p, pool) => p.net !== 0 || pool.some((q) => q.net !== 0),
+  );
+  return { praised, good, goodKind: good && good.net <= 0 ? "least harm" : "most good" };
+}
+
+/** The top of the first pool whose top stands out. */
+function pick<T>(pools: readonly (readonly T[])[], key: (x: T) => number, standsOut: (x: T, pool: readonly T[]) => boolean): T | null {
+  for (const pool of pools) {
+    const best = top(pool, key);
+    if (best && standsOut(best, pool)) return best;
+  }
+  return null;
 }
 
 /** The headlines as one sentence, or null when nobody stood out. */

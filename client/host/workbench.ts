@@ -107,6 +107,15 @@ export class Workbench {
     this.el.append(
       h("div", { class: "row" }, h("label", { class: "inline" }, "Round ", e.round), h("span", { class: "muted" }, "beside it:"), e.compare),
       h("div", { class: "row" }, h("span", {}, "What if every seat had been"), team, h("span", {}, "from second"), from, run, clear, e.whatIfNote),
+      h(
+        "div",
+        { class: "row" },
+        h(
+          "button",
+          { type: "button", class: "secondary", "data-testid": "wb-print", onclick: () => printDebrief(this.view.el) },
+          "Print this debrief (one page)",
+        ),
+      ),
       ...(pushRow ? [pushRow] : []),
       h(
         "div",
@@ -234,4 +243,29 @@ export class Workbench {
       this.seek(this.second + 1);
     }, 100);
   }
+}
+
+/**
+ * Prints the debrief alone, as one page: while the print dialog is open the debrief (with its
+ * drawn charts) moves into a holder of its own under <body>, the print rules (host.css) hide
+ * everything else, and it goes back where it was afterwards.
+ */
+function printDebrief(debrief: HTMLElement): void {
+  const parent = debrief.parentNode;
+  const next = debrief.nextSibling;
+  const holder = document.createElement("div");
+  holder.className = "print-holder";
+  document.body.append(holder);
+  holder.append(debrief);
+  document.documentElement.classList.add("printing-debrief");
+  window.addEventListener(
+    "afterprint",
+    () => {
+      parent?.insertBefore(debrief, next);
+      holder.remove();
+      document.documentElement.classList.remove("printing-debrief");
+    },
+    { once: true },
+  );
+  window.print();
 }

@@ -117,6 +117,17 @@ describe.runIf(runBrowserTests)("the debrief in the browser", () => {
     expect(looksDrawn(benchShot)).toBe(true);
     const chartShot = await bench.locator(".d-chart canvas").first().screenshot();
     expect(hasMarks(chartShot)).toBe(true);
+    // "Print this debrief": the debrief alone, on one page.
+    // The print dialog itself is the browser's: stubbed here, so the page stays prepared for print.
+    await host.page.evaluate(() => (window.print = () => undefined));
+    await bench.getByTestId("wb-print").click();
+    await host.page.emulateMedia({ media: "print" });
+    writeFileSync(`${SHOTS}/debrief-1b-print.png`, await host.page.screenshot({ fullPage: true }));
+    const printed = await host.page.pdf({ format: "A4" });
+    expect((printed.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length, "pages in the printed debrief").toBe(1);
+    await host.page.emulateMedia({ media: "screen" });
+    await host.page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+    await expect.poll(() => bench.getByTestId("debrief").count(), { message: "the debrief back in the workbench" }).toBe(1);
     // Sorting by net puts the player who did the most good on top.
     await bench.getByTestId("debrief-table").getByRole("button", { name: /^Net/ }).click();
     const nets = await bench.getByTestId("debrief-table").locator("tbody tr td:nth-child(5)").allTextContents();

@@ -2,6 +2,7 @@
 // invest, step back, play on a phone, reload back into the same seat.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { Action } from "../../shared/state.js";
 import { type Browser, browserSuite, looksDrawn, runBrowserTests } from "./harness.js";
 import { putOutAFire, quickPlay, seen, waitUntil } from "./drive.js";
 
@@ -67,13 +68,22 @@ describe.runIf(runBrowserTests)("playing in the browser", () => {
   it("investing and stepping back change what is on screen", async () => {
     const c = await open();
     await quickPlay(c.page, suite.url(), FRESH);
-    await c.page.waitForTimeout(500);
-    const s = await seen(c.page);
-    const tile = Math.floor(s!.you!.y / 256) * s!.width + Math.floor(s!.you!.x / 256);
-    // Stand on a healthy tile (fires may have broken out under the avatar).
-    if (s!.heat[tile]! > 0) await c.page.keyboard.press("ArrowUp");
     const before = await shot(c, "3-before-invest");
-    await c.page.keyboard.press("KeyE");
+    // Invest where the avatar stands. A fire may break out under it (the rules refuse to build on
+    // a burning tile): then step off it, up or down, and press E again, as a person would.
+    const building = (x: Awaited<ReturnType<typeof seen>>) => (x?.guard.some((g) => g > 0) ?? false) || x?.you?.action === Action.Invest;
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const s = (await seen(c.page))!;
+      const tile = Math.floor(s.you!.y / 256) * s.width + Math.floor(s.you!.x / 256);
+      if (s.heat[tile]! > 0) {
+        const key = attempt % 2 === 0 ? "ArrowUp" : "ArrowDown";
+        await c.page.keyboard.down(key);
+        await waitUntil(c.page, (x) => Math.floor(x!.you!.y / 256) !== Math.floor(s.you!.y / 256), 3000).catch(() => null);
+        await c.page.keyboard.up(key);
+      }
+      await c.page.keyboard.press("KeyE");
+      if (await waitUntil(c.page, building, 2500).catch(() => null)) break;
+    }
     const guarded = await waitUntil(c.page, (x) => x?.guard.some((g) => g > 0) ?? false, 8000);
     expect(guarded.guard.some((g) => g > 0)).toBe(true);
     await c.page.waitForTimeout(800);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import {
   createGame,
+  creditName,
   EFFORTS,
   type Effort,
   headlines,
@@ -132,5 +133,21 @@ describe("the results' recap", () => {
     expect(r.value.at(-1)).toBe((n - 1) * 10);
     expect(r.tipping).not.toBeNull();
     expect(r.tipping!).toBeGreaterThan(600);
+  });
+});
+
+describe("headlines when the people did nothing", () => {
+  it("name a bot (as a bot) rather than nobody, and still a person whenever one stands out", () => {
+    const p = (name: string, bot: string | null, praise: number, net: number) => ({ name, bot, praise, net });
+    const idlePeople = [p("Ada", null, 0, 0), p("Bo", null, 0, 0), p("Bot 3 (hero)", "hero", 840, 3), p("Blaze", "hero", 755, 4)];
+    const hl = headlines(idlePeople);
+    expect(hl.praised?.name).toBe("Bot 3 (hero)");
+    expect(hl.good?.name).toBe("Blaze");
+    expect(creditName(hl.good!)).toBe("Blaze (bot)");
+    const adaPlayed = [p("Ada", null, 20, -2), ...idlePeople.slice(1)];
+    expect(headlines(adaPlayed).praised?.name).toBe("Ada");
+    // Among the people, Bo's 0 beats Ada's −2: the least harm, and a person.
+    expect(headlines(adaPlayed).good?.name).toBe("Bo");
+    expect(headlines(adaPlayed).goodKind).toBe("least harm");
   });
 });
