@@ -37,6 +37,13 @@ export async function quickPlay(page: Page, baseUrl: string, query: string): Pro
   await page.getByLabel("Your name").waitFor();
   await page.getByRole("button", { name: "Quick play" }).click();
   await waitUntil(page, (s) => s?.stage === "playing" && s.you !== undefined, 20_000);
+  // The room may be playing before the game scene (and its keyboard controls) exists: a key
+  // pressed in between would be lost, so wait for the scene a person would see.
+  const end = Date.now() + 20_000;
+  while (!(await page.evaluate(() => (window as unknown as { smolder: { scenes(): string[] } }).smolder.scenes())).includes("game")) {
+    if (Date.now() > end) throw new Error("timed out waiting for the game scene after Quick play");
+    await page.waitForTimeout(100);
+  }
 }
 
 export async function waitUntil(page: Page, test: (s: Seen | null) => boolean, ms = 15_000): Promise<Seen> {

@@ -84,7 +84,10 @@ describe.runIf(runBrowserTests)("playing in the browser", () => {
       await c.page.keyboard.press("KeyE");
       if (await waitUntil(c.page, building, 2500).catch(() => null)) break;
     }
-    const guarded = await waitUntil(c.page, (x) => x?.guard.some((g) => g > 0) ?? false, 8000);
+    const guarded = await waitUntil(c.page, (x) => x?.guard.some((g) => g > 0) ?? false, 8000).catch(async (e: Error) => {
+      const sent = await c.page.evaluate(() => (window as unknown as { smolder: { sent(): unknown } }).smolder.sent());
+      throw new Error(`${e.message}; intents sent: ${JSON.stringify(sent)}; page errors: ${JSON.stringify(c.errors)}`);
+    });
     expect(guarded.guard.some((g) => g > 0)).toBe(true);
     await c.page.waitForTimeout(800);
     const invested = await shot(c, "4-after-invest");
