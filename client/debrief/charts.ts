@@ -199,30 +199,21 @@ export class DebriefCharts {
 
     if (d.rounds.length > 1) {
       const marks = d.rounds.flatMap((r, i) => tip(r, ROUND_COLORS[i]!));
-      add(
-        d.rounds.some((r) => r.label) ? "Compared: team value" : "Rounds compared: team value",
-        d.rounds.map((r, i) => ({
+      const titled = d.rounds.some((r) => r.label) ? "Compared" : "Rounds compared";
+      // One line per compared round (or team): its own colour and dash, on the given scale.
+      const compared = (what: string, scale: "value" | "fires", pick: (r: DebriefRound) => number[], fmt?: (v: number) => string): void => {
+        const series = d.rounds.map((r, i) => ({
           label: r.label ?? `Round ${r.round}`,
           stroke: ROUND_COLORS[i]!,
           dash: ROUND_DASHES[i],
           width: 2.5,
-          scale: "value",
-          data: padTo(r.value, n),
-        })),
-        [axis("value", 3, formatValue, big)],
-      ).markers = marks;
-      add(
-        d.rounds.some((r) => r.label) ? "Compared: fires" : "Rounds compared: fires",
-        d.rounds.map((r, i) => ({
-          label: r.label ?? `Round ${r.round}`,
-          stroke: ROUND_COLORS[i]!,
-          dash: ROUND_DASHES[i],
-          width: 2.5,
-          scale: "fires",
-          data: padTo(r.fires, n),
-        })),
-        [axis("fires", 3, undefined, big)],
-      ).markers = marks;
+          scale,
+          data: padTo(pick(r), n),
+        }));
+        add(`${titled}: ${what}`, series, [axis(scale, 3, fmt, big)]).markers = marks;
+      };
+      compared("team value", "value", (r) => r.value, formatValue);
+      compared("fires", "fires", (r) => r.fires);
     }
     this.resize();
   }

@@ -30,6 +30,30 @@ export interface ControlsHost {
   toggleHelp(): void;
 }
 
+/** What a scene's prediction exposes: where the avatar is drawn, and what the keys hold. */
+interface Predicted {
+  readonly x: number;
+  readonly y: number;
+  dirX: number;
+  dirY: number;
+  sprint: boolean;
+}
+
+/** The host of controls that aim from a predicted avatar and feed it what the keys hold (game and practice alike). */
+export function predictedHost(predictor: Predicted, frame: () => Frame | null, send: (intent: Intent) => void, toggleHelp: () => void): ControlsHost {
+  return {
+    send,
+    frame,
+    position: () => ({ x: predictor.x, y: predictor.y }),
+    held: (dx, dy, sprint) => {
+      predictor.dirX = dx;
+      predictor.dirY = dy;
+      predictor.sprint = sprint;
+    },
+    toggleHelp,
+  };
+}
+
 /** The burning tile an extinguish aims at: hottest within a tile, else the nearest fire. */
 export function aimFire(frame: Frame, x: number, y: number): number {
   const tx = Math.floor(x / SUB);

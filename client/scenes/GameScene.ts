@@ -5,7 +5,7 @@ import { app } from "../app.js";
 import { sound } from "../audio/sound.js";
 import { FOLLOW_TILES, SCENES, TILE_PX } from "../constants.js";
 import { SUB } from "../../shared/state.js";
-import { Controls } from "../input/controls.js";
+import { Controls, predictedHost } from "../input/controls.js";
 import { type Frame, readFrame } from "../net/frame.js";
 import { Predictor } from "../predict.js";
 import { Avatars } from "../render/avatars.js";
@@ -52,20 +52,17 @@ export class GameScene extends Phaser.Scene {
     this.avatars = new Avatars(this);
     this.effects = new Effects(this);
     this.hud = new Hud(toggleHelp);
-    this.controls = new Controls({
-      send: (intent) => {
-        sound.unlock();
-        session.send(intent);
-      },
-      frame: () => this.frame,
-      position: () => ({ x: this.predictor.x, y: this.predictor.y }),
-      held: (dx, dy, sprint) => {
-        this.predictor.dirX = dx;
-        this.predictor.dirY = dy;
-        this.predictor.sprint = sprint;
-      },
-      toggleHelp,
-    });
+    this.controls = new Controls(
+      predictedHost(
+        this.predictor,
+        () => this.frame,
+        (intent) => {
+          sound.unlock();
+          session.send(intent);
+        },
+        toggleHelp,
+      ),
+    );
 
     this.input.on("pointerdown", (pointer: Phaser.Input.Pointer) => {
       sound.unlock();

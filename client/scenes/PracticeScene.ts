@@ -5,7 +5,7 @@ import Phaser from "phaser";
 import { app } from "../app.js";
 import { sound } from "../audio/sound.js";
 import { SCENES, type SceneKey, STORAGE } from "../constants.js";
-import { Controls } from "../input/controls.js";
+import { Controls, predictedHost } from "../input/controls.js";
 import type { Frame } from "../net/frame.js";
 import { PracticeBoard } from "../practice/board.js";
 import { PRACTICE_STEPS } from "../practice/steps.js";
@@ -59,21 +59,18 @@ export class PracticeScene extends Phaser.Scene {
     this.leaving = false;
     this.frame = null;
     this.board.setRiskMax(this.practice.state.scenario.risk.max);
-    this.controls = new Controls({
-      send: (intent) => {
-        sound.unlock();
-        const refused = this.practice.send(intent);
-        this.ui.status.textContent = refused ? `Not now: ${refused}.` : "";
-      },
-      frame: () => this.frame,
-      position: () => ({ x: this.predictor.x, y: this.predictor.y }),
-      held: (dx, dy, sprint) => {
-        this.predictor.dirX = dx;
-        this.predictor.dirY = dy;
-        this.predictor.sprint = sprint;
-      },
-      toggleHelp,
-    });
+    this.controls = new Controls(
+      predictedHost(
+        this.predictor,
+        () => this.frame,
+        (intent) => {
+          sound.unlock();
+          const refused = this.practice.send(intent);
+          this.ui.status.textContent = refused ? `Not now: ${refused}.` : "";
+        },
+        toggleHelp,
+      ),
+    );
     if (isTouchDevice()) showTouchControls(this.controls);
     this.input.on("pointerdown", (pointer: Phaser.Input.Pointer) => {
       sound.unlock();

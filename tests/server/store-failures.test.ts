@@ -12,8 +12,7 @@ import { log } from "../../server/log.js";
 import { freePort, startGameServer } from "../../tools/cluster.js";
 import { FlakyStore } from "./flaky-store.js";
 import { until } from "./helpers.js";
-import { command, createHosted, joinHost } from "./hosted-helpers.js";
-import { startHostedServer } from "./hosted-helpers.js";
+import { command, createHosted, joinHost, startHostedServer } from "./hosted-helpers.js";
 
 const store = new FlakyStore();
 let server: ColyseusTestServer;
