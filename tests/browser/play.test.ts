@@ -69,10 +69,12 @@ describe.runIf(runBrowserTests)("playing in the browser", () => {
     const c = await open();
     await quickPlay(c.page, suite.url(), FRESH);
     const before = await shot(c, "3-before-invest");
-    // Invest where the avatar stands. A fire may break out under it (the rules refuse to build on
-    // a burning tile): then step off it, up or down, and press E again, as a person would.
-    const building = (x: Awaited<ReturnType<typeof seen>>) => (x?.guard.some((g) => g > 0) ?? false) || x?.you?.action === Action.Invest;
-    for (let attempt = 0; attempt < 6; attempt++) {
+    // Invest where the avatar stands. A fire may break out under it, before the work starts (the
+    // rules refuse to build on a burning tile) or while it runs (the fire stops the work): then
+    // step off it, up or down, and press E again, as a person would, until a guard stands.
+    const isGuarded = (x: Awaited<ReturnType<typeof seen>>) => x?.guard.some((g) => g > 0) ?? false;
+    let guarded: Awaited<ReturnType<typeof seen>> = null;
+    for (let attempt = 0; attempt < 5 && !guarded; attempt++) {
       const s = (await seen(c.page))!;
       const tile = Math.floor(s.you!.y / 256) * s.width + Math.floor(s.you!.x / 256);
       if (s.heat[tile]! > 0) {
@@ -82,12 +84,19 @@ describe.runIf(runBrowserTests)("playing in the browser", () => {
         await c.page.keyboard.up(key);
       }
       await c.page.keyboard.press("KeyE");
-      if (await waitUntil(c.page, building, 2500).catch(() => null)) break;
+      // Four seconds of work plus dust; a refused or stopped invest shows as no action at all.
+      await waitUntil(c.page, (x) => isGuarded(x) || x?.you?.action === Action.Invest, 2500).catch(() => null);
+      guarded = await waitUntil(c.page, (x) => isGuarded(x) || x?.you?.action !== Action.Invest, 10_000)
+        .then((x) => (isGuarded(x) ? x : null))
+        .catch(() => null);
     }
-    const guarded = await waitUntil(c.page, (x) => x?.guard.some((g) => g > 0) ?? false, 8000).catch(async (e: Error) => {
+    if (!guarded) {
+      const last = await seen(c.page);
       const sent = await c.page.evaluate(() => (window as unknown as { smolder: { sent(): unknown } }).smolder.sent());
-      throw new Error(`${e.message}; intents sent: ${JSON.stringify(sent)}; page errors: ${JSON.stringify(c.errors)}`);
-    });
+      throw new Error(
+        `no guard after 5 tries; you: ${JSON.stringify(last?.you)}; intents sent: ${JSON.stringify(sent)}; page errors: ${JSON.stringify(c.errors)}`,
+      );
+    }
     expect(guarded.guard.some((g) => g > 0)).toBe(true);
     await c.page.waitForTimeout(800);
     const invested = await shot(c, "4-after-invest");
