@@ -16,6 +16,7 @@ import {
   playerFromRow,
   playerRow,
   ROUND_COLUMNS,
+  ROUND_DATA_COLUMNS,
   roundDataRow,
   roundFromRow,
   type RoundRow,
@@ -27,72 +28,11 @@ import {
 } from "./rows.js";
 import type { SessionListing, SessionRecord, SessionStore } from "./store.js";
 import { log } from "../log.js";
+import { columnsOf, postgresRecordType, schemaSteps } from "./tables.js";
 
-/** Applied in order; the number applied is MAX(version) in schema_version. Append only: a step
- *  that has shipped is never edited. Versions match the SQLite steps (server/storage/migrations.ts). */
-export const PG_MIGRATIONS: readonly string[] = [
-  `CREATE TABLE sessions (
-     id text PRIMARY KEY,
-     kind text NOT NULL CHECK (kind IN ('room', 'workshop')),
-     host_hash text NOT NULL,
-     code text NOT NULL,
-     created_at bigint NOT NULL,
-     rowid bigint GENERATED ALWAYS AS IDENTITY UNIQUE
-   );
-   CREATE INDEX sessions_by_host ON sessions (host_hash, created_at);
-   CREATE TABLE rounds (
-     session_id text NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-     round integer NOT NULL,
-     code text NOT NULL,
-     scenario_id text NOT NULL,
-     customisation json NOT NULL,
-     scenario json NOT NULL,
-     seed bigint NOT NULL,
-     seats integer NOT NULL,
-     board text NOT NULL,
-     ended text NOT NULL,
-     ticks integer NOT NULL,
-     seconds integer NOT NULL,
-     hash text NOT NULL,
-     started_at bigint NOT NULL,
-     ended_at bigint NOT NULL,
-     value bigint NOT NULL,
-     praise bigint NOT NULL,
-     collapsed boolean NOT NULL,
-     PRIMARY KEY (session_id, round)
-   );
-   CREATE TABLE round_players (
-     session_id text NOT NULL,
-     round integer NOT NULL,
-     seat integer NOT NULL,
-     name text NOT NULL,
-     bot text,
-     praise bigint NOT NULL,
-     direct bigint NOT NULL,
-     indirect bigint NOT NULL,
-     net bigint NOT NULL,
-     saves bigint NOT NULL,
-     heat_removed bigint NOT NULL,
-     guard_built bigint NOT NULL,
-     risk_cleared bigint NOT NULL,
-     fires_caused bigint NOT NULL,
-     effort json NOT NULL,
-     PRIMARY KEY (session_id, round, seat),
-     FOREIGN KEY (session_id, round) REFERENCES rounds (session_id, round) ON DELETE CASCADE
-   );
-   CREATE TABLE round_data (
-     session_id text NOT NULL,
-     round integer NOT NULL,
-     log json NOT NULL,
-     timeline json NOT NULL,
-     PRIMARY KEY (session_id, round),
-     FOREIGN KEY (session_id, round) REFERENCES rounds (session_id, round) ON DELETE CASCADE
-   );`,
-  // 2: team workshops (as SQLite's step 2).
-  `ALTER TABLE sessions ADD COLUMN parent_id text REFERENCES sessions (id);
-   ALTER TABLE sessions ADD COLUMN team text;
-   CREATE INDEX sessions_by_parent ON sessions (parent_id);`,
-];
+/** Applied in order; the number applied is MAX(version) in schema_version. Generated from
+ *  tables.ts with SQLite's, so versions and columns match the SQLite steps. */
+export const PG_MIGRATIONS: readonly string[] = schemaSteps("postgres");
 
 /** pg_advisory_xact_lock key held while migrating ("smold" in ASCII). */
 export const MIGRATION_LOCK = 0x736d6f6c64;
@@ -138,9 +78,13 @@ interface RoundWithPlayers extends RoundRow {
 }
 
 const SESSION_COLUMN_LIST = SESSION_COLUMNS.join(", ");
+const PLAYER_COLUMN_LIST = columnsOf("round_players").join(", ");
+/** A player's columns as json_to_recordset reads them from the array saveRound sends. */
+const PLAYER_RECORD = postgresRecordType("round_players", ["session_id", "round"]);
 // Built from the shared column lists, so the positional values cannot fall out of step with them.
 const placeholders = (n: number) => Array.from({ length: n }, (_, i) => `$${i + 1}`).join(", ");
 const INSERT_ROUND = `INSERT INTO rounds (${ROUND_COLUMNS.join(", ")}) VALUES (${placeholders(ROUND_COLUMNS.length)})`;
+const INSERT_ROUND_DATA = `INSERT INTO round_data (${ROUND_DATA_COLUMNS.join(", ")}) VALUES (${placeholders(ROUND_DATA_COLUMNS.length)})`;
 
 /** Brings a database up to `steps` under the advisory lock; refuses one written by a newer server. */
 export async function migratePostgres(client: pg.ClientBase, name: string, steps: readonly string[] = PG_MIGRATIONS): Promise<void> {
@@ -300,7 +244,8 @@ export class PostgresSessionStore implements SessionStore {
     const row = roundRow(r);
     const round = ROUND_COLUMNS.map((c) => row[c]);
     const players = JSON.stringify(r.summary.players.map(playerRow));
-    const data = roundDataRow(r);
+    const dataRow = roundDataRow(r);
+    const data = ROUND_DATA_COLUMNS.map((c) => dataRow[c]);
     return this.run(() =>
       this.transaction(async (c) => {
         // The old round's players and data go with it (ON DELETE CASCADE).
@@ -308,12 +253,11 @@ export class PostgresSessionStore implements SessionStore {
         await c.query(INSERT_ROUND, round);
         // All the players in one statement, from one JSON array.
         await c.query(
-          `INSERT INTO round_players (session_id, round, seat, name, bot, praise, direct, indirect, net, saves, heat_removed, guard_built, risk_cleared, fires_caused, effort)
-           SELECT $1, $2, p.* FROM json_to_recordset($3::json) AS p (seat integer, name text, bot text, praise bigint, direct bigint, indirect bigint, net bigint,
-                  saves bigint, heat_removed bigint, guard_built bigint, risk_cleared bigint, fires_caused bigint, effort json)`,
+          `INSERT INTO round_players (${PLAYER_COLUMN_LIST})
+           SELECT $1, $2, p.* FROM json_to_recordset($3::json) AS p (${PLAYER_RECORD})`,
           [...key, players],
         );
-        await c.query("INSERT INTO round_data (session_id, round, log, timeline) VALUES ($1, $2, $3, $4)", data);
+        await c.query(INSERT_ROUND_DATA, data);
       }),
     );
   }

@@ -1,11 +1,12 @@
 // The rows both stores read and write. SQLite and PostgreSQL hold the same tables and columns
-// (migrations.ts, PG_MIGRATIONS), so a record maps to its rows in one place and the two stores
+// (both generated from tables.ts), so a record maps to its rows in one place and the two stores
 // cannot drift apart. What a driver hands back differently (JSON as text or parsed, 0/1 or a
 // boolean) is converted by each store before or after these.
 import type { RoundRecord } from "../hosting/rounds.js";
 import type { BoardMode } from "../../shared/protocol/index.js";
 import type { PlayerSummary } from "../../shared/index.js";
 import type { SessionKind, SessionRecord } from "./store.js";
+import { columnsOf } from "./tables.js";
 
 /** `R` with its `Json` columns as the JSON text that is written (and that SQLite reads back). */
 export type JsonText<R, Json extends keyof R> = Omit<R, Json> & { [K in Json]: string };
@@ -65,28 +66,10 @@ export interface RoundRow {
  *  would send a JavaScript array as a PostgreSQL array rather than as JSON. */
 export type RoundInsert = JsonText<Omit<RoundRow, "log" | "timeline">, "customisation" | "scenario">;
 
-/** The INSERT's column order, for positional parameters. */
-export const SESSION_COLUMNS = ["id", "kind", "host_hash", "code", "created_at", "parent_id", "team"] as const satisfies readonly (keyof SessionRow)[];
-export const ROUND_COLUMNS = [
-  "session_id",
-  "round",
-  "code",
-  "scenario_id",
-  "customisation",
-  "scenario",
-  "seed",
-  "seats",
-  "board",
-  "ended",
-  "ticks",
-  "seconds",
-  "hash",
-  "started_at",
-  "ended_at",
-  "value",
-  "praise",
-  "collapsed",
-] as const satisfies readonly (keyof RoundInsert)[];
+/** The INSERT's column order, for positional parameters: tables.ts's, checked against the row types. */
+export const SESSION_COLUMNS = columnsOf("sessions") satisfies (keyof SessionRow)[];
+export const ROUND_COLUMNS = columnsOf("rounds") satisfies (keyof RoundInsert)[];
+export const ROUND_DATA_COLUMNS = columnsOf("round_data") satisfies (keyof RoundDataRow)[];
 
 export const sessionRow = (s: SessionRecord): SessionRow => ({
   id: s.id,
@@ -162,8 +145,19 @@ export const roundRow = (r: RoundRecord): RoundInsert => ({
   collapsed: r.summary.collapsed,
 });
 
-/** The round_data row, as positional parameters (session_id, round, log, timeline). */
-export const roundDataRow = (r: RoundRecord): [string, number, string, string] => [r.sessionId, r.round, JSON.stringify(r.log), JSON.stringify(r.timeline)];
+export interface RoundDataRow {
+  session_id: string;
+  round: number;
+  log: string;
+  timeline: string;
+}
+
+export const roundDataRow = (r: RoundRecord): RoundDataRow => ({
+  session_id: r.sessionId,
+  round: r.round,
+  log: JSON.stringify(r.log),
+  timeline: JSON.stringify(r.timeline),
+});
 
 export const roundFromRow = (r: RoundRow, players: PlayerSummary[]): RoundRecord => ({
   sessionId: r.session_id,

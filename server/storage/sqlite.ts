@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import type { RoundRecord } from "../hosting/rounds.js";
 import type { PlayerSummary } from "../../shared/index.js";
 import { migrate } from "./migrations.js";
+import { columnsOf, type TableName } from "./tables.js";
 import {
   type JsonText,
   type PlayerRow,
@@ -26,11 +27,17 @@ import type { SessionListing, SessionRecord, SessionStore } from "./store.js";
 type SqliteRoundRow = Omit<JsonText<RoundRow, "customisation" | "scenario" | "log" | "timeline">, "collapsed"> & { collapsed: number };
 type SqlitePlayerRow = JsonText<PlayerRow, "effort"> & { round: number };
 
+/** `INSERT INTO table (…) VALUES (@…)` over every column of `table`, named as the row objects are. */
+const insertNamed = (table: TableName) => {
+  const columns = columnsOf(table);
+  return `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})`;
+};
+
 /** Prepared once per connection. */
 function prepare(db: Database.Database) {
   return {
     upsertSession: db.prepare(
-      `INSERT INTO sessions (id, kind, host_hash, code, created_at, parent_id, team) VALUES (@id, @kind, @host_hash, @code, @created_at, @parent_id, @team)
+      `${insertNamed("sessions")}
        ON CONFLICT (id) DO UPDATE SET code = excluded.code, team = COALESCE(excluded.team, team)`,
     ),
     getSession: db.prepare<[string], SessionRow>(`SELECT * FROM sessions WHERE id = ?`),
@@ -56,15 +63,9 @@ function prepare(db: Database.Database) {
     ),
     deleteChildren: db.prepare(`DELETE FROM sessions WHERE parent_id = ?`),
     deleteSession: db.prepare(`DELETE FROM sessions WHERE id = ?`),
-    insertRound: db.prepare(
-      `INSERT INTO rounds (session_id, round, code, scenario_id, customisation, scenario, seed, seats, board, ended, ticks, seconds, hash, started_at, ended_at, value, praise, collapsed)
-       VALUES (@session_id, @round, @code, @scenario_id, @customisation, @scenario, @seed, @seats, @board, @ended, @ticks, @seconds, @hash, @started_at, @ended_at, @value, @praise, @collapsed)`,
-    ),
-    insertPlayer: db.prepare(
-      `INSERT INTO round_players (session_id, round, seat, name, bot, praise, direct, indirect, net, saves, heat_removed, guard_built, risk_cleared, fires_caused, effort)
-       VALUES (@session_id, @round, @seat, @name, @bot, @praise, @direct, @indirect, @net, @saves, @heat_removed, @guard_built, @risk_cleared, @fires_caused, @effort)`,
-    ),
-    insertData: db.prepare(`INSERT INTO round_data (session_id, round, log, timeline) VALUES (?, ?, ?, ?)`),
+    insertRound: db.prepare(insertNamed("rounds")),
+    insertPlayer: db.prepare(insertNamed("round_players")),
+    insertData: db.prepare(insertNamed("round_data")),
     listRounds: db.prepare<[string], SqliteRoundRow>(
       `SELECT r.*, d.log, d.timeline FROM rounds r JOIN round_data d USING (session_id, round) WHERE r.session_id = ? ORDER BY r.round`,
     ),
@@ -148,7 +149,7 @@ export class SqliteSessionStore implements SessionStore {
     this.q.deleteRound.run(r.sessionId, r.round);
     this.q.insertRound.run({ ...roundRow(r), collapsed: r.summary.collapsed ? 1 : 0 });
     for (const p of r.summary.players) this.q.insertPlayer.run({ ...key, ...playerRow(p), effort: JSON.stringify(p.effort) });
-    this.q.insertData.run(...roundDataRow(r));
+    this.q.insertData.run(roundDataRow(r));
   }
 
   async listRounds(sessionId: string): Promise<RoundRecord[]> {
