@@ -2,7 +2,8 @@
 // It keeps the SQLite store's rules, foreign keys included (a team needs its workshop, a round
 // its session). Synchronous inside: every promise is settled when the method returns.
 import type { RoundRecord } from "../hosting/rounds.js";
-import type { SessionListing, SessionRecord, SessionStore } from "./store.js";
+import { checkpointGap } from "./checkpoint-rules.js";
+import type { Checkpoint, CheckpointWrite, SessionListing, SessionRecord, SessionStore } from "./store.js";
 
 /** Strings in SQLite's BINARY order (absent first, as NULL sorts). */
 const byText = (a: string | undefined, b: string | undefined) => (a === b ? 0 : a === undefined ? -1 : b === undefined ? 1 : a < b ? -1 : 1);
@@ -11,6 +12,8 @@ export class MemorySessionStore implements SessionStore {
   /** In insertion order, as SQLite's rowid. */
   private readonly sessions = new Map<string, SessionRecord>();
   private readonly rounds = new Map<string, RoundRecord[]>();
+  /** In the order first written, as SQLite's rowid. */
+  private readonly checkpoints = new Map<string, Checkpoint>();
 
   async saveSession(session: SessionRecord): Promise<void> {
     const known = this.sessions.get(session.id);
@@ -73,10 +76,30 @@ export class MemorySessionStore implements SessionStore {
       for (const m of members) {
         this.sessions.delete(m.id);
         this.rounds.delete(m.id);
+        this.checkpoints.delete(m.id);
       }
       gone++;
     }
     return gone;
+  }
+
+  async saveCheckpoint(w: CheckpointWrite): Promise<void> {
+    if (!this.sessions.has(w.sessionId)) throw new Error(`FOREIGN KEY constraint failed: no session ${w.sessionId} for a checkpoint`);
+    const known = this.checkpoints.get(w.sessionId);
+    const gap = checkpointGap(w, known?.log.length ?? null);
+    if (gap) throw new Error(gap);
+    const { from, entries, snapshot, ...head } = structuredClone(w);
+    const log = from === 0 ? entries : [...known!.log, ...entries];
+    const kept = from === 0 ? null : (known?.snapshot ?? null);
+    this.checkpoints.set(w.sessionId, { ...head, snapshot: snapshot === undefined ? kept : snapshot, log });
+  }
+
+  async listCheckpoints(): Promise<Checkpoint[]> {
+    return structuredClone([...this.checkpoints.values()].sort((a, b) => a.savedAt - b.savedAt));
+  }
+
+  async deleteCheckpoint(sessionId: string): Promise<void> {
+    this.checkpoints.delete(sessionId);
   }
 
   async close(): Promise<void> {}

@@ -12,6 +12,11 @@
 import pg from "pg";
 import type { RoundRecord } from "../hosting/rounds.js";
 import {
+  CHECKPOINT_COLUMNS,
+  checkpointFromRow,
+  type CheckpointRow,
+  checkpointRow,
+  keepsSnapshot,
   type PlayerRow,
   playerFromRow,
   playerRow,
@@ -26,7 +31,9 @@ import {
   sessionRow,
   type SessionRow,
 } from "./rows.js";
-import type { SessionListing, SessionRecord, SessionStore } from "./store.js";
+import type { Checkpoint, CheckpointWrite, SessionListing, SessionRecord, SessionStore } from "./store.js";
+import type { RoomLogEntry } from "../../shared/protocol/stored.js";
+import { checkpointGap } from "./checkpoint-rules.js";
 import { log } from "../log.js";
 import { columnsOf, postgresRecordType, schemaSteps } from "./tables.js";
 
@@ -84,6 +91,12 @@ const PLAYER_RECORD = postgresRecordType("round_players", ["session_id", "round"
 // Built from the shared column lists, so the positional values cannot fall out of step with them.
 const placeholders = (n: number) => Array.from({ length: n }, (_, i) => `$${i + 1}`).join(", ");
 const INSERT_ROUND = `INSERT INTO rounds (${ROUND_COLUMNS.join(", ")}) VALUES (${placeholders(ROUND_COLUMNS.length)})`;
+const UPSERT_CHECKPOINT = `INSERT INTO checkpoints (${CHECKPOINT_COLUMNS.join(", ")}) VALUES (${placeholders(CHECKPOINT_COLUMNS.length)})
+  ON CONFLICT (session_id) DO UPDATE SET ${CHECKPOINT_COLUMNS.filter((c) => c !== "session_id" && c !== "snapshot")
+    .map((c) => `${c} = excluded.${c}`)
+    .join(", ")},
+    snapshot = CASE WHEN $${CHECKPOINT_COLUMNS.length + 1}::boolean THEN checkpoints.snapshot ELSE excluded.snapshot END`;
+const INSERT_CHECKPOINT_LOG = `INSERT INTO checkpoint_log (${columnsOf("checkpoint_log").join(", ")}) VALUES ($1, $2, $3)`;
 const INSERT_ROUND_DATA = `INSERT INTO round_data (${ROUND_DATA_COLUMNS.join(", ")}) VALUES (${placeholders(ROUND_DATA_COLUMNS.length)})`;
 
 /** Brings a database up to `steps` under the advisory lock; refuses one written by a newer server. */
@@ -273,6 +286,44 @@ export class PostgresSessionStore implements SessionStore {
         [sessionId],
       );
       return rows.map((r) => roundFromRow(r, r.players.map(playerFromRow)));
+    });
+  }
+
+  saveCheckpoint(w: CheckpointWrite): Promise<void> {
+    // Everything is read from the write now, before the first await: the caller may change it later.
+    const { sessionId, from } = w;
+    const row = checkpointRow(w);
+    const head = [...CHECKPOINT_COLUMNS.map((c) => row[c]), keepsSnapshot(w)];
+    const entries = w.entries.length ? JSON.stringify(w.entries) : null;
+    return this.run(() =>
+      this.transaction(async (c) => {
+        // The row is locked to the end of the write, so a second writer of the same room waits and
+        // then sees this write's length.
+        const stored = await c.query<{ log_length: number }>("SELECT log_length FROM checkpoints WHERE session_id = $1 FOR UPDATE", [sessionId]);
+        const gap = checkpointGap({ sessionId, from }, stored.rows[0]?.log_length ?? null);
+        if (gap) throw new Error(gap);
+        if (from === 0) await c.query("DELETE FROM checkpoint_log WHERE session_id = $1", [sessionId]);
+        await c.query(UPSERT_CHECKPOINT, head);
+        if (entries !== null) await c.query(INSERT_CHECKPOINT_LOG, [sessionId, from, entries]);
+      }),
+    );
+  }
+
+  listCheckpoints(): Promise<Checkpoint[]> {
+    // One statement, so heads and logs come from one snapshot.
+    return this.run(async () => {
+      const rows = await this.query<Omit<CheckpointRow, "room" | "snapshot"> & { room: unknown; snapshot: Checkpoint["snapshot"]; chunks: RoomLogEntry[][] }>(
+        `SELECT c.*, COALESCE((SELECT json_agg(l.entries ORDER BY l.seq) FROM checkpoint_log l WHERE l.session_id = c.session_id), '[]'::json) AS chunks
+           FROM checkpoints c ORDER BY c.saved_at, c.session_id`,
+        [],
+      );
+      return rows.map((r) => checkpointFromRow(r, r.chunks));
+    });
+  }
+
+  deleteCheckpoint(sessionId: string): Promise<void> {
+    return this.run(async () => {
+      await this.query("DELETE FROM checkpoints WHERE session_id = $1", [sessionId]);
     });
   }
 

@@ -5,7 +5,8 @@
 import type { RoundRecord } from "../hosting/rounds.js";
 import type { BoardMode } from "../../shared/protocol/index.js";
 import type { PlayerSummary } from "../../shared/index.js";
-import type { SessionKind, SessionRecord } from "./store.js";
+import type { Checkpoint, CheckpointWrite, SessionKind, SessionRecord } from "./store.js";
+import type { RoomLogEntry } from "../../shared/protocol/stored.js";
 import { columnsOf } from "./tables.js";
 
 /** `R` with its `Json` columns as the JSON text that is written (and that SQLite reads back). */
@@ -188,3 +189,55 @@ export const roundFromRow = (r: RoundRow, players: PlayerSummary[]): RoundRecord
   startedAt: r.started_at,
   endedAt: r.ended_at,
 });
+
+/** A checkpoints row as it is written (JSON as text in both stores). */
+export interface CheckpointRow {
+  session_id: string;
+  code: string;
+  round: number;
+  format: number;
+  saved_at: number;
+  tick: number;
+  hash: string;
+  room: string;
+  snapshot: string | null;
+  log_length: number;
+}
+
+export const CHECKPOINT_COLUMNS = columnsOf("checkpoints") satisfies (keyof CheckpointRow)[];
+
+/** The head of `w` as a row; `snapshot` is null when the write leaves it out (the store decides whether to keep the old one). */
+export const checkpointRow = (w: CheckpointWrite): CheckpointRow => ({
+  session_id: w.sessionId,
+  code: w.code,
+  round: w.round,
+  format: w.format,
+  saved_at: w.savedAt,
+  tick: w.tick,
+  hash: w.hash,
+  room: JSON.stringify(w.room ?? null),
+  snapshot: w.snapshot ? JSON.stringify(w.snapshot) : null,
+  log_length: w.from + w.entries.length,
+});
+
+/** Whether the stored snapshot stays: the write leaves it out and continues the same log. */
+export const keepsSnapshot = (w: CheckpointWrite): boolean => w.snapshot === undefined && w.from !== 0;
+
+/** A checkpoint from its row (JSON parsed by the caller's driver or here) and its log's chunks in order. */
+export function checkpointFromRow(
+  r: Omit<CheckpointRow, "room" | "snapshot"> & { room: unknown; snapshot: Checkpoint["snapshot"] },
+  chunks: RoomLogEntry[][],
+): Checkpoint {
+  return {
+    sessionId: r.session_id,
+    code: r.code,
+    round: r.round,
+    format: r.format,
+    savedAt: r.saved_at,
+    tick: r.tick,
+    hash: r.hash,
+    room: r.room,
+    snapshot: r.snapshot,
+    log: chunks.flat(),
+  };
+}

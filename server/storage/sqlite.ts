@@ -9,6 +9,11 @@ import type { PlayerSummary } from "../../shared/index.js";
 import { migrate } from "./migrations.js";
 import { columnsOf, type TableName } from "./tables.js";
 import {
+  CHECKPOINT_COLUMNS,
+  checkpointFromRow,
+  type CheckpointRow,
+  checkpointRow,
+  keepsSnapshot,
   type JsonText,
   type PlayerRow,
   playerFromRow,
@@ -21,7 +26,9 @@ import {
   sessionRow,
   type SessionRow,
 } from "./rows.js";
-import type { SessionListing, SessionRecord, SessionStore } from "./store.js";
+import type { Checkpoint, CheckpointWrite, SessionListing, SessionRecord, SessionStore } from "./store.js";
+import type { RoomLogEntry } from "../../shared/protocol/stored.js";
+import { checkpointGap } from "./checkpoint-rules.js";
 
 /** As better-sqlite3 reads them: JSON columns are text, booleans 0/1. */
 type SqliteRoundRow = Omit<JsonText<RoundRow, "customisation" | "scenario" | "log" | "timeline">, "collapsed"> & { collapsed: number };
@@ -70,6 +77,19 @@ function prepare(db: Database.Database) {
       `SELECT r.*, d.log, d.timeline FROM rounds r JOIN round_data d USING (session_id, round) WHERE r.session_id = ? ORDER BY r.round`,
     ),
     listPlayers: db.prepare<[string], SqlitePlayerRow>(`SELECT * FROM round_players WHERE session_id = ? ORDER BY round, seat`),
+    logLength: db.prepare<[string], number>(`SELECT log_length FROM checkpoints WHERE session_id = ?`).pluck(),
+    upsertCheckpoint: db.prepare(
+      `${insertNamed("checkpoints")}
+       ON CONFLICT (session_id) DO UPDATE SET ${CHECKPOINT_COLUMNS.filter((c) => c !== "session_id" && c !== "snapshot")
+         .map((c) => `${c} = excluded.${c}`)
+         .join(", ")},
+         snapshot = CASE WHEN @keep = 1 THEN checkpoints.snapshot ELSE excluded.snapshot END`,
+    ),
+    deleteLog: db.prepare(`DELETE FROM checkpoint_log WHERE session_id = ?`),
+    insertLog: db.prepare(insertNamed("checkpoint_log")),
+    listCheckpoints: db.prepare<[], CheckpointRow>(`SELECT * FROM checkpoints ORDER BY saved_at, rowid`),
+    listCheckpointLog: db.prepare<[], { session_id: string; entries: string }>(`SELECT session_id, entries FROM checkpoint_log ORDER BY session_id, seq`),
+    deleteCheckpoint: db.prepare(`DELETE FROM checkpoints WHERE session_id = ?`),
   };
 }
 
@@ -172,6 +192,40 @@ export class SqliteSessionStore implements SessionStore {
         players.get(r.round) ?? [],
       ),
     );
+  }
+
+  async saveCheckpoint(w: CheckpointWrite): Promise<void> {
+    this.db
+      .transaction(() => {
+        const stored = this.q.logLength.get(w.sessionId);
+        const gap = checkpointGap(w, stored ?? null);
+        if (gap) throw new Error(gap);
+        if (w.from === 0) this.q.deleteLog.run(w.sessionId);
+        this.q.upsertCheckpoint.run({ ...checkpointRow(w), keep: keepsSnapshot(w) ? 1 : 0 });
+        if (w.entries.length) this.q.insertLog.run({ session_id: w.sessionId, seq: w.from, entries: JSON.stringify(w.entries) });
+      })
+      .immediate();
+  }
+
+  async listCheckpoints(): Promise<Checkpoint[]> {
+    const chunks = new Map<string, RoomLogEntry[][]>();
+    for (const c of this.q.listCheckpointLog.all()) {
+      const list = chunks.get(c.session_id) ?? [];
+      list.push(JSON.parse(c.entries) as RoomLogEntry[]);
+      chunks.set(c.session_id, list);
+    }
+    return this.q.listCheckpoints
+      .all()
+      .map((r) =>
+        checkpointFromRow(
+          { ...r, room: JSON.parse(r.room) as unknown, snapshot: r.snapshot === null ? null : (JSON.parse(r.snapshot) as Checkpoint["snapshot"]) },
+          chunks.get(r.session_id) ?? [],
+        ),
+      );
+  }
+
+  async deleteCheckpoint(sessionId: string): Promise<void> {
+    this.q.deleteCheckpoint.run(sessionId);
   }
 
   async close(): Promise<void> {

@@ -5,7 +5,37 @@
 import type { RoundRecord } from "../hosting/rounds.js";
 
 export type { SessionKind, SessionListing, SessionRecord } from "../../shared/protocol/stored.js";
-import type { SessionListing, SessionRecord } from "../../shared/protocol/stored.js";
+import type { RoomLogEntry, SessionListing, SessionRecord } from "../../shared/protocol/stored.js";
+
+/**
+ * A round in progress as its room last wrote it, so a server that starts on the same store can
+ * bring the room back: replaying `log` from `snapshot` (or from the start) reaches `tick`, whose
+ * rules hash is `hash`. One per room, keyed by the room's session.
+ */
+export interface Checkpoint {
+  sessionId: string;
+  code: string;
+  round: number;
+  /** The checkpoint's format: a server refuses to restore one newer than it knows. */
+  format: number;
+  savedAt: number;
+  tick: number;
+  hash: string;
+  /** The room's own facts (settings, seats, host…), as the room wrote them. */
+  room: unknown;
+  /** A rules state to replay from, at its tick; null: replay from the round's start. */
+  snapshot: { tick: number; state: unknown } | null;
+  log: RoomLogEntry[];
+}
+
+/** One write: the head as it is now, and the log entries since the last write. */
+export interface CheckpointWrite extends Omit<Checkpoint, "log" | "snapshot"> {
+  /** Index in the round's log of `entries[0]`: the stored log's length, or 0 to start it afresh. */
+  from: number;
+  entries: RoomLogEntry[];
+  /** Replaces the stored snapshot when given; left out, the stored one stays (it is large). */
+  snapshot?: Checkpoint["snapshot"];
+}
 
 export interface SessionStore {
   /** Inserts a session, or, when it is hosted again, updates its code and (when given) its team
@@ -27,6 +57,13 @@ export interface SessionStore {
    * before `cutoff` (ms since the epoch). Answers how many top-level sessions went.
    */
   deleteIdleSince(cutoff: number): Promise<number>;
+  /** Writes a room's progress: the head replaced, `entries` appended to its log. A `from` other than
+   *  0 or the stored log's length is refused (a write was lost): the room then writes from 0. */
+  saveCheckpoint(write: CheckpointWrite): Promise<void>;
+  /** Every round in progress, logs whole, oldest write first. */
+  listCheckpoints(): Promise<Checkpoint[]>;
+  /** The round ended (it is saved as a round) or its room closed for good. */
+  deleteCheckpoint(sessionId: string): Promise<void>;
   /** Waits for the operations under way, then lets go of the file or the connections. */
   close(): Promise<void>;
 }

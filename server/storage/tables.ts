@@ -112,6 +112,32 @@ export const TABLES = [
     ],
     constraints: ["PRIMARY KEY (session_id, round)", "FOREIGN KEY (session_id, round) REFERENCES rounds (session_id, round) ON DELETE CASCADE"],
   },
+  // 3: rounds in progress, so a restarted server brings them back. One head per room's session,
+  // replaced at each write; its input log in append-only chunks (seq = the first entry's index).
+  {
+    name: "checkpoints",
+    columns: [
+      { name: "session_id", kind: "text", extra: "PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE", since: 3 },
+      { name: "code", kind: "text", since: 3 },
+      { name: "round", kind: "int", since: 3 },
+      { name: "format", kind: "int", since: 3 },
+      { name: "saved_at", kind: "bigint", since: 3 },
+      { name: "tick", kind: "int", since: 3 },
+      { name: "hash", kind: "text", since: 3 },
+      { name: "room", kind: "json", since: 3 },
+      { name: "snapshot", kind: "json", nullable: true, since: 3 },
+      { name: "log_length", kind: "int", since: 3 },
+    ],
+  },
+  {
+    name: "checkpoint_log",
+    columns: [
+      { name: "session_id", kind: "text", extra: "REFERENCES checkpoints (session_id) ON DELETE CASCADE", since: 3 },
+      { name: "seq", kind: "int", since: 3 },
+      { name: "entries", kind: "json", since: 3 },
+    ],
+    constraints: ["PRIMARY KEY (session_id, seq)"],
+  },
 ] as const satisfies readonly Table[];
 
 export type TableName = (typeof TABLES)[number]["name"];

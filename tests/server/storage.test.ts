@@ -48,7 +48,7 @@ describe("SQLite schema", () => {
     expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(["round_data", "round_players", "rounds", "sessions"]);
+    expect(tables).toEqual(["checkpoint_log", "checkpoints", "round_data", "round_players", "rounds", "sessions"]);
     const columns = db.prepare("SELECT name FROM pragma_table_info('sessions')").pluck().all();
     expect(columns).toEqual(["id", "kind", "host_hash", "code", "created_at", "parent_id", "team"]);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sessions' AND sql IS NOT NULL ORDER BY name").pluck().all()).toEqual(
@@ -73,7 +73,7 @@ describe("SQLite schema", () => {
     db.close();
   });
 
-  it("a version-1 file is migrated to version 2 and keeps its sessions and rounds", async () => {
+  it("a version-1 file is migrated to the current version and keeps its sessions and rounds", async () => {
     // A version-1 file with a session and a round, as the previous server wrote them.
     const source = freshFile();
     const old = new SqliteSessionStore(source);
@@ -106,7 +106,7 @@ describe("SQLite schema", () => {
     expect(await store.listChildren(W1)).toStrictEqual([teamOf(w, T1, "Red", 2001)]);
     await store.close();
     const after = new Database(file, { readonly: true });
-    expect(after.pragma("user_version", { simple: true })).toBe(2);
+    expect(after.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
     expect(after.prepare("SELECT parent_id, team FROM sessions WHERE id = ?").get(S1)).toEqual({ parent_id: null, team: null });
     after.close();
   });
@@ -395,7 +395,7 @@ describe.skipIf(!runPostgresTests)("PostgreSQL", () => {
       const tables = (await c.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")).rows.map(
         (r) => r.table_name,
       );
-      expect(tables).toEqual(["round_data", "round_players", "rounds", "schema_version", "sessions"]);
+      expect(tables).toEqual(["checkpoint_log", "checkpoints", "round_data", "round_players", "rounds", "schema_version", "sessions"]);
       const columns = async (table: string) =>
         Object.fromEntries(
           (await c.query("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position", [table])).rows.map(
@@ -476,7 +476,7 @@ describe.skipIf(!runPostgresTests)("PostgreSQL", () => {
       for (const s of stores) expect(await s.getSession(S1)).toStrictEqual(session(S1, HASH_A, 1000));
       await Promise.all(stores.map((s) => s.close()));
       const c = await connect(url);
-      expect(await versions(c)).toEqual([1, 2]);
+      expect(await versions(c)).toEqual(PG_MIGRATIONS.map((_, v) => v + 1));
       await c.end();
     });
 
@@ -497,7 +497,7 @@ describe.skipIf(!runPostgresTests)("PostgreSQL", () => {
       await c.end();
     });
 
-    it("a version-1 database is migrated to version 2 and keeps its sessions and rounds", async () => {
+    it("a version-1 database is migrated to the current version and keeps its sessions and rounds", async () => {
       const url = await freshDatabase();
       // A version-1 database with a session and a round, as a version-1 server wrote them.
       const c = await connect(url);
@@ -518,7 +518,7 @@ describe.skipIf(!runPostgresTests)("PostgreSQL", () => {
       await store.saveSession(teamOf(w, T1, "Red", 2001));
       expect(await store.listChildren(W1)).toStrictEqual([teamOf(w, T1, "Red", 2001)]);
       await store.close();
-      expect(await versions(c)).toEqual([1, 2]);
+      expect(await versions(c)).toEqual(PG_MIGRATIONS.map((_, v) => v + 1));
       expect((await c.query("SELECT parent_id, team FROM sessions WHERE id = $1", [S1])).rows).toEqual([{ parent_id: null, team: null }]);
       await c.end();
     });
