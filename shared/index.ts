@@ -7,7 +7,7 @@ export { movePlayer } from "./players.js";
 export { playerView } from "./view.js";
 export type { PlayerView } from "./view.js";
 export { snapshot, restore, stateHash } from "./snapshot.js";
-export { replay, applyEntry } from "./replay.js";
+export { replay, replayFrom, applyEntry } from "./replay.js";
 export type { LogEntry } from "./replay.js";
 export { playerSummaries, roundSummary } from "./summary.js";
 export type { PlayerSummary, RoundSummary } from "./summary.js";

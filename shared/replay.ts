@@ -31,8 +31,16 @@ export function applyEntry(s: GameState, e: LogEntry): void {
  * as a room that stopped there applied them live (a leave after a facilitator ended the round).
  */
 export function replay(scenario: Scenario, seed: number, log: readonly LogEntry[], untilTick = Infinity, throughLastTick = false): GameState {
-  const s = createGame(scenario, seed);
-  let k = 0;
+  return replayFrom(createGame(scenario, seed), log, 0, untilTick, throughLastTick);
+}
+
+/**
+ * Carries `s` on (changing it) by `log[from..]`, as `replay` does from the start: a restored
+ * round replays only what came after its snapshot, `from` being the entries the snapshot had
+ * already applied. Answers `s`.
+ */
+export function replayFrom(s: GameState, log: readonly LogEntry[], from: number, untilTick = Infinity, throughLastTick = false): GameState {
+  let k = from;
   while (!s.ended && s.tick < untilTick) {
     while (k < log.length && log[k]!.tick <= s.tick) applyEntry(s, log[k++]!);
     step(s);
