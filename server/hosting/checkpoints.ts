@@ -108,7 +108,8 @@ export class Checkpointer {
     };
     // A fresh log (a new round, or after a lost write) always gets a snapshot when the round is under way.
     if (game.tick - this.snapshotTick >= SNAPSHOT_EVERY_TICKS || (from === 0 && game.tick > 0)) {
-      const state: SnapshotState = { logLength: s.log.length, game: structuredClone(game as GameState) };
+      // Not copied: every store reads a write before saveCheckpoint returns (its contract).
+      const state: SnapshotState = { logLength: s.log.length, game: game as GameState };
       w.snapshot = { tick: game.tick, state };
       this.snapshotTick = game.tick;
     }
