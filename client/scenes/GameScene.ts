@@ -175,7 +175,8 @@ export class GameScene extends Phaser.Scene {
   }
 
   private showConnection(status: string): void {
-    if (status === "connected") return removeLayer("banner");
+    // A page that left on purpose has moved on; nothing to say.
+    if (status === "connected" || status === "left") return removeLayer("banner");
     const text =
       status === "reconnecting"
         ? "Connection lost. Reconnecting to your seat…"
