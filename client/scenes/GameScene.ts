@@ -112,6 +112,11 @@ export class GameScene extends Phaser.Scene {
     });
   }
 
+  /** What the map shows now (guard, revealed risk, embers), as the board last drew it. */
+  drawnBoard(): Board["drawn"] | null {
+    return this.board?.drawn ?? null;
+  }
+
   override update(time: number, delta: number): void {
     const frame = this.frame;
     if (!frame) return;
