@@ -44,6 +44,8 @@ export class TeamCard {
   private readonly trouble = h("p", { class: "ws-trouble", role: "status" });
   private readonly map: HTMLCanvasElement;
   private readonly buttons: Record<"start" | "pause" | "resume" | "end", HTMLButtonElement>;
+  /** Shown once the card stopped trying by itself (gave up, or the room closed it): a person asks again. */
+  private readonly again = h("button", { type: "button", class: "secondary small", hidden: true, onclick: () => this.retry() }, "Reconnect");
 
   constructor(
     client: Client,
@@ -93,7 +95,7 @@ export class TeamCard {
         ),
       ),
       this.trouble,
-      h("div", { class: "row" }, ...Object.values(this.buttons)),
+      h("div", { class: "row" }, ...Object.values(this.buttons), this.again),
     );
     linkTeam<Room>(client, code, secret, {
       state: (room) => this.render(readFrame(room)),
@@ -130,6 +132,8 @@ export class TeamCard {
     this.el.classList.toggle("reconnecting", report.status === "reconnecting");
     const notice = connectionNotice(report, "this team's room");
     if (notice.text) this.stageEl.textContent = notice.text;
+    this.again.hidden = !notice.action;
+    if (notice.action) this.again.textContent = notice.action;
   }
 
   private onTimeline(t: TeamTimeline): void {

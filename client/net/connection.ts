@@ -19,7 +19,7 @@ import { FLOODED_CLOSE_CODE, KICKED_CLOSE_CODE, RECONNECT_SECONDS, SERVER_CLOSIN
 export type ConnectionStatus = "connected" | "reconnecting" | "lost" | "gone" | "kicked" | "flooded" | "closed" | "left";
 
 /** Waits before each attempt to get back (ms); the last one repeats. */
-export const BACKOFF_MS: readonly number[] = [500, 1000, 2000, 4000, 8000];
+export const BACKOFF_MS: readonly number[] = [500, 1000, 2000, 4000, 5000];
 /** No attempt starts later than this after a drop: the server holds a dropped seat RECONNECT_SECONDS. */
 export const GIVE_UP_MS = RECONNECT_SECONDS * 1000;
 
