@@ -22,7 +22,13 @@ export default defineConfig({
         test: {
           ...shared,
           name: "light",
-          include: ["tests/rules/**/*.test.ts", "tests/server/**/*.test.ts", "tests/lint/**/*.test.ts", "tests/browser/looks-drawn.test.ts"],
+          include: [
+            "tests/rules/**/*.test.ts",
+            "tests/server/**/*.test.ts",
+            "tests/lint/**/*.test.ts",
+            "tests/client/**/*.test.ts",
+            "tests/browser/looks-drawn.test.ts",
+          ],
           // Thesis checks play whole rounds; a slow machine gets time, never a different verdict.
           testTimeout: 120_000,
           hookTimeout: 60_000,

@@ -2,7 +2,7 @@
 // carry forms, HUD and tables.
 import Phaser from "phaser";
 import { app } from "./app.js";
-import { PALETTE } from "./constants.js";
+import { PALETTE, SCENES } from "./constants.js";
 import { readFrame } from "./net/frame.js";
 import { BootScene } from "./scenes/BootScene.js";
 import { GameScene } from "./scenes/GameScene.js";
@@ -36,6 +36,8 @@ watchDebrief(app.session, { myName: () => (app.session.room ? (readFrame(app.ses
   game,
   scenes: () => game.scene.getScenes(true).map((s) => s.scene.key),
   frame: () => (app.practice ? app.practice() : app.session.room ? readFrame(app.session.room) : null),
+  /** What the round's map last drew (guard, revealed risk, embers), or null outside a round. */
+  drawn: () => (game.scene.isActive(SCENES.game) ? (game.scene.getScene(SCENES.game) as GameScene).drawnBoard() : null),
   renderScale: () => renderScale.value,
   /** Intents this page has sent, by kind. */
   sent: () => ({ ...app.session.sentKinds }),

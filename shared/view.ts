@@ -79,3 +79,9 @@ export function playerView(s: GameState, seat: number): PlayerView {
   }
   return view;
 }
+
+/** Whole seconds left in the round on the scenario's clock; never below zero, however long a replay runs past the end. */
+export function secondsLeft(s: GameState): number {
+  const sc = s.scenario;
+  return Math.max(0, sc.durationSeconds - Math.floor(s.tick / sc.tickRate));
+}

@@ -55,10 +55,8 @@ export class CrossTeamDebrief {
       const stored = await loadSession(this.sessionId, this.secret);
       this.data = (stored.teams ?? []).map((t) => ({ name: t.session.team ?? this.teams.get(t.session.id) ?? t.session.code, rounds: t.rounds }));
       const max = Math.max(0, ...this.data.map((t) => t.rounds.at(-1)?.round ?? 0));
-      (this.roundPick as HTMLSelectElement).replaceChildren(
-        ...Array.from({ length: max }, (_, i) => h("option", { value: i + 1, selected: i + 1 === max }, `Round ${i + 1}`)),
-      );
-      (this.teamPick as HTMLSelectElement).replaceChildren(...this.data.map((t, i) => h("option", { value: i }, t.name)));
+      this.roundPick.replaceChildren(...Array.from({ length: max }, (_, i) => h("option", { value: i + 1, selected: i + 1 === max }, `Round ${i + 1}`)));
+      this.teamPick.replaceChildren(...this.data.map((t, i) => h("option", { value: i }, t.name)));
       this.render();
     } catch (e) {
       this.body.replaceChildren(h("p", { class: "muted" }, `Could not load the teams' rounds: ${(e as Error).message}`));
@@ -66,7 +64,7 @@ export class CrossTeamDebrief {
   }
 
   private render(): void {
-    const n = Number((this.roundPick as HTMLSelectElement).value);
+    const n = Number(this.roundPick.value);
     const played: DebriefRound[] = [];
     for (const t of this.data) {
       const r = t.rounds.find((x) => x.round === n);
@@ -90,7 +88,7 @@ export class CrossTeamDebrief {
   }
 
   private renderBench(): void {
-    const t = this.data[Number((this.teamPick as HTMLSelectElement).value)];
+    const t = this.data[Number(this.teamPick.value)];
     if (t) this.bench.setRecords(t.rounds);
   }
 }

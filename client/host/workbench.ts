@@ -28,7 +28,23 @@ export class Workbench {
   private cursor: ReplayCursor | null = null;
   private second = 0;
   private playing = 0;
-  private readonly els: Record<string, HTMLElement> = {};
+  private readonly roundPick = h("select", { "aria-label": "Round", "data-testid": "wb-round" });
+  private readonly compareRow = h("span", { class: "row compare" });
+  private readonly fromInput = h("input", {
+    type: "number",
+    min: 0,
+    step: 10,
+    value: 0,
+    "aria-label": "From second",
+    "data-testid": "wb-from",
+    class: "short",
+  });
+  private readonly whatIfNote = h("span", { class: "muted small", role: "status" });
+  private readonly pushNote = h("span", { class: "muted small", role: "status" });
+  private readonly map = h("canvas", { class: "replay-map", "aria-label": "The map at the chosen moment" });
+  private readonly slider = h("input", { type: "range", min: 0, max: 0, value: 0, step: 1, "aria-label": "Moment", "data-testid": "wb-slider", class: "grow" });
+  private readonly time = h("strong", { class: "clock", "data-testid": "wb-time" }, "0:00");
+  private readonly playButton = h("button", { type: "button", class: "secondary", onclick: () => this.togglePlay() }, "▶ Play");
 
   constructor(private readonly push?: PushDebrief) {
     this.view = new DebriefView({ onMoment: (sec) => this.seek(sec) });
@@ -53,27 +69,20 @@ export class Workbench {
   }
 
   private build(): void {
-    const e = this.els;
-    e.round = h("select", { "aria-label": "Round", "data-testid": "wb-round" });
-    e.round.addEventListener("change", () => this.select(Number((e.round as HTMLSelectElement).value)));
-    e.compare = h("span", { class: "row compare" });
+    this.roundPick.addEventListener("change", () => this.select(Number(this.roundPick.value)));
     // Balanced first: "what if we had played it straight" is the question a debrief usually asks.
     const team = h(
       "select",
       { "aria-label": "Bot team", "data-testid": "wb-team" },
       ...(["balanced", "preventer", "hero", "firefighter"] as const).map((k) => h("option", { value: k }, TEAM_LABELS[k])),
     );
-    const from = h("input", { type: "number", min: 0, step: 10, value: 0, "aria-label": "From second", "data-testid": "wb-from", class: "short" });
-    e.team = team;
-    e.from = from;
-    e.whatIfNote = h("span", { class: "muted small", role: "status" });
+    const from = this.fromInput;
     const run = h(
       "button",
       { type: "button", class: "primary", "data-testid": "wb-run", onclick: () => this.runWhatIf(team.value as BotKind, Number(from.value)) },
       "Run what-if",
     );
     const clear = h("button", { type: "button", class: "secondary", onclick: () => this.clearWhatIf() }, "Clear");
-    e.pushNote = h("span", { class: "muted small", role: "status" });
     const pushRow = this.push
       ? h(
           "div",
@@ -85,28 +94,20 @@ export class Workbench {
               type: "button",
               class: "secondary",
               "data-testid": "wb-hide",
-              onclick: () => (this.push!({ command: "debrief", rounds: [] }), (e.pushNote!.textContent = "Hidden from the screens.")),
+              onclick: () => (this.push!({ command: "debrief", rounds: [] }), (this.pushNote.textContent = "Hidden from the screens.")),
             },
             "Hide from screens",
           ),
-          e.pushNote,
+          this.pushNote,
         )
       : null;
 
-    e.map = h("canvas", { class: "replay-map", "aria-label": "The map at the chosen moment" });
-    e.slider = h("input", { type: "range", min: 0, max: 0, value: 0, step: 1, "aria-label": "Moment", "data-testid": "wb-slider", class: "grow" });
-    e.slider.addEventListener("input", () => this.seek(Number((e.slider as HTMLInputElement).value)));
-    e.time = h("strong", { class: "clock", "data-testid": "wb-time" }, "0:00");
-    e.play = h("button", { type: "button", class: "secondary", onclick: () => this.togglePlay() }, "▶ Play");
-    const fromHere = h(
-      "button",
-      { type: "button", class: "link", onclick: () => ((from as HTMLInputElement).value = String(this.second)) },
-      "what-if from here",
-    );
+    this.slider.addEventListener("input", () => this.seek(Number(this.slider.value)));
+    const fromHere = h("button", { type: "button", class: "link", onclick: () => (from.value = String(this.second)) }, "what-if from here");
 
     this.el.append(
-      h("div", { class: "row" }, h("label", { class: "inline" }, "Round ", e.round), h("span", { class: "muted" }, "beside it:"), e.compare),
-      h("div", { class: "row" }, h("span", {}, "What if every seat had been"), team, h("span", {}, "from second"), from, run, clear, e.whatIfNote),
+      h("div", { class: "row" }, h("label", { class: "inline" }, "Round ", this.roundPick), h("span", { class: "muted" }, "beside it:"), this.compareRow),
+      h("div", { class: "row" }, h("span", {}, "What if every seat had been"), team, h("span", {}, "from second"), from, run, clear, this.whatIfNote),
       h(
         "div",
         { class: "row" },
@@ -124,8 +125,8 @@ export class Workbench {
           "div",
           { class: "wb-replay" },
           h("h3", {}, "Replay (hidden risk shown in purple)"),
-          e.map,
-          h("div", { class: "row" }, e.play, e.slider, e.time),
+          this.map,
+          h("div", { class: "row" }, this.playButton, this.slider, this.time),
           fromHere,
           h("p", { class: "muted small" }, "Click a chart to jump to that moment."),
         ),
@@ -135,36 +136,36 @@ export class Workbench {
   }
 
   private fillRounds(): void {
-    const sel = this.els.round as HTMLSelectElement;
-    sel.replaceChildren(...this.records.map((r) => h("option", { value: r.round, selected: r.round === this.round }, `Round ${r.round} · ${r.scenario.name}`)));
+    this.roundPick.replaceChildren(
+      ...this.records.map((r) => h("option", { value: r.round, selected: r.round === this.round }, `Round ${r.round} · ${r.scenario.name}`)),
+    );
   }
 
   private select(round: number): void {
     const record = this.records.find((r) => r.round === round);
     if (!record) return;
     this.round = round;
-    (this.els.round as HTMLSelectElement).value = String(round);
+    this.roundPick.value = String(round);
     this.compare.delete(round);
     if (this.whatIf && this.whatIf.round !== round) this.clearWhatIf(false);
-    this.els.compare!.replaceChildren(
+    this.compareRow.replaceChildren(
       ...this.records
         .filter((r) => r.round !== round)
         .map((r) => {
           const box = h("input", { type: "checkbox", checked: this.compare.has(r.round), "data-round": r.round });
           box.addEventListener("change", () => {
-            if ((box as HTMLInputElement).checked) this.compare.add(r.round);
+            if (box.checked) this.compare.add(r.round);
             else this.compare.delete(r.round);
             this.render();
           });
           return h("label", { class: "inline" }, box, ` ${r.round}`);
         }),
     );
-    if (this.records.length < 2) this.els.compare!.replaceChildren(h("span", { class: "muted small" }, "(play another round to compare)"));
+    if (this.records.length < 2) this.compareRow.replaceChildren(h("span", { class: "muted small" }, "(play another round to compare)"));
     this.cursor = new ReplayCursor(record.scenario, record.seed, record.log, record.ticks);
     const seconds = record.timeline.fires.length;
-    const slider = this.els.slider as HTMLInputElement;
-    slider.max = String(seconds);
-    (this.els.from as HTMLInputElement).max = String(seconds);
+    this.slider.max = String(seconds);
+    this.fromInput.max = String(seconds);
     this.render();
     this.seek(record.timeline.fires.length);
   }
@@ -180,7 +181,7 @@ export class Workbench {
   private clearWhatIf(redraw = true): void {
     this.whatIf = null;
     this.whatIfResult = null;
-    this.els.whatIfNote!.textContent = "";
+    this.whatIfNote.textContent = "";
     if (redraw) this.render();
   }
 
@@ -189,7 +190,7 @@ export class Workbench {
     if (!r) return;
     const seconds = r.timeline.fires.length;
     if (!Number.isInteger(fromSecond) || fromSecond < 0 || fromSecond > seconds) {
-      this.els.whatIfNote!.textContent = `Pick a second between 0 and ${seconds}.`;
+      this.whatIfNote.textContent = `Pick a second between 0 and ${seconds}.`;
       return;
     }
     const spec = { fromSecond, team };
@@ -198,7 +199,7 @@ export class Workbench {
     const ms = Math.round(performance.now() - t0);
     this.whatIf = { ...spec, round: r.round };
     this.whatIfResult = debriefWhatIf(r.round, spec, state);
-    this.els.whatIfNote!.textContent = `Re-simulated in ${ms} ms on the same seed.`;
+    this.whatIfNote.textContent = `Re-simulated in ${ms} ms on the same seed.`;
     this.render();
   }
 
@@ -212,7 +213,7 @@ export class Workbench {
     if (!this.push || !this.record) return;
     const rounds = [this.round, ...[...this.compare].slice(0, 3)];
     this.push({ command: "debrief", rounds, ...(this.whatIf ? { whatIf: this.whatIf } : {}) });
-    this.els.pushNote!.textContent = `Showing round ${rounds.join(" beside ")} on every screen${this.whatIf ? ", with the what-if" : ""}.`;
+    this.pushNote.textContent = `Showing round ${rounds.join(" beside ")} on every screen${this.whatIf ? ", with the what-if" : ""}.`;
   }
 
   private seek(second: number): void {
@@ -220,9 +221,9 @@ export class Workbench {
     if (!r || !this.cursor) return;
     this.second = Math.max(0, Math.min(second, r.timeline.fires.length));
     const state = this.cursor.seek(this.second * r.scenario.tickRate);
-    drawReplayMap(this.els.map as HTMLCanvasElement, state);
-    (this.els.slider as HTMLInputElement).value = String(this.second);
-    this.els.time!.textContent = formatClock(this.second);
+    drawReplayMap(this.map, state);
+    this.slider.value = String(this.second);
+    this.time.textContent = formatClock(this.second);
     this.view.mark(this.second);
   }
 
@@ -230,13 +231,13 @@ export class Workbench {
     if (this.playing) {
       window.clearInterval(this.playing);
       this.playing = 0;
-      this.els.play!.textContent = "▶ Play";
+      this.playButton.textContent = "▶ Play";
       return;
     }
     const r = this.record;
     if (!r) return;
     if (this.second >= r.timeline.fires.length) this.seek(0);
-    this.els.play!.textContent = "❚❚ Pause";
+    this.playButton.textContent = "❚❚ Pause";
     // Ten seconds of the round per second of replay.
     this.playing = window.setInterval(() => {
       if (this.second >= r.timeline.fires.length) return this.togglePlay();

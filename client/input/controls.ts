@@ -72,6 +72,14 @@ export function aimFire(frame: Frame, x: number, y: number): number {
   return best >= 0 ? best : ty * frame.width + tx;
 }
 
+/** The tile an action at (x, y) aims at: a tapped tile as tapped, else Space the fire aimFire
+ *  picks and E the tile you stand on; a step back aims at no tile (-1). */
+export function aimAt(frame: Frame, action: Action, x: number, y: number, tile?: number): number {
+  if (action === "stepBack") return -1;
+  if (tile !== undefined) return tile;
+  return action === "extinguish" ? aimFire(frame, x, y) : Math.floor(y / SUB) * frame.width + Math.floor(x / SUB);
+}
+
 export class Controls {
   private readonly pressed = new Set<string>();
   private dirX = 0;
@@ -109,8 +117,7 @@ export class Controls {
     // A watcher has no avatar: nothing to act with.
     if (!frame?.you) return;
     const { x, y } = this.host.position();
-    const target =
-      action === "stepBack" ? -1 : (tile ?? (action === "extinguish" ? aimFire(frame, x, y) : Math.floor(y / SUB) * frame.width + Math.floor(x / SUB)));
+    const target = aimAt(frame, action, x, y, tile);
     const now = performance.now();
     if (alreadyUnderWay(frame.you, this.lastSent, action, target, now, tile === undefined)) return;
     this.lastSent = { kind: action, tile: target, at: now };

@@ -1,6 +1,8 @@
 // A plain snapshot of the synced room state, read once per patch, so scenes and renderers
 // work with ordinary arrays and never touch schema objects.
 import type { Room } from "colyseus.js";
+import type { GameState } from "../../shared/state.js";
+import { playerView, secondsLeft } from "../../shared/view.js";
 
 export interface FramePlayer {
   key: string;
@@ -159,35 +161,42 @@ export function readFrame(room: Room): Frame {
   };
 }
 
-/** A frame drawn from a local rules state (the title screen's live backdrop, replays). */
-export function frameFromState(s: import("../../shared/index.js").GameState): Frame {
-  const players = s.players.map((p) =>
-    framePlayer(p, { key: `seat-${p.seat}`, bot: p.bot ?? "", status: p.present ? (p.burnout > 0 ? "burntOut" : "playing") : "left", isYou: false }),
-  );
-  const revealed = s.tick < s.reveal.until;
+/**
+ * A frame drawn from a local rules state (the title screen's live backdrop, the practice,
+ * replays): the rules' own player view, as the server publishes it, so the clock stops at zero
+ * and a step back shows the embers the rules charge. Only what a key holds (direction, sprint)
+ * is read from the state, as the server does.
+ */
+export function frameFromState(s: GameState): Frame {
+  const view = playerView(s, -1);
+  const players = view.players.map((p) => {
+    const held = s.players[p.seat]!;
+    const status = p.present ? (p.burnout > 0 ? "burntOut" : "playing") : "left";
+    return framePlayer({ ...p, dirX: held.dirX, dirY: held.dirY, sprint: held.sprint }, { key: `seat-${p.seat}`, bot: p.bot ?? "", status, isYou: false });
+  });
   return {
-    stage: s.ended ? "ended" : "playing",
+    stage: view.ended ? "ended" : "playing",
     countdown: 0,
     scenario: s.scenario.id,
-    tick: s.tick,
+    tick: view.tick,
     tickRate: s.scenario.tickRate,
-    clock: s.scenario.durationSeconds - Math.floor(s.tick / s.scenario.tickRate),
-    phase: s.phase,
-    phaseName: s.scenario.phases[s.phase]?.name ?? "",
-    ended: s.ended,
-    value: s.value,
-    width: s.scenario.grid.width,
-    height: s.scenario.grid.height,
-    ax: s.ax,
-    ay: s.ay,
-    side: s.side,
-    heat: s.tiles.heat.slice(),
-    guard: s.tiles.guard.slice(),
-    dust: s.tiles.dust.slice(),
-    risk: revealed ? s.tiles.risk.slice() : null,
-    leverage: revealed ? s.reveal.leverage.slice() : [],
-    embers: [],
-    revealUntil: revealed ? s.reveal.until : 0,
+    clock: secondsLeft(s),
+    phase: view.phase,
+    phaseName: s.scenario.phases[view.phase]?.name ?? "",
+    ended: view.ended,
+    value: view.value,
+    width: view.width,
+    height: view.height,
+    ax: view.ax,
+    ay: view.ay,
+    side: view.side,
+    heat: view.heat,
+    guard: view.guard,
+    dust: view.dust,
+    risk: view.risk ?? null,
+    leverage: view.leverage,
+    embers: view.embers ?? [],
+    revealUntil: view.revealUntil,
     players,
     leaderboard: [],
     you: undefined,

@@ -35,7 +35,7 @@ export function joinLink(
   code: string,
   qrColours?: { dark: string; light: string },
 ): { link: HTMLAnchorElement; qr: HTMLElement; note: HTMLElement; url: Promise<string> } {
-  const link = h("a", { target: "_blank", rel: "noopener", "data-testid": "join-link" }) as HTMLAnchorElement;
+  const link = h("a", { target: "_blank", rel: "noopener", "data-testid": "join-link" });
   const qr = h("div", { class: "qr", role: "img", "aria-label": "QR code of the join link" });
   const note = h("p", { class: "muted small join-note", "data-testid": "join-note" });
   const url = joinOrigin().then(async (o) => {

@@ -1,23 +1,13 @@
-// The connection to the game server: joining, reconnecting, and sending intents.
-// Scenes listen to it; nothing here knows about Phaser.
+// A player's (or a projector's) connection to the game server: joining, getting back to the
+// seat after a drop (on the one policy, connection.ts), and sending intents. Scenes listen to
+// it; nothing here knows about Phaser.
 import { Client, type Room } from "colyseus.js";
 import type { Debrief, Intent, ResultsSummary as RoundSummary } from "../../shared/index.js";
-import {
-  type ErrorMessage,
-  FLOODED_CLOSE_CODE,
-  KICKED_CLOSE_CODE,
-  MSG,
-  RECONNECT_SECONDS,
-  ROOM_CODE_ALPHABET,
-  ROOM_CODE_LENGTH,
-  ROOM_NAME,
-  SERVER_CLOSING_CLOSE_CODE,
-  WORKSHOP_ROOM_NAME,
-} from "../../shared/protocol/index.js";
+import { type ErrorMessage, MSG, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, ROOM_NAME, WORKSHOP_ROOM_NAME } from "../../shared/protocol/index.js";
 import { STORAGE } from "../constants.js";
+import { Connection, type ConnectionStatus } from "./connection.js";
 
-/** "closed": the server running the room shut down (a "server-closing" error came first); nothing to reconnect to. */
-export type ConnectionStatus = "connected" | "reconnecting" | "lost" | "kicked" | "closed" | "flooded";
+export type { ConnectionStatus } from "./connection.js";
 
 /** What people type or read off a projector, tidied: upper case, no spaces or dashes. */
 export function tidyCode(raw: string): string {
@@ -74,9 +64,9 @@ function deviceId(): string {
 
 export class Session {
   readonly client: Client;
-  room: Room | null = null;
   status: ConnectionStatus = "connected";
   summary: RoundSummary | null = null;
+  private link: Connection<Room> | null = null;
   private readonly errorListeners = new Set<Listener<ErrorMessage>>();
   private readonly summaryListeners = new Set<Listener<RoundSummary>>();
   private readonly statusListeners = new Set<Listener<ConnectionStatus>>();
@@ -87,6 +77,11 @@ export class Session {
 
   constructor(endpoint = defaultEndpoint()) {
     this.client = new Client(endpoint);
+  }
+
+  /** The room this page holds (its last state stays readable while a drop is retried), or null after leaving. */
+  get room(): Room | null {
+    return this.link?.latest ?? null;
   }
 
   get sessionId(): string {
@@ -100,16 +95,13 @@ export class Session {
     const options = { name, ...settingsFromUrl() };
     const fresh = new URLSearchParams(location.search).has("fresh");
     const room = fresh ? await this.client.create(ROOM_NAME, options) : await this.client.joinOrCreate(ROOM_NAME, options);
-    this.attach(room);
-    return room;
+    return this.hold(room);
   }
 
   /** Joins a facilitator's private room by its code (as a player; a spectator when the seats are full). */
   async joinByCode(code: string, name: string, role: "player" | "screen" = "player"): Promise<Room> {
     this.summary = null;
-    const room = await this.client.joinById(tidyCode(code), { name, role, device: deviceId() });
-    this.attach(room);
-    return room;
+    return this.hold(await this.client.joinById(tidyCode(code), { name, role, device: deviceId() }));
   }
 
   /** In a workshop's lobby rather than a game room. */
@@ -117,14 +109,9 @@ export class Session {
     return this.room?.name === WORKSHOP_ROOM_NAME;
   }
 
-  /** From a workshop's lobby to the team's room, under the same name. */
+  /** From a workshop's lobby to the team's room, under the same name (the lobby is left once the team's room has us). */
   async moveToTeam(teamCode: string, name: string): Promise<Room> {
-    const lobby = this.room;
-    const room = await this.client.joinById(tidyCode(teamCode), { name, role: "player", device: deviceId() });
-    this.room = null;
-    await lobby?.leave(true).catch(() => undefined);
-    this.attach(room);
-    return room;
+    return this.hold(await this.client.joinById(tidyCode(teamCode), { name, role: "player", device: deviceId() }));
   }
 
   /** Rejoins the seat this tab held before a reload, if the server still keeps it. */
@@ -132,9 +119,7 @@ export class Session {
     const token = sessionStorage.getItem(STORAGE.reconnect);
     if (!token) return null;
     try {
-      const room = await this.client.reconnect(token);
-      this.attach(room);
-      return room;
+      return await this.hold(await this.client.reconnect(token));
     } catch {
       sessionStorage.removeItem(STORAGE.reconnect);
       return null;
@@ -145,16 +130,15 @@ export class Session {
   readonly sentKinds: Record<string, number> = {};
 
   send(intent: Intent): void {
-    if (!this.room || this.status !== "connected") return;
+    const room = this.link?.room;
+    if (!room || this.status !== "connected") return;
     this.sentKinds[intent.kind] = (this.sentKinds[intent.kind] ?? 0) + 1;
-    this.room.send(MSG.intent, intent);
+    room.send(MSG.intent, intent);
   }
 
   async leave(): Promise<void> {
     sessionStorage.removeItem(STORAGE.reconnect);
-    const room = this.room;
-    this.room = null;
-    if (room) await room.leave(true).catch(() => undefined);
+    await this.link?.leave();
   }
 
   onError(fn: Listener<ErrorMessage>): () => void {
@@ -184,14 +168,26 @@ export class Session {
     return () => this.statusListeners.delete(fn);
   }
 
+  /** Holds `room` from now on; a room held before is left (a person is in one room at a time). */
+  private async hold(room: Room): Promise<Room> {
+    if (this.link) await this.link.replace(room);
+    else
+      this.link = new Connection(room, {
+        rejoin: (previous) => this.client.reconnect(previous.reconnectionToken),
+        attach: (r, again) => this.attach(r, again),
+        onStatus: ({ status }) => this.setStatus(status),
+      });
+    return room;
+  }
+
   private setStatus(status: ConnectionStatus): void {
+    // Nothing to come back to: a reload must not try the seat again.
+    if (status !== "connected" && status !== "reconnecting" && status !== "lost") sessionStorage.removeItem(STORAGE.reconnect);
     this.status = status;
     for (const fn of this.statusListeners) fn(status);
   }
 
-  private attach(room: Room): void {
-    const replaced = this.room !== null && this.room !== room;
-    this.room = room;
+  private attach(room: Room, again: boolean): void {
     sessionStorage.setItem(STORAGE.reconnect, room.reconnectionToken);
     room.onMessage(MSG.error, (e: ErrorMessage) => this.errorListeners.forEach((fn) => fn(e)));
     room.onMessage(MSG.summary, (s: RoundSummary) => {
@@ -202,41 +198,6 @@ export class Session {
       this.debrief = d;
       this.debriefListeners.forEach((fn) => fn(d));
     });
-    room.onLeave((code) => {
-      if (this.room !== room) return;
-      // 1000 is a deliberate leave; anything else is a dropped connection worth retrying.
-      if (code === 1000) return;
-      if (code === KICKED_CLOSE_CODE) {
-        sessionStorage.removeItem(STORAGE.reconnect);
-        return this.setStatus("kicked");
-      }
-      if (code === FLOODED_CLOSE_CODE) {
-        sessionStorage.removeItem(STORAGE.reconnect);
-        return this.setStatus("flooded");
-      }
-      if (code === SERVER_CLOSING_CLOSE_CODE) {
-        sessionStorage.removeItem(STORAGE.reconnect);
-        return this.setStatus("closed");
-      }
-      void this.retry(room.reconnectionToken);
-    });
-    if (replaced) this.roomListeners.forEach((fn) => fn(room));
-    this.setStatus("connected");
-  }
-
-  private async retry(token: string): Promise<void> {
-    this.setStatus("reconnecting");
-    const deadline = Date.now() + RECONNECT_SECONDS * 1000;
-    while (Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 1500));
-      try {
-        const room = await this.client.reconnect(token);
-        this.attach(room);
-        return;
-      } catch {
-        // The server may still be unreachable; keep trying until the seat is released.
-      }
-    }
-    this.setStatus("lost");
+    if (again) this.roomListeners.forEach((fn) => fn(room));
   }
 }

@@ -15,6 +15,8 @@ export class Board {
   private readonly marks: Phaser.GameObjects.Graphics;
   private frame: Frame | null = null;
   private stillKey = "";
+  /** What the still layer shows since it was last drawn (read by browser tests through window.smolder). */
+  drawn = { guarded: 0, revealed: false, embers: 0 };
   private riskMax = 10000;
 
   constructor(scene: Phaser.Scene, size: { width: number; height: number } = { width: 32, height: 32 }) {
@@ -91,6 +93,7 @@ export class Board {
     // The edge of the organisation as it grows.
     g.lineStyle(2, 0x6b7280, 0.8);
     g.strokeRect(ax * T, ay * T, side * T, side * T);
+    this.drawn = { guarded: frame.guard.filter((g) => g > 0).length, revealed: frame.risk !== null, embers: frame.embers.length };
     const rt = this.baseTexture!;
     if (rt.width !== width * T || rt.height !== height * T) rt.resize(width * T, height * T);
     rt.clear();

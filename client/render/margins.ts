@@ -4,6 +4,7 @@
 // pad below the map in portrait and beside it in landscape, and a watcher without a pad gets
 // the space back. The result is also written to the --map-* CSS variables, so notes, toasts and
 // the minimap sit inside the map's area.
+import { uiRoot } from "../ui/dom.js";
 import { updateScreenClasses } from "../ui/layout.js";
 import type { Margins } from "./camera.js";
 
@@ -54,7 +55,7 @@ export function watchMargins(onChange: (m: Margins) => void): () => void {
     observeAll();
     schedule();
   });
-  added.observe(document.getElementById("ui")!, { childList: true });
+  added.observe(uiRoot(), { childList: true });
   observeAll();
   window.addEventListener("resize", schedule);
   check();

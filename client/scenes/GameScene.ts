@@ -112,6 +112,11 @@ export class GameScene extends Phaser.Scene {
     });
   }
 
+  /** What the map shows now (guard, revealed risk, embers), as the board last drew it. */
+  drawnBoard(): Board["drawn"] | null {
+    return this.board?.drawn ?? null;
+  }
+
   override update(time: number, delta: number): void {
     const frame = this.frame;
     if (!frame) return;
@@ -175,7 +180,8 @@ export class GameScene extends Phaser.Scene {
   }
 
   private showConnection(status: string): void {
-    if (status === "connected") return removeLayer("banner");
+    // A page that left on purpose has moved on; nothing to say.
+    if (status === "connected" || status === "left") return removeLayer("banner");
     const text =
       status === "reconnecting"
         ? "Connection lost. Reconnecting to your seat…"

@@ -37,25 +37,33 @@ export class WorkshopScene extends Phaser.Scene {
         h("p", { class: "hint" }, "Every team plays the same scenario in its own room; the facilitator compares the teams afterwards."),
       ),
     );
+    // After a reconnect the session holds a new Room; follow it.
+    let current = room;
     const render = () => {
-      const st = room.state as unknown as WorkshopView;
-      const me = st.people?.get(room.sessionId);
+      const st = current.state as unknown as WorkshopView;
+      const me = st.people?.get(current.sessionId);
       title.replaceChildren("Workshop ", h("span", { class: "room-code" }, st.code ?? ""));
       message.textContent = st.message ?? "";
       const mine = me?.team ? st.teams.get(me.team) : undefined;
       team.textContent = mine ? `You are in team ${mine.name}` : "Waiting to be placed in a team";
       const names: string[] = [];
       st.people?.forEach((p, key) => {
-        if (mine && p.team === mine.id) names.push(key === room.sessionId ? `${p.name} (you)` : p.name);
+        if (mine && p.team === mine.id) names.push(key === current.sessionId ? `${p.name} (you)` : p.name);
       });
       mates.replaceChildren(...names.map((n) => h("li", { class: n.endsWith("(you)") ? "you" : "" }, n)));
       status.textContent = mine?.code ? `Joining team ${mine.name}…` : "Waiting for the facilitator to open the teams";
-      if (mine?.code && me) void this.move(room, mine.code, me.name);
+      if (mine?.code && me) void this.move(current, mine.code, me.name);
     };
-    room.onStateChange(render);
+    current.onStateChange(render);
     render();
+    const offRoom = app.session.onRoom((next) => {
+      current.onStateChange.remove(render);
+      current = next;
+      current.onStateChange(render);
+    });
     this.events.once("shutdown", () => {
-      room.onStateChange.remove(render);
+      current.onStateChange.remove(render);
+      offRoom();
       removeLayer("lobby");
     });
   }

@@ -42,9 +42,15 @@ class ScreenScene extends Phaser.Scene {
     if (!code) return this.ui.problem("This address has no room code. Open the projector view from the host console.");
     this.ui.problem(`Connecting to room ${code}…`);
     try {
-      const room = (await session.resume()) ?? (await session.joinByCode(code, "Projector", "screen"));
+      let room = (await session.resume()) ?? (await session.joinByCode(code, "Projector", "screen"));
       const onChange = () => this.onFrame(readFrame(room));
       room.onStateChange(onChange);
+      // After a reconnect the session holds a new Room; follow it (its first state is a change).
+      session.onRoom((next) => {
+        room.onStateChange.remove(onChange);
+        room = next;
+        room.onStateChange(onChange);
+      });
       session.onSummary((s) => this.ui.summary(s));
       session.onStatus((s) => this.ui.connection(s));
       onChange();
@@ -148,7 +154,7 @@ class ScreenUi {
 
   connection(status: string): void {
     this.problem(
-      status === "connected"
+      status === "connected" || status === "left"
         ? ""
         : status === "reconnecting"
           ? "Connection lost. Reconnecting…"

@@ -1,6 +1,7 @@
 // A tiny element builder for the HTML layers over the canvas (forms, HUD, tables), which
 // stay crisp, accessible and responsive in a way canvas text is not.
 import { valueFigure } from "../../shared/story.js";
+import { byId } from "./lookup.js";
 
 type Attrs = Record<string, string | number | boolean | ((e: Event) => void) | undefined>;
 type Child = Node | string | number | null | undefined | false;
@@ -18,7 +19,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   return el;
 }
 
-export const uiRoot = (): HTMLElement => document.getElementById("ui")!;
+export const uiRoot = (): HTMLElement => byId("ui", HTMLElement);
 
 /** Replaces a named layer inside the UI root; returns it. Its class is `layer-<id>`, never the
  *  bare id: a layer called "results" must not pick up the rules written for a `.results` panel. */

@@ -147,7 +147,7 @@ describe.runIf(runBrowserTests)("a team workshop in the browser", () => {
     await expect
       .poll(() => dashboardOf().map((c) => c.sessionId), { timeout: 10_000, message: "the card back in its team room within 10 s" })
       .toEqual([expect.not.stringMatching(`^${dropped1}$`)]);
-    await expect.poll(() => card.textContent()).not.toMatch(/reconnecting/);
+    await expect.poll(() => card.textContent()).not.toMatch(/reconnecting/i);
     await host.page.getByTestId("ws-next").click();
     for (const code of teamCodes) {
       const state = matchMaker.getLocalRoomById(code)!.state as unknown as { round: number; stage: string };
@@ -158,7 +158,7 @@ describe.runIf(runBrowserTests)("a team workshop in the browser", () => {
     const [teamConsole] = await Promise.all([host.context.waitForEvent("page"), card.getByRole("link", { name: `${teamCodes[0]!} ↗` }).click()]);
     await expect.poll(() => teamConsole.getByTestId("host-code").textContent()).toBe(teamCodes[0]!);
     await host.page.bringToFront();
-    await expect.poll(() => card.textContent()).not.toMatch(/reconnecting|Connection lost/);
+    await expect.poll(() => card.textContent()).not.toMatch(/reconnecting|Connection lost/i);
     await host.page.getByTestId("ws-start").click();
     for (const code of teamCodes) {
       const state = matchMaker.getLocalRoomById(code)!.state as unknown as { stage: string };

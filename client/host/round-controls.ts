@@ -1,0 +1,63 @@
+// The host console's round buttons: start (after a countdown), cancel the countdown, pause,
+// resume, end, grow the organisation now, and the next round with the same people. Each is
+// enabled only when the room can do it.
+import type { Frame, HostedInfo } from "../net/frame.js";
+import { h } from "../ui/dom.js";
+
+type Send = (command: Record<string, unknown>) => void;
+
+export class RoundControls {
+  readonly el: HTMLElement;
+  private readonly countdown = h(
+    "select",
+    { id: "countdown", "aria-label": "Countdown" },
+    ...[3, 5, 10, 0].map((s) => h("option", { value: s, selected: s === 5 }, s === 0 ? "no countdown" : `${s} s countdown`)),
+  );
+  private readonly start: HTMLButtonElement;
+  private readonly cancel: HTMLButtonElement;
+  private readonly pause: HTMLButtonElement;
+  private readonly resume: HTMLButtonElement;
+  private readonly end: HTMLButtonElement;
+  private readonly nextPhase: HTMLButtonElement;
+  private readonly nextRound: HTMLButtonElement;
+
+  /** `beforeStart` runs just before a start is sent (the settings form applies its edits). */
+  constructor(send: Send, beforeStart: () => void) {
+    const btn = (id: string, label: string, onclick: () => void, cls = "secondary") =>
+      h("button", { type: "button", class: cls, "data-testid": `host-${id}`, onclick }, label);
+    this.start = btn(
+      "start",
+      "Start round",
+      () => {
+        beforeStart();
+        send({ command: "start", countdownSeconds: Number(this.countdown.value) });
+      },
+      "primary",
+    );
+    this.cancel = btn("cancel", "Cancel countdown", () => send({ command: "cancel" }));
+    this.pause = btn("pause", "Pause", () => send({ command: "pause" }));
+    this.resume = btn("resume", "Resume", () => send({ command: "resume" }), "primary");
+    this.end = btn("end", "End round", () => send({ command: "end" }), "danger");
+    this.nextPhase = btn("nextPhase", "Grow the organisation now", () => send({ command: "nextPhase" }));
+    this.nextRound = btn("nextRound", "Next round, same people", () => send({ command: "nextRound" }), "primary");
+    this.el = h(
+      "div",
+      { class: "controls" },
+      h("div", { class: "row" }, this.start, this.countdown, this.cancel),
+      h("div", { class: "row" }, this.pause, this.resume, this.end),
+      h("div", { class: "row" }, this.nextPhase, this.nextRound),
+    );
+  }
+
+  render(f: Frame, hosted: HostedInfo): void {
+    const running = f.stage === "playing" || f.stage === "countdown";
+    this.start.disabled = f.stage !== "lobby";
+    this.cancel.disabled = f.stage !== "countdown";
+    this.countdown.disabled = f.stage !== "lobby";
+    this.pause.disabled = !(running && !hosted.paused);
+    this.resume.disabled = !hosted.paused;
+    this.end.disabled = f.stage !== "playing";
+    this.nextPhase.disabled = f.stage !== "playing";
+    this.nextRound.disabled = f.stage !== "ended";
+  }
+}

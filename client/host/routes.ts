@@ -1,0 +1,69 @@
+// Which page the host console shows, from its address: the landing page, a room's console, a
+// workshop's console, or a stored session's debrief. Each page leads to the others through here,
+// and the address always names the room or workshop on screen so a reload comes back to it.
+import { tidyCode } from "../net/session.js";
+import { h } from "../ui/dom.js";
+import { openConsole } from "./console.js";
+import { createRoom, keptRooms } from "./keys.js";
+import { landingPage, type Nav } from "./landing.js";
+import { showStoredSession } from "./stored-session.js";
+import { openWorkshop } from "./workshop.js";
+
+export class Routes implements Nav {
+  constructor(private readonly root: HTMLElement) {}
+
+  landing(note = ""): void {
+    this.root.replaceChildren(...landingPage(this, note));
+  }
+
+  openRoom(code: string): void {
+    history.replaceState(null, "", `/host?code=${code}`);
+    const kept = keptRooms()[code];
+    if (!kept)
+      return this.landing(
+        `This browser does not hold the host key for room ${code}. Open the console in the browser that created the room, or create a new room.`,
+      );
+    void openConsole(this.root, code, kept.secret, this);
+  }
+
+  openWorkshop(code: string): void {
+    history.replaceState(null, "", `/host?workshop=${code}`);
+    const kept = keptRooms()[code];
+    if (!kept) return this.landing(`This browser does not hold the host key for workshop ${code}.`);
+    openWorkshop(this.root, code, kept.secret, kept.sessionId).catch((e: Error) =>
+      this.landing(/No room/.test(e.message) ? `Workshop ${code} is closed.` : `Could not open workshop ${code}: ${e.message}`),
+    );
+  }
+
+  async hostAgain(sessionId: string): Promise<void> {
+    try {
+      const created = await createRoom(sessionId);
+      this.openRoom(created.code);
+    } catch (e) {
+      this.landing(`Could not host that session again: ${(e as Error).message}`);
+    }
+  }
+
+  /** The page the address asks for: ?new=1 or ?new=workshop, ?workshop=CODE, ?session=ID, ?code=CODE, or the landing page. */
+  route(params: URLSearchParams): void {
+    const wanted = tidyCode(params.get("code") ?? "");
+    const session = params.get("session");
+    const workshop = tidyCode(params.get("workshop") ?? "");
+    const fresh = params.get("new");
+    if (fresh === "workshop") return this.create(true);
+    if (workshop) return this.openWorkshop(workshop);
+    if (fresh === "1") return this.create(false);
+    if (session) return void showStoredSession(this.root, session, this);
+    if (wanted) return this.openRoom(wanted);
+    this.landing();
+  }
+
+  private create(workshop: boolean): void {
+    const what = workshop ? "workshop" : "room";
+    this.root.replaceChildren(h("p", { class: "muted" }, `Creating a ${what}…`));
+    createRoom(undefined, workshop).then(
+      (c) => (workshop ? this.openWorkshop(c.code) : this.openRoom(c.code)),
+      (e: Error) => this.landing(`Could not create a ${what}: ${e.message}`),
+    );
+  }
+}

@@ -1,0 +1,132 @@
+// The host console's two tables: who is in the room (people, watchers, bots, each removable),
+// and the rounds played so far with their headlines and a way into each round's debrief.
+import { creditName, headlines, SCENARIOS } from "../../shared/index.js";
+import type { Frame, HostedInfo } from "../net/frame.js";
+import { formatClock, formatValue, h } from "../ui/dom.js";
+
+/** A finished round as the room lists it (MSG.rounds). */
+export interface RoundRow {
+  round: number;
+  scenario: string;
+  seed: number;
+  ended: string;
+  seconds: number;
+  value: number;
+  hash: string;
+  players: { name: string; bot: string | null; praise: number; net: number }[];
+}
+
+const STATUS_TEXT: Record<string, string> = { playing: "connected", burntOut: "burnt out", away: "dropped", left: "left", watching: "connected" };
+
+function statusBadge(status: string): HTMLElement {
+  return h("span", { class: `badge ${status}` }, STATUS_TEXT[status] ?? status);
+}
+
+export class PeopleTable {
+  readonly count = h("span", { class: "muted" });
+  readonly el: HTMLElement;
+  private readonly body = h("tbody");
+
+  /** `remove` asks the room to remove the person or screen with this key. */
+  constructor(private readonly remove: (key: string) => void) {
+    const head = h("tr", {}, h("th", {}, "Name"), h("th", {}, "Seat"), h("th", {}, "Status"), h("th", { class: "num" }, "Praise"), h("th", {}, ""));
+    this.el = h("table", { class: "people" }, h("thead", {}, head), this.body);
+  }
+
+  render(f: Frame, hosted: HostedInfo): void {
+    const rows: HTMLElement[] = [];
+    const people = f.players.filter((p) => !p.bot);
+    const bots = f.players.filter((p) => p.bot);
+    const kick = (key: string, name: string) =>
+      h(
+        "button",
+        {
+          type: "button",
+          class: "link danger-text",
+          "aria-label": `Remove ${name}`,
+          onclick: () => confirm(`Remove ${name} from the room?`) && this.remove(key),
+        },
+        "Remove",
+      );
+    for (const p of people)
+      rows.push(
+        h(
+          "tr",
+          { class: p.status },
+          h("td", {}, p.name),
+          h("td", {}, `Seat ${p.seat + 1}`),
+          h("td", {}, statusBadge(p.status)),
+          h("td", { class: "num" }, p.praise),
+          h("td", {}, p.status === "left" ? "" : kick(p.key, p.name)),
+        ),
+      );
+    for (const w of hosted.watchers)
+      rows.push(
+        h(
+          "tr",
+          { class: w.status },
+          h("td", {}, w.name),
+          h("td", {}, w.role === "screen" ? "Projector" : "Watching"),
+          h("td", {}, statusBadge(w.status)),
+          h("td", { class: "num" }, ""),
+          h("td", {}, kick(w.key, w.name)),
+        ),
+      );
+    for (const p of bots)
+      rows.push(
+        h(
+          "tr",
+          { class: "bot" },
+          h("td", {}, p.name),
+          h("td", {}, `Seat ${p.seat + 1}`),
+          h("td", {}, h("span", { class: "badge left" }, "bot")),
+          h("td", { class: "num" }, p.praise),
+          h("td", {}, ""),
+        ),
+      );
+    if (rows.length === 0) rows.push(h("tr", {}, h("td", { colspan: 5, class: "muted" }, "Nobody yet. Share the code, the link or the QR code.")));
+    this.body.replaceChildren(...rows);
+    const present = people.filter((p) => p.status !== "left").length;
+    this.count.textContent = `· ${present} playing, ${hosted.watchers.filter((w) => w.role !== "screen").length} watching`;
+  }
+}
+
+const ENDED_TEXT: Record<string, string> = { host: "by you", collapse: "collapsed" };
+
+export class RoundsTable {
+  readonly el: HTMLElement;
+  private readonly body = h("tbody");
+
+  /** `debrief` opens a round in the console's debrief. */
+  constructor(private readonly debrief: (round: number) => void) {
+    const heads = ["#", "Scenario", "Ended", "Time", "Team value", "Most praise", "Did most good", ""];
+    const numeric = new Set(["Time", "Team value"]);
+    this.el = h("table", { class: "rounds" }, h("thead", {}, h("tr", {}, ...heads.map((t) => h("th", numeric.has(t) ? { class: "num" } : {}, t)))), this.body);
+  }
+
+  render(rounds: RoundRow[]): void {
+    if (rounds.length === 0) return void this.body.replaceChildren(h("tr", {}, h("td", { colspan: 8, class: "muted" }, "No round finished yet.")));
+    this.body.replaceChildren(
+      ...rounds.map((r) => {
+        const { praised, good, goodKind } = headlines(r.players);
+        const goodCell = good ? `${creditName(good)}${goodKind === "least harm" ? " (least harm)" : ""}` : "—";
+        return h(
+          "tr",
+          {},
+          h("td", {}, r.round),
+          h("td", {}, SCENARIOS[r.scenario]?.name ?? r.scenario),
+          h("td", {}, ENDED_TEXT[r.ended] ?? "time up"),
+          h("td", { class: "num" }, formatClock(r.seconds)),
+          h("td", { class: "num" }, formatValue(r.value)),
+          h("td", {}, praised ? creditName(praised) : "—"),
+          h("td", {}, goodCell),
+          h(
+            "td",
+            {},
+            h("button", { type: "button", class: "secondary", "data-testid": `debrief-${r.round}`, onclick: () => this.debrief(r.round) }, "Debrief"),
+          ),
+        );
+      }),
+    );
+  }
+}
