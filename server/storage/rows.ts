@@ -5,6 +5,7 @@
 import type { RoundRecord } from "../hosting/rounds.js";
 import type { BoardMode } from "../../shared/protocol/index.js";
 import type { PlayerSummary } from "../../shared/index.js";
+import type { RoundEnd } from "../../shared/ending.js";
 import type { SessionKind, SessionRecord } from "./store.js";
 
 /** `R` with its `Json` columns as the JSON text that is written (and that SQLite reads back). */
@@ -176,7 +177,7 @@ export const roundFromRow = (r: RoundRow, players: PlayerSummary[]): RoundRecord
   seats: r.seats,
   board: r.board as BoardMode,
   log: r.log,
-  ended: r.ended,
+  ended: r.ended as RoundEnd,
   ticks: r.ticks,
   hash: r.hash,
   // The summary's own copies of the scenario, seed and end tick are the round's.
