@@ -65,7 +65,6 @@ export class HostedRoom extends PrivateRoom<HostedState, Person, JoinAuth> {
     this.state.code = this.roomId;
     this.state.team = ticket.team ?? "";
     this.state.workshop = ticket.workshop ?? "";
-    this.state.stage = "lobby";
     // A stored session hosted again carries on after its last round.
     this.rounds.push(...(await hosting.store.listRounds(this.sessionKey)));
     this.state.round = (this.rounds.at(-1)?.round ?? 0) + 1;
