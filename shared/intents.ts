@@ -1,6 +1,7 @@
 // Intents are what a player (person or bot) asks for. They are plain data; the rules
 // check them and answer with a reason instead of throwing, and a rejected intent changes nothing.
 import { z } from "zod";
+import { issueText } from "./protocol/check.js";
 import { Action, type GameState, type Player, SUB, isActive, playerTile, tileIndex } from "./state.js";
 
 const step = z.union([z.literal(-1), z.literal(0), z.literal(1)]);
@@ -40,9 +41,7 @@ const no = (code: RejectCode, reason: string): Verdict => ({ ok: false, code, re
 export function parseIntent(data: unknown): { ok: true; intent: Intent } | { ok: false; code: "bad-intent"; reason: string } {
   const r = intentSchema.safeParse(data);
   if (r.success) return { ok: true, intent: r.data };
-  const issue = r.error.issues[0];
-  const where = issue && issue.path.length ? `${issue.path.join(".")}: ` : "";
-  return { ok: false, code: "bad-intent", reason: `${where}${issue?.message ?? "not an intent"}` };
+  return { ok: false, code: "bad-intent", reason: issueText(r.error, "", "not an intent") };
 }
 
 function checkTarget(s: GameState, p: Player, x: number, y: number): Verdict {

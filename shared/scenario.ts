@@ -1,6 +1,7 @@
 // A scenario is data: every number the rules use lives here, validated when loaded.
 // Fractions are integers over a stated denominator so the rules stay in integer arithmetic.
 import { z } from "zod";
+import { issueText } from "./protocol/check.js";
 
 const int = z.number().int();
 const nonNeg = int.min(0);
@@ -136,9 +137,7 @@ export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; err
 export function parseScenario(data: unknown): ScenarioResult {
   const r = scenarioSchema.safeParse(data);
   if (r.success) return { ok: true, scenario: r.data };
-  const issue = r.error.issues[0];
-  const where = issue && issue.path.length ? issue.path.join(".") : "scenario";
-  return { ok: false, error: `${where}: ${issue?.message ?? "invalid"}` };
+  return { ok: false, error: issueText(r.error, "scenario") };
 }
 
 /**

@@ -1,11 +1,10 @@
 // The debrief a host pushes to every screen: rounds side by side from the session's records,
 // and a counterfactual computed on the shared rules a slice at a time, so a whole what-if
 // round (a few hundred milliseconds of simulation) never stalls the rooms ticking beside it.
+// (How many rounds one debrief may hold is part of the host command: MAX_DEBRIEF_ROUNDS.)
 import { type Debrief, debriefRound, debriefWhatIf, type DebriefWhatIf, type WhatIfSpec, whatIfSlices } from "../../shared/index.js";
 import type { RoundRecord } from "./rounds.js";
 
-/** Rounds one debrief can set side by side. */
-export const MAX_DEBRIEF_ROUNDS = 4;
 /** Ticks simulated per event-loop turn (a few milliseconds; npm run bench:debrief prints it). */
 export const SLICE_TICKS = 100;
 
@@ -48,4 +47,41 @@ export function computeWhatIf(record: RoundRecord, spec: WhatIfSpec, done: (w: D
   return () => {
     cancelled = true;
   };
+}
+
+/** The debrief every screen shows now (sent to late joiners too), and a what-if being computed for it. */
+export class DebriefShow {
+  private shown: Debrief | null = null;
+  private cancelWhatIf: (() => void) | null = null;
+
+  constructor(private readonly send: (debrief: Debrief | null) => void) {}
+
+  get current(): Debrief | null {
+    return this.shown;
+  }
+
+  /** Shows `debrief` on every screen (null hides it); its what-if follows once computed. */
+  show(debrief: Debrief | null, whatIf?: { record: RoundRecord; spec: WhatIfSpec }): void {
+    this.stop();
+    if (debrief && whatIf)
+      this.cancelWhatIf = computeWhatIf(whatIf.record, whatIf.spec, (w) => {
+        this.cancelWhatIf = null;
+        if (this.shown !== debrief) return;
+        debrief.whatIf = w;
+        this.send(debrief);
+      });
+    this.shown = debrief;
+    this.send(debrief);
+  }
+
+  /** Takes the debrief off the screens (a round is about to start); nothing is sent if none shows. */
+  hide(): void {
+    if (this.shown) this.show(null);
+  }
+
+  /** Stops a what-if half computed (a newer debrief replaces it, or the room closes). */
+  stop(): void {
+    this.cancelWhatIf?.();
+    this.cancelWhatIf = null;
+  }
 }

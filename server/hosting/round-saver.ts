@@ -2,6 +2,7 @@
 // restarting) is tried again with a growing delay until it succeeds, and the room is told which
 // rounds are not stored yet so the host console can say so, instead of the round being lost
 // with nothing but a log line.
+import { log } from "../log.js";
 import type { RoundRecord } from "./rounds.js";
 
 /** First retry after this long, doubling up to RETRY_MAX_MS. */
@@ -17,6 +18,8 @@ export interface RoundSaverHooks {
   recovered(round: number, attempts: number): void;
   /** The room's clock, so retries stop when the room is disposed. */
   later(fn: () => void, ms: number): { clear(): void };
+  /** Rounds the store still refused at the last try (the room is closing). */
+  lost?(rounds: number[]): void;
 }
 
 interface Pending {
@@ -46,7 +49,9 @@ export class RoundSaver {
       p.timer = null;
     }
     await Promise.all(this.unsaved.map((round) => this.attempt(round, false)));
-    return this.unsaved;
+    const lost = this.unsaved;
+    if (lost.length > 0) this.hooks.lost?.(lost);
+    return lost;
   }
 
   private async attempt(round: number, retry = true): Promise<void> {
@@ -76,4 +81,29 @@ export function unsavedText(rounds: readonly number[]): string {
   if (rounds.length === 0) return "";
   const which = rounds.length === 1 ? `Round ${rounds[0]}` : `Rounds ${rounds.slice(0, -1).join(", ")} and ${rounds.at(-1)}`;
   return `${which} not saved yet — retrying`;
+}
+
+/** What a room's saver needs of the room: its session, its clock, and its notice to the console. */
+export interface SavingRoom {
+  readonly roomId: string;
+  readonly facilitationSession: string;
+  readonly state: { unsaved: string };
+  readonly clock: { setTimeout(fn: () => void, ms: number): { clear(): void } };
+}
+
+/** A hosted room's saver: rounds go to the session store; failures are logged and shown on the console. */
+export function roomSaver(room: SavingRoom, save: (record: RoundRecord) => Promise<void>): RoundSaver {
+  return new RoundSaver({
+    save,
+    changed: (unsaved) => (room.state.unsaved = unsavedText(unsaved)),
+    failed: (round, attempt, err) =>
+      log.error({ event: "round-save-failed", room: room.roomId, session: room.facilitationSession, round, attempt, err }, "round-save-failed (retrying)"),
+    recovered: (round, attempts) => log.info({ event: "round-saved", room: room.roomId, round, attempts }, "round-saved after retrying"),
+    later: (fn, ms) => room.clock.setTimeout(fn, ms),
+    lost: (rounds) =>
+      log.error(
+        { event: "rounds-lost", room: room.roomId, session: room.facilitationSession, rounds },
+        "rounds-lost: the room closed before the store accepted them",
+      ),
+  });
 }

@@ -5,43 +5,28 @@
 // is placed in the smallest team and sent straight on. The teams' rounds are run from the
 // workshop console, which is the host of every team room with the same secret.
 import { randomUUID } from "node:crypto";
-import { type AuthContext, type Client, ErrorCode, matchMaker, Room, type RoomException, ServerError } from "@colyseus/core";
+import { type AuthContext, type Client, ErrorCode, matchMaker, ServerError } from "@colyseus/core";
 import { z } from "zod";
-import { checkHostSecret, displaceHost } from "../hosting/host-auth.js";
 import { hosting } from "../hosting/registry.js";
+import { cleanMessage } from "../hosting/host-commands.js";
 import { deal, smallestTeam, teamCount } from "../hosting/teams.js";
-import { type WorkshopCommand, workshopCommandSchema } from "../hosting/workshop-commands.js";
-import { cleanMessage } from "../hosting/commands.js";
 import { sanitizeName, uniqueName } from "../names.js";
 import {
+  checkWorkshopCommand,
   type ErrorMessage,
   HOSTED_ROOM_NAME,
-  MAX_MESSAGE_BYTES,
   MAX_WORKSHOP_PARTICIPANTS,
   MAX_WORKSHOP_TEAMS,
-  MSG,
   RECONNECT_SECONDS,
   TEAM_NAMES,
   TEAM_SIZE_MIN,
+  type WorkshopCommand,
 } from "../../shared/protocol/index.js";
 import { ParticipantState, TeamState, WorkshopState } from "../schema/WorkshopState.js";
 import { FloodGuard } from "../throttle.js";
 import { log } from "../log.js";
-import { admit, closeForShutdown, logRoomFault, refuseUnknownMessages, sendError } from "./authority.js";
-import { guardFrames } from "./frames.js";
-import type { HostedTicket } from "./HostedRoom.js";
-
-/** An empty workshop lobby closes after this long (the teams' rooms have their own timers). */
-const WORKSHOP_IDLE_SECONDS = 60 * 60;
-
-/** What POST /api/workshops leaves in presence for the room to pick up. */
-export interface WorkshopTicket {
-  sessionId: string;
-  hostHash: string;
-  /** Trusted servers only (tests): passed on to the team rooms. */
-  tickMs?: number;
-  reconnectSeconds?: number;
-}
+import { sendError } from "./authority.js";
+import { type HostedTicket, PrivateRoom, type WorkshopTicket } from "./private-room.js";
 
 type Role = "host" | "participant";
 interface Person {
@@ -53,30 +38,22 @@ const joinOptionsSchema = z
   .object({ name: z.unknown().optional(), hostSecret: z.string().max(128).optional(), role: z.string().max(16).optional() })
   .passthrough();
 
-export class WorkshopRoom extends Room<WorkshopState> {
+export class WorkshopRoom extends PrivateRoom<WorkshopState, Person, { role: Role }> {
   override maxClients = MAX_WORKSHOP_PARTICIPANTS + 4;
-  override autoDispose = false;
+  /** An empty workshop lobby closes after an hour (the teams' rooms have their own timers). */
+  protected readonly idleSeconds = 60 * 60;
   private ticket!: WorkshopTicket;
-  private hostHash = Buffer.alloc(32);
-  private hostSessionId: string | null = null;
-  private idleTimer: { clear(): void } | null = null;
   private nextTeam = 0;
   private opening = false;
 
   override async onCreate(options: unknown): Promise<void> {
-    const ticketId = (options as { ticket?: unknown } | undefined)?.ticket;
-    const raw = typeof ticketId === "string" && ticketId.length < 100 ? await this.presence.get(`smolder:ticket:${ticketId}`) : null;
-    if (!raw) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, "workshops are created with POST /api/workshops");
-    await this.presence.del(`smolder:ticket:${ticketId}`);
-    this.ticket = JSON.parse(String(raw)) as WorkshopTicket;
-    this.hostHash = Buffer.from(this.ticket.hostHash, "hex");
-    this.roomId = await hosting.claimCode(this.presence);
-    await this.setPrivate(true);
+    this.ticket = await this.redeemTicket<WorkshopTicket>(options, "workshops are created with POST /api/workshops");
     this.state = new WorkshopState();
     this.state.code = this.roomId;
-    guardFrames(this);
-    this.onMessage(MSG.host, (client, message: unknown) => this.onHost(client, message));
-    refuseUnknownMessages(this, (client) => admit(this, client, (client.userData as Person | undefined)?.flood));
+    this.guardMessages();
+    this.onHostCommand("only the workshop's facilitator can do that", checkWorkshopCommand, (cmd, client) =>
+      this.command(cmd, (error) => sendError(client, error)),
+    );
     this.watchIdle();
   }
 
@@ -87,10 +64,7 @@ export class WorkshopRoom extends Room<WorkshopState> {
   override onAuth(_client: Client, options: unknown, context: AuthContext): { role: Role } {
     const parsed = joinOptionsSchema.safeParse(options ?? {});
     if (!parsed.success) throw new ServerError(ErrorCode.AUTH_FAILED, "bad join options");
-    if (parsed.data.hostSecret !== undefined) {
-      checkHostSecret(parsed.data.hostSecret, this.hostHash, context, "workshop");
-      return { role: "host" };
-    }
+    if (this.joinsAsHost(parsed.data.hostSecret, context, "workshop")) return { role: "host" };
     // A projector pointed at the workshop code would otherwise be placed in a team as a person.
     if (parsed.data.role === "screen")
       throw new ServerError(
@@ -107,8 +81,7 @@ export class WorkshopRoom extends Room<WorkshopState> {
     client.userData = { role, flood: new FloodGuard() };
     this.watchIdle();
     if (role === "host") {
-      displaceHost(this.clients, this.hostSessionId, "workshop console");
-      this.hostSessionId = client.sessionId;
+      this.consoles.take(this.clients, client, "workshop console");
       this.state.hostOnline = true;
       return;
     }
@@ -123,12 +96,9 @@ export class WorkshopRoom extends Room<WorkshopState> {
   }
 
   override async onLeave(client: Client<Person>, consented: boolean): Promise<void> {
-    this.clock.setTimeout(() => this.watchIdle(), 0);
+    this.watchIdleSoon();
     if (client.userData?.role === "host") {
-      if (this.hostSessionId === client.sessionId) {
-        this.hostSessionId = null;
-        this.state.hostOnline = false;
-      }
+      if (this.consoles.drop(client.sessionId)) this.state.hostOnline = false;
       return;
     }
     const p = this.state.people.get(client.sessionId);
@@ -149,44 +119,7 @@ export class WorkshopRoom extends Room<WorkshopState> {
     }
   }
 
-  override onBeforeShutdown(): void {
-    void closeForShutdown(this);
-  }
-
-  override onDispose(): void {
-    hosting.releaseCode(this.presence, this.roomId);
-  }
-
-  override onUncaughtException(error: RoomException<this>, methodName: string): void {
-    if (methodName === "onAuth") return;
-    logRoomFault(this, methodName, error);
-  }
-
-  private watchIdle(): void {
-    this.idleTimer?.clear();
-    this.idleTimer = null;
-    if (this.clients.length > 0) return;
-    this.idleTimer = this.clock.setTimeout(() => void this.disconnect(), WORKSHOP_IDLE_SECONDS * 1000);
-  }
-
   // ---- the facilitator's commands ----
-
-  private onHost(client: Client<Person>, message: unknown): void {
-    if (!admit(this, client, client.userData?.flood)) return;
-    if (client.sessionId !== this.hostSessionId || client.userData?.role !== "host")
-      return sendError(client, { code: "not-host", message: "only the workshop's facilitator can do that" });
-    if (JSON.stringify(message ?? null).length > MAX_MESSAGE_BYTES * 2) return sendError(client, { code: "too-large", message: "command too large" });
-    const parsed = workshopCommandSchema.safeParse(message);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return sendError(client, {
-        code: "bad-command",
-        message: `bad workshop command: ${issue?.path.length ? `${issue.path.join(".")}: ` : ""}${issue?.message ?? "invalid"}`,
-      });
-    }
-    const refusal = this.command(parsed.data, (error) => sendError(client, error));
-    if (refusal) sendError(client, { code: "bad-command", message: refusal });
-  }
 
   private command(cmd: WorkshopCommand, fail: (e: ErrorMessage) => void): string | null {
     const st = this.state;

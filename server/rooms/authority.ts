@@ -1,31 +1,10 @@
-// What both room types do the same way: one authoritative tick, flood control and error
-// replies. Written once so quick play and hosted rooms can never order inputs differently.
+// What every room does the same way with its connections: flood control, error replies, the
+// refusal of unknown message types, fault logging, stopping the loop and closing on shutdown.
+// (The rounds themselves run in round.ts.)
 import { type Client, type Room, ServerError } from "@colyseus/core";
-import { applyEntry, applyIntent, type BotKind, type GameState, type Intent, type LogEntry, runBots, step } from "../../shared/index.js";
 import { type ErrorMessage, FLOOD_DISCONNECT_SECONDS, FLOODED_CLOSE_CODE, MSG, SERVER_CLOSING_CLOSE_CODE } from "../../shared/protocol/index.js";
 import { badInput, log } from "../log.js";
 import type { FloodGuard } from "../throttle.js";
-
-/** An intent waiting for the next tick, in arrival order. */
-export interface Queued {
-  sessionId: string;
-  seat: number;
-  intent: Intent;
-}
-
-/**
- * One tick: queued intents in arrival order, then the bots, then the rules' step. Accepted
- * inputs go into the log with the tick they were applied before; refusals go to `refuse`.
- */
-export function playTick(game: GameState, batch: readonly Queued[], log: LogEntry[], refuse: (q: Queued, error: ErrorMessage) => void): void {
-  for (const q of batch) {
-    const verdict = applyIntent(game, q.seat, q.intent);
-    if (verdict.ok) log.push({ tick: game.tick, seat: q.seat, intent: q.intent });
-    else refuse(q, { code: verdict.code, message: verdict.reason });
-  }
-  for (const move of runBots(game)) log.push({ tick: game.tick, seat: move.seat, intent: move.intent });
-  step(game);
-}
 
 export function sendError(client: Client, error: ErrorMessage): void {
   client.send(MSG.error, error);
@@ -91,7 +70,7 @@ export function refuseUnknownMessages(room: Room, admitted: (client: Client) => 
  * and while it has one its patch loop no longer ticks the room's clock: every clock timer (a
  * hosted room's idle closing, a round's save retries) froze once a round had ended.
  */
-export function stopSimulation(room: Room): void {
+export function stopSimulation(room: Pick<Room, "setSimulationInterval">): void {
   room.setSimulationInterval();
   (room as unknown as { _simulationInterval?: unknown })._simulationInterval = undefined;
 }
@@ -110,31 +89,4 @@ export const SERVER_CLOSING: ErrorMessage = {
 export function closeForShutdown(room: Room): Promise<unknown> {
   room.broadcast(MSG.error, SERVER_CLOSING);
   return room.disconnect(SERVER_CLOSING_CLOSE_CODE);
-}
-
-/** Applies one non-intent log entry through the rules (the same path a replay takes) and logs it. */
-export function recordEntry(game: GameState, log: LogEntry[], entry: Exclude<LogEntry, { intent: Intent }>): void {
-  applyEntry(game, entry);
-  log.push(entry);
-}
-
-/** Seats a person or a bot in the rules, logs it, and keeps the connection key (or bot key) of the seat. */
-export function seatPlayer(game: GameState, log: LogEntry[], keys: string[], key: string, spec: { name: string; bot: BotKind | null; pace?: number }): number {
-  const seat = game.players.length;
-  const join = spec.pace === undefined ? { name: spec.name, bot: spec.bot } : { name: spec.name, bot: spec.bot, pace: spec.pace };
-  recordEntry(game, log, { tick: game.tick, seat, join });
-  keys[seat] = key;
-  return seat;
-}
-
-/** Bots of the given kinds, in turn, take `count` more seats (named by seat and kind). */
-/** Bots in rooms decide at a person's pace (decisions a second), never faster than the people beside them. */
-export const ROOM_BOT_PACE = 2;
-
-export function fillWithBots(game: GameState, log: LogEntry[], keys: string[], count: number, kinds: readonly BotKind[], pace = ROOM_BOT_PACE): void {
-  for (let k = 0; k < count; k++) {
-    const kind = kinds[k % kinds.length]!;
-    const seat = game.players.length;
-    seatPlayer(game, log, keys, `bot-${seat}`, { name: `Bot ${seat + 1} (${kind})`, bot: kind, pace });
-  }
 }

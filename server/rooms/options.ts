@@ -5,7 +5,7 @@ import { randomInt } from "node:crypto";
 import { ErrorCode, ServerError } from "@colyseus/core";
 import { z } from "zod";
 import { BOT_KINDS, type BotKind, fromPhase, getScenario, type Scenario } from "../../shared/index.js";
-import { DEFAULT_COUNTDOWN_SECONDS, RECONNECT_SECONDS } from "../../shared/protocol/index.js";
+import { DEFAULT_COUNTDOWN_SECONDS, issueText, RECONNECT_SECONDS } from "../../shared/protocol/index.js";
 
 const settingsSchema = z
   .object({
@@ -58,10 +58,7 @@ export const QUICK_PLAY_BOT_PACE = 1;
 export function readSettings(options: unknown, trusted: boolean): RoomSettings {
   const raw = trusted && typeof options === "object" && options !== null ? options : {};
   const parsed = settingsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, `bad room settings: ${issue?.path.join(".")}: ${issue?.message}`);
-  }
+  if (!parsed.success) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, `bad room settings: ${issueText(parsed.error)}`);
   const s = parsed.data;
   const base = getScenario(s.scenario ?? DEFAULT_SCENARIO);
   if (!base) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, `bad room settings: unknown scenario "${s.scenario}"`);

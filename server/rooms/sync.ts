@@ -3,6 +3,7 @@
 // never read back: plain shadow copies remember what was last written.
 import type { ArraySchema } from "@colyseus/schema";
 import { type GameState, playerView, type PlayerView } from "../../shared/index.js";
+import { leaderboardOrder } from "../../shared/leaderboard.js";
 import type { Status } from "../../shared/protocol/index.js";
 import { PlayerState } from "../schema/PlayerState.js";
 import type { SmolderState } from "../schema/SmolderState.js";
@@ -71,7 +72,6 @@ export class StateSync {
     st.clock = ctx.secondsLeft;
     st.phase = view.phase;
     st.phaseName = ctx.phaseName;
-    st.ended = view.ended;
     st.value = view.value;
     st.width = view.width;
     st.height = view.height;
@@ -116,10 +116,8 @@ export class StateSync {
       ps.praise = p.praise;
     }
 
-    // Leaderboard: rebuilt only when the order changes.
-    const order = view.players
-      .slice()
-      .sort((a, b) => b.praise - a.praise || a.seat - b.seat)
+    // Leaderboard (the shared order): rebuilt only when the order changes.
+    const order = leaderboardOrder(view.players)
       .map((p) => keys[p.seat])
       .filter((k): k is string => k !== undefined);
     const board = order.join("\n");

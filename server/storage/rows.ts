@@ -5,6 +5,7 @@
 import type { RoundRecord } from "../hosting/rounds.js";
 import type { BoardMode } from "../../shared/protocol/index.js";
 import type { PlayerSummary } from "../../shared/index.js";
+import type { RoundEnd } from "../../shared/ending.js";
 import type { Checkpoint, CheckpointWrite, SessionKind, SessionRecord } from "./store.js";
 import type { RoomLogEntry } from "../../shared/protocol/stored.js";
 import { columnsOf } from "./tables.js";
@@ -171,7 +172,7 @@ export const roundFromRow = (r: RoundRow, players: PlayerSummary[]): RoundRecord
   seats: r.seats,
   board: r.board as BoardMode,
   log: r.log,
-  ended: r.ended,
+  ended: r.ended as RoundEnd,
   ticks: r.ticks,
   hash: r.hash,
   // The summary's own copies of the scenario, seed and end tick are the round's.

@@ -1,6 +1,9 @@
 // The wire contract, written once for the server and the client: room and message names,
-// error and close codes, limits (wire.ts), the stored round and session (stored.ts) and the
-// HTTP API's payloads (http.ts). The client imports these from here and nothing from server/.
+// error and close codes, limits (wire.ts), the facilitators' commands (commands.ts), how any
+// message is checked (check.ts), the stored round and session (stored.ts) and the HTTP API's
+// payloads (http.ts). The client imports these from here and nothing from server/.
 export * from "./wire.js";
+export * from "./check.js";
+export * from "./commands.js";
 export * from "./stored.js";
 export * from "./http.js";

@@ -1,5 +1,6 @@
 // The stored round and session as both sides see them: the server keeps them (server/storage)
 // and answers them over /api/sessions; the host console reads them for the debrief and lists.
+import type { RoundEnd } from "../ending.js";
 import type { Customisation, LogEntry, RoundSummary, Scenario, Timeline } from "../index.js";
 import type { BoardMode } from "./wire.js";
 
@@ -21,7 +22,7 @@ export interface RoundRecord {
   board: BoardMode;
   log: RoomLogEntry[];
   /** "time" | "collapse" | "host" (ended by the host). */
-  ended: string;
+  ended: RoundEnd;
   /** Ticks played; replayRound(scenario, seed, log, ticks) rebuilds the final state. */
   ticks: number;
   hash: string;

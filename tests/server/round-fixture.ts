@@ -15,6 +15,7 @@ export function playedRound(sessionId: string, round: number, opts: { seed?: num
   if (!made.ok) throw new Error(made.error);
   const seed = opts.seed ?? 100 + round;
   const { state, log } = playBots(made.scenario, seed, opts.team ?? ["hero", "balanced", "preventer"], { record: true });
+  if (!state.ended) throw new Error("the bots' round did not end");
   const summary = roundSummary(state);
   // Names as people type them, for the export's quoting and formula guard (the summary only: the log stays replayable).
   opts.names?.forEach((name, seat) => {

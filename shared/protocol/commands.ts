@@ -1,18 +1,28 @@
-// The host's commands: one "host" message type, { command, ... }, each shape checked here
-// with zod (unknown commands and extra fields refused) before the room looks at who sent it.
+// The facilitators' commands: one "host" message type, { command, ... }, to a hosted room (the
+// host console) or to a workshop lobby (the workshop console). Each shape is checked here with
+// zod, unknown commands and extra fields refused, before a room looks at who sent it; the
+// consoles import the same types to send them. docs/PROTOCOL.md lists them in prose.
 import { z } from "zod";
-import { BOT_KINDS, type BotKind } from "../../shared/index.js";
-import { MAX_DEBRIEF_ROUNDS } from "./debrief.js";
+import { BOT_KINDS, type BotKind } from "../state.js";
+import { type Checked, checkMessage, parseWith } from "./check.js";
 import {
   BOARD_MODES,
   HOST_DROP_MODES,
   HOST_MESSAGE_MAX_LENGTH,
   MAX_HOSTED_PLAYERS,
   MAX_MESSAGE_BYTES,
-  type ErrorMessage,
-} from "../../shared/protocol/index.js";
+  TEAM_NAME_MAX_LENGTH,
+  TEAM_SIZE_MAX,
+  TEAM_SIZE_MIN,
+} from "./wire.js";
+
+/** Rounds one debrief can set side by side. */
+export const MAX_DEBRIEF_ROUNDS = 4;
+/** A command may be twice an intent's size (settings carry several fields). */
+export const MAX_COMMAND_BYTES = MAX_MESSAGE_BYTES * 2;
 
 const board = z.enum(BOARD_MODES);
+const botKind = z.enum(BOT_KINDS as [BotKind, ...BotKind[]]);
 
 /** The next round's settings; every field optional (absent keeps the current choice). */
 export const roundSettingsSchema = z
@@ -30,10 +40,7 @@ export const roundSettingsSchema = z
     /** Seats that bots fill up to when the round starts (people beyond it still get seats up to 16). */
     seats: z.number().int().min(1).max(MAX_HOSTED_PLAYERS),
     /** Bot kinds used in turn for the filled seats. */
-    bots: z
-      .array(z.enum(BOT_KINDS as [BotKind, ...BotKind[]]))
-      .min(1)
-      .max(MAX_HOSTED_PLAYERS),
+    bots: z.array(botKind).min(1).max(MAX_HOSTED_PLAYERS),
     /** The rules' seed; random when absent. */
     seed: z.number().int().min(0).max(0xffffffff),
     board,
@@ -71,7 +78,7 @@ export const hostCommandSchema = z.discriminatedUnion("command", [
         .object({
           round: z.number().int().min(1).max(100000),
           fromSecond: z.number().int().min(0).max(3600),
-          team: z.enum(BOT_KINDS as [BotKind, ...BotKind[]]),
+          team: botKind,
           pace: z.number().int().min(1).max(60).optional(),
         })
         .strict()
@@ -81,32 +88,41 @@ export const hostCommandSchema = z.discriminatedUnion("command", [
 ]);
 export type HostCommand = z.infer<typeof hostCommandSchema>;
 
-export type CheckedCommand = { ok: true; command: HostCommand } | { ok: false; error: ErrorMessage };
+const teamId = z.string().min(1).max(16);
 
-/** Checks a "host" message: bounded size, then the command's own schema. */
-export function checkHostCommand(message: unknown): CheckedCommand {
-  let size: number;
-  try {
-    size = JSON.stringify(message ?? null).length;
-  } catch {
-    return { ok: false, error: { code: "bad-command", message: "command could not be read as plain data" } };
-  }
-  if (size > MAX_MESSAGE_BYTES * 2)
-    return { ok: false, error: { code: "too-large", message: `command is ${size} bytes; the limit is ${MAX_MESSAGE_BYTES * 2}` } };
-  const parsed = hostCommandSchema.safeParse(message);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
-    return { ok: false, error: { code: "bad-command", message: `bad host command: ${where}${issue?.message ?? "invalid"}` } };
-  }
-  return { ok: true, command: parsed.data };
+export const workshopCommandSchema = z.discriminatedUnion("command", [
+  /** Everyone into balanced teams of about `size` (replaces the current teams; before opening only). */
+  z.object({ command: z.literal("form"), size: z.number().int().min(TEAM_SIZE_MIN).max(TEAM_SIZE_MAX) }).strict(),
+  /** One person into another team (before opening only). */
+  z.object({ command: z.literal("move"), key: z.string().min(1).max(64), team: teamId }).strict(),
+  z.object({ command: z.literal("rename"), team: teamId, name: z.string().min(1).max(TEAM_NAME_MAX_LENGTH) }).strict(),
+  z.object({ command: z.literal("addTeam") }).strict(),
+  /** An empty team only. */
+  z.object({ command: z.literal("removeTeam"), team: teamId }).strict(),
+  /** Opens one hosted room per team and sends everyone to theirs; later arrivals go straight to a team. */
+  z.object({ command: z.literal("open") }).strict(),
+  z.object({ command: z.literal("lock") }).strict(),
+  z.object({ command: z.literal("unlock") }).strict(),
+  z.object({ command: z.literal("message"), text: z.string().max(HOST_MESSAGE_MAX_LENGTH) }).strict(),
+]);
+export type WorkshopCommand = z.infer<typeof workshopCommandSchema>;
+
+/** Checks a hosted room's "host" message: bounded size, then the command's own schema. */
+export function checkHostCommand(message: unknown): Checked<HostCommand> {
+  return checkMessage(message, {
+    noun: "command",
+    limit: MAX_COMMAND_BYTES,
+    code: "bad-command",
+    parse: (m) => parseWith(hostCommandSchema, m, "bad host command: "),
+  });
 }
 
-/** Strips control characters from the host's message and trims it. */
-export function cleanMessage(text: string): string {
-  return text
-    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, " ")
-    .replace(/\s+/gu, " ")
-    .trim()
-    .slice(0, HOST_MESSAGE_MAX_LENGTH);
+/** Checks a workshop lobby's "host" message the same way. */
+export function checkWorkshopCommand(message: unknown): Checked<WorkshopCommand> {
+  return checkMessage(message, {
+    noun: "command",
+    limit: MAX_COMMAND_BYTES,
+    code: "bad-command",
+    parse: (m) => parseWith(workshopCommandSchema, m, "bad workshop command: "),
+  });
 }
