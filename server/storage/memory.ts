@@ -98,6 +98,10 @@ export class MemorySessionStore implements SessionStore {
     return structuredClone([...this.checkpoints.values()].sort((a, b) => a.savedAt - b.savedAt));
   }
 
+  async getCheckpoint(sessionId: string): Promise<Checkpoint | null> {
+    return structuredClone(this.checkpoints.get(sessionId) ?? null);
+  }
+
   async deleteCheckpoint(sessionId: string): Promise<void> {
     this.checkpoints.delete(sessionId);
   }

@@ -310,12 +310,20 @@ export class PostgresSessionStore implements SessionStore {
   }
 
   listCheckpoints(): Promise<Checkpoint[]> {
-    // One statement, so heads and logs come from one snapshot.
+    return this.readCheckpoints(null);
+  }
+
+  async getCheckpoint(sessionId: string): Promise<Checkpoint | null> {
+    return (await this.readCheckpoints(sessionId))[0] ?? null;
+  }
+
+  /** Every checkpoint (null) or one room's. One statement, so heads and logs come from one snapshot. */
+  private readCheckpoints(sessionId: string | null): Promise<Checkpoint[]> {
     return this.run(async () => {
       const rows = await this.query<Omit<CheckpointRow, "room" | "snapshot"> & { room: unknown; snapshot: Checkpoint["snapshot"]; chunks: RoomLogEntry[][] }>(
         `SELECT c.*, COALESCE((SELECT json_agg(l.entries ORDER BY l.seq) FROM checkpoint_log l WHERE l.session_id = c.session_id), '[]'::json) AS chunks
-           FROM checkpoints c ORDER BY c.saved_at, c.session_id`,
-        [],
+           FROM checkpoints c WHERE $1::text IS NULL OR c.session_id = $1 ORDER BY c.saved_at, c.session_id`,
+        [sessionId],
       );
       return rows.map((r) => checkpointFromRow(r, r.chunks));
     });

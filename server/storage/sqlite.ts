@@ -87,8 +87,12 @@ function prepare(db: Database.Database) {
     ),
     deleteLog: db.prepare(`DELETE FROM checkpoint_log WHERE session_id = ?`),
     insertLog: db.prepare(insertNamed("checkpoint_log")),
-    listCheckpoints: db.prepare<[], CheckpointRow>(`SELECT * FROM checkpoints ORDER BY saved_at, rowid`),
-    listCheckpointLog: db.prepare<[], { session_id: string; entries: string }>(`SELECT session_id, entries FROM checkpoint_log ORDER BY session_id, seq`),
+    listCheckpoints: db.prepare<[{ id: string | null }], CheckpointRow>(
+      `SELECT * FROM checkpoints WHERE @id IS NULL OR session_id = @id ORDER BY saved_at, rowid`,
+    ),
+    listCheckpointLog: db.prepare<[{ id: string | null }], { session_id: string; entries: string }>(
+      `SELECT session_id, entries FROM checkpoint_log WHERE @id IS NULL OR session_id = @id ORDER BY session_id, seq`,
+    ),
     deleteCheckpoint: db.prepare(`DELETE FROM checkpoints WHERE session_id = ?`),
   };
 }
@@ -208,14 +212,27 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async listCheckpoints(): Promise<Checkpoint[]> {
+    return this.readCheckpoints(null);
+  }
+
+  async getCheckpoint(sessionId: string): Promise<Checkpoint | null> {
+    return this.readCheckpoints(sessionId)[0] ?? null;
+  }
+
+  /** Every checkpoint (null) or one room's, in one read transaction so heads and logs agree. */
+  private readCheckpoints(sessionId: string | null): Checkpoint[] {
+    return this.db.transaction(() => this.readCheckpointRows(sessionId))();
+  }
+
+  private readCheckpointRows(sessionId: string | null): Checkpoint[] {
     const chunks = new Map<string, RoomLogEntry[][]>();
-    for (const c of this.q.listCheckpointLog.all()) {
+    for (const c of this.q.listCheckpointLog.all({ id: sessionId })) {
       const list = chunks.get(c.session_id) ?? [];
       list.push(JSON.parse(c.entries) as RoomLogEntry[]);
       chunks.set(c.session_id, list);
     }
     return this.q.listCheckpoints
-      .all()
+      .all({ id: sessionId })
       .map((r) =>
         checkpointFromRow(
           { ...r, room: JSON.parse(r.room) as unknown, snapshot: r.snapshot === null ? null : (JSON.parse(r.snapshot) as Checkpoint["snapshot"]) },

@@ -62,6 +62,8 @@ export interface SessionStore {
   saveCheckpoint(write: CheckpointWrite): Promise<void>;
   /** Every round in progress, logs whole, oldest write first. */
   listCheckpoints(): Promise<Checkpoint[]>;
+  /** One room's round in progress, or null. */
+  getCheckpoint(sessionId: string): Promise<Checkpoint | null>;
   /** The round ended (it is saved as a round) or its room closed for good. */
   deleteCheckpoint(sessionId: string): Promise<void>;
   /** Waits for the operations under way, then lets go of the file or the connections. */

@@ -99,7 +99,7 @@ function contract(make: () => Promise<SessionStore>) {
     expect(await store.listCheckpoints()).toEqual([]);
   });
 
-  it("lists every room's round in progress, oldest write first; a deleted one is gone", async () => {
+  it("lists every room's round in progress, oldest write first, or one room's; a deleted one is gone", async () => {
     const store = await fresh();
     await store.saveCheckpoint(write(S2, 0, 2, { savedAt: 10 }));
     await store.saveCheckpoint(write(S1, 0, 4, { savedAt: 20 }));
@@ -107,8 +107,11 @@ function contract(make: () => Promise<SessionStore>) {
       [S2, 2],
       [S1, 4],
     ]);
+    expect((await store.getCheckpoint(S2))?.log).toStrictEqual(LOG.slice(0, 2));
+    expect(await store.getCheckpoint("33333333-3333-4333-8333-333333333333")).toBeNull();
     await store.deleteCheckpoint(S2);
     await store.deleteCheckpoint(S2); // again: nothing to do, no error
+    expect(await store.getCheckpoint(S2)).toBeNull();
     expect((await store.listCheckpoints()).map((c) => c.sessionId)).toEqual([S1]);
   });
 
