@@ -43,7 +43,7 @@ interface Room {
   round: number;
   game: GameState;
   log: LogEntry[];
-  room(): unknown;
+  room: unknown;
   cp: Checkpointer;
 }
 
@@ -65,14 +65,14 @@ for (let i = 0; i < ROOMS; i++) {
     game,
     log,
     // What a hosted room keeps beside the rules: settings and who sits where.
-    room: () => ({
+    room: {
       settings: { scenario: scenario.id, board: "praise", hostDrop: "pause" },
       seats: game.players.map((p, seat) => ({ seat, name: p.name, device: `device-${seat}`, key: `key-${seat}` })),
       stage: "playing",
-    }),
+    },
     cp: undefined as unknown as Checkpointer,
   };
-  room.cp = new Checkpointer(store, room, { failed: (err) => console.error("checkpoint failed", err) });
+  room.cp = new Checkpointer(store, () => room, { failed: (err) => console.error("checkpoint failed", err) });
   rooms.push(room);
 }
 

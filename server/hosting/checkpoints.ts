@@ -18,8 +18,8 @@ export interface SnapshotState {
   game: GameState;
 }
 
-/** What a room shows the checkpointer: read at each write. */
-export interface CheckpointSource {
+/** What a room shows the checkpointer at each write. */
+export interface RoundProgress {
   readonly sessionId: string;
   readonly code: string;
   /** The round number; a new one starts the stored log afresh. */
@@ -27,8 +27,11 @@ export interface CheckpointSource {
   readonly game: Readonly<GameState>;
   readonly log: readonly LogEntry[];
   /** The room's own facts (settings, seats, host…), plain JSON. */
-  room(): unknown;
+  readonly room: unknown;
 }
+
+/** Read at each write, so the room answers with its state as of then. */
+export type CheckpointSource = () => RoundProgress;
 
 export interface CheckpointHooks {
   /** A write failed (the next one tries again, from the start of the log if it must). */
@@ -45,6 +48,8 @@ export class Checkpointer {
   /** Bytes of JSON handed to the store, for the benchmark. */
   bytes = 0;
   writes = 0;
+  /** Whether the last write reached the store. */
+  lastWriteOk = false;
 
   constructor(
     private readonly store: SessionStore,
@@ -81,11 +86,11 @@ export class Checkpointer {
     await (this.queued ?? this.inFlight);
     this.round = -1;
     this.written = 0;
-    await this.store.deleteCheckpoint(this.source.sessionId);
+    await this.store.deleteCheckpoint(this.source().sessionId);
   }
 
   private async write(): Promise<void> {
-    const s = this.source;
+    const s = this.source();
     if (s.round !== this.round) {
       this.round = s.round;
       this.written = 0;
@@ -102,7 +107,7 @@ export class Checkpointer {
       savedAt: Date.now(),
       tick: game.tick,
       hash: stateHash(game as GameState),
-      room: s.room(),
+      room: s.room,
       from,
       entries,
     };
@@ -118,11 +123,13 @@ export class Checkpointer {
       await this.store.saveCheckpoint(w);
       this.written = length;
       this.writes++;
+      this.lastWriteOk = true;
       this.bytes += JSON.stringify(entries).length + JSON.stringify(w.room).length + (w.snapshot ? JSON.stringify(w.snapshot).length : 0);
     } catch (err) {
       // Whatever the store holds now, the next write starts the log afresh with a snapshot.
       this.written = 0;
       this.snapshotTick = 0;
+      this.lastWriteOk = false;
       this.hooks.failed(err);
     }
   }

@@ -47,6 +47,13 @@ class Hosting {
     }
   }
 
+  /** A restored room's own code again (see restore.ts): false when a live room holds it. */
+  async reclaimCode(presence: Presence, code: string): Promise<boolean> {
+    if ((await presence.hincrby(CLAIMS_KEY, code, 1)) !== 1) return false;
+    await presence.sadd(CODES_KEY, code);
+    return true;
+  }
+
   releaseCode(presence: Presence, code: string): void {
     void presence.srem(CODES_KEY, code);
     void presence.hdel(CLAIMS_KEY, code);

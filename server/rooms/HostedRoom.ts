@@ -7,7 +7,6 @@ import { randomInt } from "node:crypto";
 import { type AuthContext, type Client, ErrorCode, ServerError } from "@colyseus/core";
 import type { GameState, LogEntry, Scenario } from "../../shared/index.js";
 import {
-  type BoardMode,
   checkHostCommand,
   KICKED_CLOSE_CODE,
   MAX_HOSTED_CLIENTS,
@@ -20,11 +19,13 @@ import {
 import { DEFAULT_ROUND_SETTINGS, type RoundSettings, settingsScenario } from "../../shared/settings.js";
 import { DebriefShow } from "../hosting/debrief.js";
 import { roundRows, showSettings, TimelineFeed } from "../hosting/feeds.js";
-import { decideHostCommand, type HostChange } from "../hosting/host-commands.js";
+import { applyHostChange, type HostActions } from "../hosting/apply-change.js";
+import { decideHostCommand } from "../hosting/host-commands.js";
 import { type JoinAuth, joinOptionsSchema, newPerson, People, type Person, whyNotPlay } from "../hosting/people.js";
+import { HostedRecovery } from "../hosting/recovery.js";
 import { hosting } from "../hosting/registry.js";
 import { roomSaver } from "../hosting/round-saver.js";
-import type { RoundRecord } from "../hosting/rounds.js";
+import { roundRecord, type RoundRecord } from "../hosting/rounds.js";
 import { sanitizeName, uniqueName } from "../names.js";
 import { HostedState } from "../schema/HostedState.js";
 import { checkIntentMessage } from "../validate.js";
@@ -46,7 +47,9 @@ export class HostedRoom extends PrivateRoom<HostedState, Person, JoinAuth> {
     paused: () => this.state.paused,
     published: () => {
       this.people.showWatchers(this.state.watchers);
-      if (this.round.stage() === "playing") this.sendTimeline();
+      if (this.round.stage() !== "playing") return;
+      this.sendTimeline();
+      this.recovery.checkpoints.tick(Date.now());
     },
     finished: () => this.keep(),
   });
@@ -55,6 +58,23 @@ export class HostedRoom extends PrivateRoom<HostedState, Person, JoinAuth> {
   private readonly debrief = new DebriefShow((debrief) => this.broadcast(MSG.debrief, debrief));
   private readonly timeline = new TimelineFeed();
   private readonly saver = roomSaver(this, (record) => hosting.store.saveRound(record));
+  private readonly recovery = new HostedRecovery(this, () => ({
+    settings: this.settings,
+    people: this.people,
+    round: this.round,
+    sessionId: this.sessionKey,
+  }));
+
+  /** What a host command may change here (see hosting/apply-change.ts). */
+  private readonly hostActions: HostActions = {
+    state: () => this.state,
+    round: this.round,
+    debrief: this.debrief,
+    settings: (next) => (this.settings = next ?? this.settings),
+    newRound: () => this.newRound(),
+    begin: () => this.begin(),
+    kick: (key) => this.kick(key),
+  };
 
   override async onCreate(options: unknown): Promise<void> {
     const ticket = await this.redeemTicket<HostedTicket>(options, "hosted rooms are created with POST /api/rooms");
@@ -76,11 +96,13 @@ export class HostedRoom extends PrivateRoom<HostedState, Person, JoinAuth> {
       const { state, round, settings, people, rounds } = this;
       const decision = decideHostCommand({ stage: round.stage(), paused: state.paused, game: round.rules, settings, people, rounds }, cmd);
       if ("refusal" in decision) return decision.refusal;
-      this.apply(decision);
+      applyHostChange(this.hostActions, decision);
       this.round.publish();
+      this.recovery.afterCommand();
       return null;
     });
-    this.newRound();
+    if (!ticket.restore) this.newRound();
+    else this.settings = (await this.recovery.open(this.sessionKey, this.tickMs, () => this.newRound())) ?? this.settings;
     this.watchIdle();
   }
 
@@ -108,7 +130,7 @@ export class HostedRoom extends PrivateRoom<HostedState, Person, JoinAuth> {
       const name = (options as { name?: unknown } | undefined)?.name;
       person.name = role === "screen" ? "Screen" : uniqueName(sanitizeName(name), this.people.names());
       this.people.set(client.sessionId, person);
-      if (role === "player") this.seatNewcomer(client, person);
+      if (role === "player" && !this.recovery.seatReturning(client.sessionId, person, name)) this.seatNewcomer(client, person);
     }
     if (this.debrief.current) client.send(MSG.debrief, this.debrief.current);
     this.round.publish();
@@ -154,8 +176,14 @@ export class HostedRoom extends PrivateRoom<HostedState, Person, JoinAuth> {
     }
   }
 
+  /** A deploy or a stop: a round being played is written down first, and everyone told to come back. */
+  override onBeforeShutdown(): void {
+    void this.recovery.shutdown();
+  }
+
   override async onDispose(): Promise<void> {
     await super.onDispose();
+    await this.recovery.disposed();
     this.debrief.stop();
     await this.saver.flush();
   }
@@ -178,44 +206,6 @@ export class HostedRoom extends PrivateRoom<HostedState, Person, JoinAuth> {
   }
   hash(): string {
     return this.round.hash();
-  }
-
-  /** Carries out a host command decided by decideHostCommand. */
-  private apply(change: HostChange): void {
-    const st = this.state;
-    switch (change.kind) {
-      case "settings":
-        this.settings = change.settings;
-        if (change.board) st.board = change.board;
-        // In the lobby the map on every screen follows the choice at once; after a round it waits for "nextRound".
-        return st.stage === "lobby" ? this.newRound() : showSettings(st, this.settings);
-      case "start":
-        this.debrief.hide();
-        if (change.countdownSeconds === 0) return this.begin();
-        return this.round.countdown(change.countdownSeconds, () => this.begin());
-      case "cancel":
-        this.round.cancelCountdown();
-        st.stage = "lobby";
-        st.paused = false;
-        return;
-      case "resume":
-        st.paused = false;
-        return this.round.resume();
-      case "end":
-        return this.round.finish("host");
-      case "phase":
-        return this.round.record({ tick: this.round.rules.tick, seat: -1, phase: change.phase });
-      case "nextRound":
-        st.round += 1;
-        return this.newRound();
-      case "kick":
-        return this.kick(change.key);
-      case "set":
-        Object.assign(st, change.fields);
-        return;
-      case "debrief":
-        return this.debrief.show(change.debrief, change.whatIf);
-    }
   }
 
   /** Prepares a fresh round from the settings: a new seed (unless the host fixed one), a new game, everyone seated again. */
@@ -248,18 +238,9 @@ export class HostedRoom extends PrivateRoom<HostedState, Person, JoinAuth> {
   /** The round is over: its record is kept and saved, and the consoles get its last seconds and the list. */
   private keep(): void {
     this.state.paused = false;
-    const record: RoundRecord = {
-      sessionId: this.sessionKey,
-      code: this.roomId,
-      round: this.state.round,
-      scenarioId: this.settings.scenarioId,
-      customisation: { ...this.settings.customisation },
-      seats: this.settings.seats,
-      board: this.state.board as BoardMode,
-      ...this.round.played(),
-    };
+    const record = roundRecord(this.sessionKey, this.roomId, this.state, this.settings, this.round.played());
     this.rounds.push(record);
-    void this.saver.save(record);
+    void this.saver.save(record).then(() => this.saver.unsaved.includes(record.round) || this.recovery.roundStored());
     this.sendTimeline();
     for (const host of this.consoles.connected(this.clients)) host.send(MSG.rounds, roundRows(this.rounds));
   }

@@ -2,7 +2,14 @@
 // refusal of unknown message types, fault logging, stopping the loop and closing on shutdown.
 // (The rounds themselves run in round.ts.)
 import { type Client, type Room, ServerError } from "@colyseus/core";
-import { type ErrorMessage, FLOOD_DISCONNECT_SECONDS, FLOODED_CLOSE_CODE, MSG, SERVER_CLOSING_CLOSE_CODE } from "../../shared/protocol/index.js";
+import {
+  type ErrorMessage,
+  FLOOD_DISCONNECT_SECONDS,
+  FLOODED_CLOSE_CODE,
+  MSG,
+  SERVER_CLOSING_CLOSE_CODE,
+  SERVER_RESTARTING_CLOSE_CODE,
+} from "../../shared/protocol/index.js";
 import { badInput, log } from "../log.js";
 import type { FloodGuard } from "../throttle.js";
 
@@ -89,4 +96,16 @@ export const SERVER_CLOSING: ErrorMessage = {
 export function closeForShutdown(room: Room): Promise<unknown> {
   room.broadcast(MSG.error, SERVER_CLOSING);
   return room.disconnect(SERVER_CLOSING_CLOSE_CODE);
+}
+
+/** What everyone in a room whose round was written down is told when its server stops. */
+export const SERVER_RESTARTING: ErrorMessage = {
+  code: "server-restarting",
+  message: "The game server is restarting. Your round is saved and comes back under the same code; this page reconnects by itself.",
+};
+
+/** As closeForShutdown, for a room that comes back (see hosting/restore.ts): clients retry. */
+export function closeForRestart(room: Room): Promise<unknown> {
+  room.broadcast(MSG.error, SERVER_RESTARTING);
+  return room.disconnect(SERVER_RESTARTING_CLOSE_CODE);
 }

@@ -19,6 +19,8 @@ export interface PrivateTicket {
   /** Trusted servers only (tests): wall-clock ms per tick and the reconnect window. */
   tickMs?: number;
   reconnectSeconds?: number;
+  /** A room brought back after a restart (hosting/restore.ts): its code, and its round comes from its checkpoint. */
+  restore?: { code: string };
 }
 
 /** A hosted room's ticket; a workshop's team room also carries the team's name and the workshop's code. */
@@ -88,7 +90,11 @@ export abstract class PrivateRoom<State extends object, UserData extends { role:
     const ticket = JSON.parse(String(raw)) as T;
     this.hostHash = Buffer.from(ticket.hostHash, "hex");
     // The code is the room id, registered in presence so it stays unique across processes.
-    this.roomId = await hosting.claimCode(this.presence);
+    if (ticket.restore) {
+      if (!(await hosting.reclaimCode(this.presence, ticket.restore.code)))
+        throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, `room ${ticket.restore.code} is already open`);
+      this.roomId = ticket.restore.code;
+    } else this.roomId = await hosting.claimCode(this.presence);
     await this.setPrivate(true);
     return ticket;
   }

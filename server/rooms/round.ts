@@ -221,6 +221,36 @@ export class Round {
     this.publish();
   }
 
+  /**
+   * A round brought back from its checkpoint (hosting/restore.ts): its game, log and seats as
+   * they were, the loop running again (the room holds it paused until the host resumes).
+   */
+  resumeFrom(game: GameState, log: LogEntry[], keys: string[], startedAtMs: number, tickMs: number): void {
+    this.reset(game.scenario, game.seed);
+    this.game = game;
+    this.log = log;
+    this.keys = [...keys];
+    this.play(tickMs);
+    this.startedAtMs = startedAtMs;
+  }
+
+  /** Someone back in their seat on a new connection (after a restart): the seat's key follows them. */
+  rekey(seat: number, key: string): void {
+    const old = this.keys[seat];
+    if (old !== undefined && old !== key) this.room.state.players.delete(old);
+    this.keys[seat] = key;
+  }
+
+  /** The seats' keys, for a checkpoint. */
+  get seatKeys(): readonly string[] {
+    return this.keys;
+  }
+
+  /** When the round began (ms since the epoch), for a checkpoint. */
+  get startedAt(): number {
+    return this.startedAtMs;
+  }
+
   /** After a pause: the time that passed meanwhile is not owed. */
   resume(): void {
     if (this.loop) this.loop = new FixedStep(this.loop.stepMs);

@@ -50,6 +50,7 @@ export const SERVER_ERROR_CODES = [
   "kicked", // the host removed this person from the room
   "room-full", // hosted rooms: the round has handed out every seat it may (MAX_ROUND_SEATS); you watch until the next round
   "server-closing", // the server process running this room is shutting down; the room is closed and cannot be rejoined
+  "server-restarting", // the server is restarting (a deploy); the round was written down and the room comes back under the same code: join it again
 ] as const;
 
 /** Codes the rules answer with when they reject an intent (shared/intents.ts RejectCode). */
@@ -135,6 +136,9 @@ export const HOST_MESSAGE_MAX_LENGTH = 140;
 export const KICKED_CLOSE_CODE = 4401;
 /** WebSocket close code when the server process shuts down and its rooms close (after a "server-closing" error; no reconnection). */
 export const SERVER_CLOSING_CLOSE_CODE = 4503;
+/** WebSocket close code when the server restarts with the room's round written down (after a
+ *  "server-restarting" error): a drop to retry, by the room code once the room is back. */
+export const SERVER_RESTARTING_CLOSE_CODE = 4504;
 /** WebSocket close code for a client that stayed over its message rate for FLOOD_DISCONNECT_SECONDS
  *  (after a "flood" error saying so; its seat is not held, so it is not a drop to retry). */
 export const FLOODED_CLOSE_CODE = 4429;

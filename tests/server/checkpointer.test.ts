@@ -2,7 +2,7 @@
 // from the start, from a snapshot, after a lost write, and across rounds; a checkpoint that does
 // not rebuild to its hash, or comes from a newer server, is refused with a reason.
 import { describe, expect, it } from "vitest";
-import { Checkpointer, type CheckpointSource, CHECKPOINT_FORMAT, rebuildRound, SNAPSHOT_EVERY_TICKS } from "../../server/hosting/checkpoints.js";
+import { Checkpointer, CHECKPOINT_FORMAT, rebuildRound, SNAPSHOT_EVERY_TICKS } from "../../server/hosting/checkpoints.js";
 import { MemorySessionStore } from "../../server/storage/memory.js";
 import type { CheckpointWrite } from "../../server/storage/store.js";
 import { playBots } from "../../shared/bots/match.js";
@@ -18,14 +18,14 @@ const SEED = 4242;
 const RECORDED = playBots(SCENARIO, SEED, ["hero", "balanced", "preventer"], { record: true }).log;
 
 /** A room as the checkpointer sees it, played on tick by tick. */
-class LiveRoom implements CheckpointSource {
+class LiveRoom {
   sessionId = S1;
   code = "ABCDEF";
   round = 1;
   game: GameState = createGame(SCENARIO, SEED);
   log: LogEntry[] = [];
   private next = 0;
-  room() {
+  get room() {
     return { seats: this.game.players.map((p) => p.name) };
   }
   playUntil(tick: number): void {
@@ -51,7 +51,7 @@ async function setUp() {
   await store.saveSession(session(S1, "a".repeat(64), 1000));
   const room = new LiveRoom();
   const failures: unknown[] = [];
-  const cp = new Checkpointer(store, room, { failed: (e) => failures.push(e) });
+  const cp = new Checkpointer(store, () => room, { failed: (e) => failures.push(e) });
   return { store, room, cp, failures };
 }
 
