@@ -8,6 +8,7 @@ import { log } from "./log.js";
 import { createRoomsApi, installJoinGuard, joinOriginApi } from "./hosting/api.js";
 import { limitsFromEnv, type RateLimits } from "./hosting/limits.js";
 import { hosting } from "./hosting/registry.js";
+import { restoreRooms } from "./hosting/restore.js";
 import { createSessionsApi } from "./hosting/sessions-api.js";
 import { healthz, metrics, staticFiles } from "./http.js";
 import { HOSTED_ROOM_NAME, MAX_FRAME_BYTES, ROOM_NAME, WORKSHOP_ROOM_NAME } from "../shared/protocol/index.js";
@@ -33,6 +34,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Where sessions and rounds are kept; default: openStore(DATA_DIR, DATABASE_URL), closed at shutdown. */
   store?: SessionStore;
+  /** Bring back the hosted rooms whose rounds were in progress when the last server stopped (default: yes). */
+  restoreRooms?: boolean;
   /** Several processes as one game: Redis presence and driver and this process's public address
    *  (server/scale.ts, from REDIS_URL and SMOLDER_PUBLIC_ADDRESS). Default: one process, local presence and driver. */
   scale?: ScaleServerOptions;
@@ -73,6 +76,10 @@ export function createAppConfig(opts: AppOptions = {}) {
       const days = retentionDays(process.env.SMOLDER_RETENTION_DAYS);
       if (days !== null) gameServer.onShutdown(keepFor(opts.store ?? opened!, days, (text) => log.info({ event: "retention" }, text)));
       installJoinGuard();
+    },
+    // Before the first connection, so a client coming back finds its room under its code.
+    beforeListen: async () => {
+      if (opts.restoreRooms !== false) await restoreRooms(hosting.store);
     },
     initializeExpress: (app) => {
       app.use(bodyLimit);

@@ -13,7 +13,8 @@ import { FLOODED_CLOSE_CODE, KICKED_CLOSE_CODE, RECONNECT_SECONDS, SERVER_CLOSIN
  * - gone: the room no longer exists (it closed while we were away).
  * - kicked: the host removed this connection, or another tab took this console over (4401).
  * - flooded: the server closed a connection that sent far more messages than a person can (4429).
- * - closed: the server running the room shut down; the room closed with it (4503).
+ * - closed: the server running the room shut down; the room closed with it (4503). A restart
+ *   with the round written down (4504) is a drop: the room comes back under its code.
  * - left: this page left on purpose (a consented leave), or the server ended the room normally.
  */
 export type ConnectionStatus = "connected" | "reconnecting" | "lost" | "gone" | "kicked" | "flooded" | "closed" | "left";

@@ -67,6 +67,9 @@ export class Session {
   status: ConnectionStatus = "connected";
   summary: RoundSummary | null = null;
   private link: Connection<Room> | null = null;
+  /** How this page last joined a room by its code: after a server restart the seat's token is
+   *  worth nothing, and the room, brought back under its code, gives the seat back to this browser. */
+  private byCode: { code: string; name: string; role: "player" | "screen" } | null = null;
   private readonly errorListeners = new Set<Listener<ErrorMessage>>();
   private readonly summaryListeners = new Set<Listener<RoundSummary>>();
   private readonly statusListeners = new Set<Listener<ConnectionStatus>>();
@@ -101,6 +104,7 @@ export class Session {
   /** Joins a facilitator's private room by its code (as a player; a spectator when the seats are full). */
   async joinByCode(code: string, name: string, role: "player" | "screen" = "player"): Promise<Room> {
     this.summary = null;
+    this.byCode = { code: tidyCode(code), name, role };
     return this.hold(await this.client.joinById(tidyCode(code), { name, role, device: deviceId() }));
   }
 
@@ -111,6 +115,7 @@ export class Session {
 
   /** From a workshop's lobby to the team's room, under the same name (the lobby is left once the team's room has us). */
   async moveToTeam(teamCode: string, name: string): Promise<Room> {
+    this.byCode = { code: tidyCode(teamCode), name, role: "player" };
     return this.hold(await this.client.joinById(tidyCode(teamCode), { name, role: "player", device: deviceId() }));
   }
 
@@ -173,11 +178,22 @@ export class Session {
     if (this.link) await this.link.replace(room);
     else
       this.link = new Connection(room, {
-        rejoin: (previous) => this.client.reconnect(previous.reconnectionToken),
+        rejoin: (previous) => this.rejoin(previous),
         attach: (r, again) => this.attach(r, again),
         onStatus: ({ status }) => this.setStatus(status),
       });
     return room;
+  }
+
+  /** Back in after a drop: with the seat's token; failing that, in a room joined by code, by the code again. */
+  private async rejoin(previous: Room): Promise<Room> {
+    try {
+      return await this.client.reconnect(previous.reconnectionToken);
+    } catch (err) {
+      const again = this.byCode;
+      if (!again || again.code !== previous.roomId) throw err;
+      return this.client.joinById(again.code, { name: again.name, role: again.role, device: deviceId() });
+    }
   }
 
   private setStatus(status: ConnectionStatus): void {

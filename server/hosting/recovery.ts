@@ -30,9 +30,11 @@ export interface HostedFacts {
   keys: string[];
   /** People in seats: to be seated again when they come back. */
   seats: { seat: number; name: string; device: string | null }[];
-  shown: { board: string; locked: boolean; message: string; hostDrop: string; paused: boolean };
+  shown: { board: string; locked: boolean; message: string; hostDrop: string; paused: boolean; team: string; workshop: string };
   banned: string[];
   startedAt: number;
+  /** A trusted server's own pace (tests): ms a tick and the reconnect window. */
+  timing: { tickMs?: number; reconnectSeconds?: number };
 }
 
 /** A seat waiting for its person after a restart. */
@@ -85,6 +87,7 @@ export function restoredRound(cp: Checkpoint | null): Restored {
 /** What the recovery reads of the room's own fields, at the moment it needs them. */
 export interface RoomInside {
   sessionId: string;
+  timing: HostedFacts["timing"];
   settings: RoundSettings;
   people: People;
   round: Round;
@@ -196,7 +199,7 @@ export class HostedRecovery {
   }
 
   private progress(): RoundProgress {
-    const { round, people, settings, sessionId } = this.inside();
+    const { round, people, settings, sessionId, timing } = this.inside();
     const st = this.room.state;
     const seated = [...people.values()].flatMap((p) => (p.seat === null ? [] : [{ seat: p.seat, name: p.name, device: p.device ?? null }]));
     const facts: HostedFacts = {
@@ -208,9 +211,10 @@ export class HostedRecovery {
       keys: [...round.seatKeys],
       // Seats still waiting for their people after an earlier restart stay theirs.
       seats: [...seated, ...this.returning.list()],
-      shown: { board: st.board, locked: st.locked, message: st.message, hostDrop: st.hostDrop, paused: st.paused },
+      shown: { board: st.board, locked: st.locked, message: st.message, hostDrop: st.hostDrop, paused: st.paused, team: st.team, workshop: st.workshop },
       banned: [...people.banned],
       startedAt: round.startedAt,
+      timing,
     };
     return { sessionId, code: this.room.roomId, round: st.round, game: round.rules, log: round.inputLog, room: facts };
   }

@@ -63,6 +63,7 @@ export class HostedRoom extends PrivateRoom<HostedState, Person, JoinAuth> {
     people: this.people,
     round: this.round,
     sessionId: this.sessionKey,
+    timing: { ...(this.tickMs !== null && { tickMs: this.tickMs }), reconnectSeconds: this.reconnectSeconds },
   }));
 
   /** What a host command may change here (see hosting/apply-change.ts). */

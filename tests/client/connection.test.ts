@@ -3,7 +3,7 @@
 // a removal, a flood and a server shutting down are never retried by themselves; a room that
 // is gone stops the retries at once; and a workshop's team card comes back after a drop.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { FLOODED_CLOSE_CODE, KICKED_CLOSE_CODE, MSG, SERVER_CLOSING_CLOSE_CODE } from "../../shared/protocol/index.js";
+import { FLOODED_CLOSE_CODE, KICKED_CLOSE_CODE, MSG, SERVER_CLOSING_CLOSE_CODE, SERVER_RESTARTING_CLOSE_CODE } from "../../shared/protocol/index.js";
 import { BACKOFF_MS, Connection, type ConnectionStatus, GIVE_UP_MS, type StatusReport } from "../../client/net/connection.js";
 import { linkTeam } from "../../client/host/team-link.js";
 import { FakeClient, type FakeRoom, FakeServerError } from "./fakes.js";
@@ -149,6 +149,20 @@ describe("the connection policy", () => {
     await vi.advanceTimersByTimeAsync(GIVE_UP_MS);
     expect(statuses()).toEqual(["connected", status]);
     expect(client.calls).toHaveLength(1);
+  });
+
+  it("a restart (4504) is a drop: retried while the server is down, back once the room is reopened", async () => {
+    const client = new FakeClient();
+    const { open, statuses } = held(client);
+    const conn = await open;
+    // Down for about three seconds: the first attempts fail as a network error does.
+    client.failing = 3;
+    client.last.close(SERVER_RESTARTING_CLOSE_CODE);
+    await vi.advanceTimersByTimeAsync(GIVE_UP_MS);
+    expect(conn.status).toBe("connected");
+    expect(statuses()[0]).toBe("connected");
+    expect(statuses().at(-1)).toBe("connected");
+    expect(client.calls.filter((c) => !c.ok)).toHaveLength(3);
   });
 
   it("a room that closed while we were away stops the retries at once", async () => {
