@@ -4,7 +4,8 @@
 // in their own seat by the code and their browser's device id, the host back with the secret, the
 // round paused no more than a second of rounds time before the stop, then resumed by the host to
 // its end, stored, and replaying to its hash.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type PostgresServer, runPostgresTests, startPostgres } from "../server/postgres-server.js";
 import type { Room } from "colyseus.js";
 import type { HostedState } from "../../server/schema/HostedState.js";
 import { replayRound, type RoundRecord } from "../../server/hosting/rounds.js";
@@ -33,82 +34,100 @@ const hold = <T extends Room>(r: T): T => (rooms.push(r), r);
 const stateOf = (r: Room) => r.state as HostedState;
 const seatsOf = (r: Room) => [...stateOf(r).players.values()].filter((p) => !p.bot).map((p) => ({ seat: p.seat, name: p.name }));
 
+/** Where the processes keep rounds: DATA_DIR's SQLite file, or a PostgreSQL database. */
+let databaseUrl: string | null = null;
+
 async function serve(port: number): Promise<GameServer> {
-  const server = await startGameServer({ port, dataDir: data.dir });
+  const server = await startGameServer({ port, dataDir: data.dir, ...(databaseUrl && { env: { DATABASE_URL: databaseUrl } }) });
   running.push(server);
   return server;
 }
 
-describe.each(["SIGKILL", "SIGTERM"] as const)("a hosted round stopped with %s", (signal) => {
-  it("comes back under its code, paused, everyone in their seat; the host resumes it to its stored end", async () => {
-    const port = await freePort();
-    let server = await serve(port);
-    const made = await createHosted(server.url);
-    const client = clientOf(server.url);
-    const host = hold(await client.joinById<HostedState>(made.code, { hostSecret: made.hostSecret }));
-    listen(host);
-    const players = [];
-    for (const p of PLAYERS) players.push(hold(await client.joinById<HostedState>(made.code, p)));
-    host.send(MSG.host, { command: "settings", scenario: "workshop", durationSeconds: ROUND_S, seats: 4 });
-    host.send(MSG.host, { command: "start", countdownSeconds: 0 });
-    await until(() => stateOf(host).stage === "playing", "the round to start", 10_000);
-    const before = seatsOf(host).sort((a, b) => a.seat - b.seat);
-    expect(before.map((p) => p.name).sort()).toEqual(["Ann", "Bo", "Cy"]);
-    const tickRate = stateOf(host).tickRate;
-    await until(() => stateOf(host).tick >= PLAY_S * tickRate, `${PLAY_S} s of play`, (PLAY_S + 15) * 1000);
-
-    const heard = players.map(listen);
-    const lastTick = stateOf(host).tick;
-    await server.stop(signal);
-    if (signal === "SIGTERM") {
-      // A deploy tells everyone to come back rather than that the room has closed.
-      await until(() => heard.every((h) => h.closeCode !== null), "the players to be told", 5000);
-      expect(heard.map((h) => h.closeCode)).toEqual([4504, 4504, 4504]);
-      expect(heard[0]!.errors.map((e) => e.code)).toContain("server-restarting");
-    }
-    rooms.length = 0;
-
-    server = await serve(port);
-    const answered = Date.now();
-    const again = clientOf(server.url);
-    const back = [];
-    for (const p of PLAYERS) back.push(hold(await again.joinById<HostedState>(made.code, p)));
-    const console2 = hold(await again.joinById<HostedState>(made.code, { hostSecret: made.hostSecret }));
-    await until(() => (stateOf(console2)?.players?.size ?? 0) >= 4, "the restored state", 5000);
-    expect(Date.now() - answered).toBeLessThan(10_000);
-
-    // Each player has the seat and the name they had, no suffix added, and is told to wait.
-    expect(seatsOf(console2).sort((a, b) => a.seat - b.seat)).toEqual(before);
-    for (const [i, room] of back.entries()) expect(stateOf(room).players.get(room.sessionId)?.name).toBe(PLAYERS[i]!.name);
-    const st = stateOf(console2);
-    expect(st.paused).toBe(true);
-    expect(st.stage).toBe("playing");
-    expect(st.message).toMatch(/restarted/);
-    expect(st.tick).toBeGreaterThanOrEqual(lastTick - tickRate);
-    // Paused: the ticks stand still.
-    const pausedAt = st.tick;
-    await new Promise((r) => setTimeout(r, 600));
-    expect(stateOf(console2).tick).toBe(pausedAt);
-
-    console2.send(MSG.host, { command: "resume" });
-    await until(() => stateOf(console2).stage === "ended", "the round to end", (ROUND_S - PLAY_S + 20) * 1000);
-    expect(stateOf(console2).message).toBe("");
-
-    // Stored, in the session the host can read, and replaying to its hash.
-    let stored: RoundRecord | undefined;
-    await until(
-      async () => {
-        const res = await fetch(`${server.url}/api/sessions/${made.sessionId}`, { headers: { authorization: `Bearer ${made.hostSecret}` } });
-        stored = ((await res.json()) as { rounds: RoundRecord[] }).rounds[0];
-        return stored !== undefined;
-      },
-      "the round to be stored",
-      5000,
-    );
-    const rebuilt = replayRound(stored!.scenario, stored!.seed, stored!.log, stored!.ticks);
-    expect(stateHash(rebuilt)).toBe(stored!.hash);
-    expect(stored!.summary.players.filter((p) => !p.bot).map((p) => p.name)).toEqual(before.map((p) => p.name));
+describe.skipIf(!runPostgresTests)("on PostgreSQL", () => {
+  let pg: PostgresServer;
+  beforeAll(async () => {
+    pg = await startPostgres();
+    databaseUrl = await pg.createDatabase("restore");
   });
+  afterAll(async () => {
+    databaseUrl = null;
+    await pg?.stop();
+  });
+  it("a round killed with SIGKILL comes back the same way", () => playStopAndRestore("SIGKILL"));
 });
+
+describe.each(["SIGKILL", "SIGTERM"] as const)("a hosted round stopped with %s", (signal) => {
+  it("comes back under its code, paused, everyone in their seat; the host resumes it to its stored end", () => playStopAndRestore(signal));
+});
+
+async function playStopAndRestore(signal: "SIGKILL" | "SIGTERM"): Promise<void> {
+  const port = await freePort();
+  let server = await serve(port);
+  const made = await createHosted(server.url);
+  const client = clientOf(server.url);
+  const host = hold(await client.joinById<HostedState>(made.code, { hostSecret: made.hostSecret }));
+  listen(host);
+  const players = [];
+  for (const p of PLAYERS) players.push(hold(await client.joinById<HostedState>(made.code, p)));
+  host.send(MSG.host, { command: "settings", scenario: "workshop", durationSeconds: ROUND_S, seats: 4 });
+  host.send(MSG.host, { command: "start", countdownSeconds: 0 });
+  await until(() => stateOf(host).stage === "playing", "the round to start", 10_000);
+  const before = seatsOf(host).sort((a, b) => a.seat - b.seat);
+  expect(before.map((p) => p.name).sort()).toEqual(["Ann", "Bo", "Cy"]);
+  const tickRate = stateOf(host).tickRate;
+  await until(() => stateOf(host).tick >= PLAY_S * tickRate, `${PLAY_S} s of play`, (PLAY_S + 15) * 1000);
+
+  const heard = players.map(listen);
+  const lastTick = stateOf(host).tick;
+  await server.stop(signal);
+  if (signal === "SIGTERM") {
+    // A deploy tells everyone to come back rather than that the room has closed.
+    await until(() => heard.every((h) => h.closeCode !== null), "the players to be told", 5000);
+    expect(heard.map((h) => h.closeCode)).toEqual([4504, 4504, 4504]);
+    expect(heard[0]!.errors.map((e) => e.code)).toContain("server-restarting");
+  }
+  rooms.length = 0;
+
+  server = await serve(port);
+  const answered = Date.now();
+  const again = clientOf(server.url);
+  const back = [];
+  for (const p of PLAYERS) back.push(hold(await again.joinById<HostedState>(made.code, p)));
+  const console2 = hold(await again.joinById<HostedState>(made.code, { hostSecret: made.hostSecret }));
+  await until(() => (stateOf(console2)?.players?.size ?? 0) >= 4, "the restored state", 5000);
+  expect(Date.now() - answered).toBeLessThan(10_000);
+
+  // Each player has the seat and the name they had, no suffix added, and is told to wait.
+  expect(seatsOf(console2).sort((a, b) => a.seat - b.seat)).toEqual(before);
+  for (const [i, room] of back.entries()) expect(stateOf(room).players.get(room.sessionId)?.name).toBe(PLAYERS[i]!.name);
+  const st = stateOf(console2);
+  expect(st.paused).toBe(true);
+  expect(st.stage).toBe("playing");
+  expect(st.message).toMatch(/restarted/);
+  expect(st.tick).toBeGreaterThanOrEqual(lastTick - tickRate);
+  // Paused: the ticks stand still.
+  const pausedAt = st.tick;
+  await new Promise((r) => setTimeout(r, 600));
+  expect(stateOf(console2).tick).toBe(pausedAt);
+
+  console2.send(MSG.host, { command: "resume" });
+  await until(() => stateOf(console2).stage === "ended", "the round to end", (ROUND_S - PLAY_S + 20) * 1000);
+  expect(stateOf(console2).message).toBe("");
+
+  // Stored, in the session the host can read, and replaying to its hash.
+  let stored: RoundRecord | undefined;
+  await until(
+    async () => {
+      const res = await fetch(`${server.url}/api/sessions/${made.sessionId}`, { headers: { authorization: `Bearer ${made.hostSecret}` } });
+      stored = ((await res.json()) as { rounds: RoundRecord[] }).rounds[0];
+      return stored !== undefined;
+    },
+    "the round to be stored",
+    5000,
+  );
+  const rebuilt = replayRound(stored!.scenario, stored!.seed, stored!.log, stored!.ticks);
+  expect(stateHash(rebuilt)).toBe(stored!.hash);
+  expect(stored!.summary.players.filter((p) => !p.bot).map((p) => p.name)).toEqual(before.map((p) => p.name));
+}
 
 process.on("exit", () => data.remove());
