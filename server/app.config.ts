@@ -8,7 +8,7 @@ import { log } from "./log.js";
 import { createRoomsApi, installJoinGuard, joinOriginApi } from "./hosting/api.js";
 import { limitsFromEnv, type RateLimits } from "./hosting/limits.js";
 import { hosting } from "./hosting/registry.js";
-import { restoreRooms } from "./hosting/restore.js";
+import { restoreRooms, takeOverHandovers } from "./hosting/restore.js";
 import { createSessionsApi } from "./hosting/sessions-api.js";
 import { healthz, metrics, staticFiles } from "./http.js";
 import { HOSTED_ROOM_NAME, MAX_FRAME_BYTES, ROOM_NAME, WORKSHOP_ROOM_NAME } from "../shared/protocol/index.js";
@@ -79,7 +79,9 @@ export function createAppConfig(opts: AppOptions = {}) {
     },
     // Before the first connection, so a client coming back finds its room under its code.
     beforeListen: async () => {
-      if (opts.restoreRooms !== false) await restoreRooms(hosting.store);
+      if (opts.restoreRooms === false) return;
+      await restoreRooms(hosting.store);
+      await takeOverHandovers(hosting.store);
     },
     initializeExpress: (app) => {
       app.use(bodyLimit);

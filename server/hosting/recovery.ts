@@ -4,6 +4,7 @@
 // until they come back with the same browser (its device id) or, failing that, the same name.
 import type { Room } from "@colyseus/core";
 import type { GameState, LogEntry, Scenario } from "../../shared/index.js";
+import type { Stage } from "../../shared/protocol/index.js";
 import type { RoundSettings } from "../../shared/settings.js";
 import { log } from "../log.js";
 import { sanitizeName } from "../names.js";
@@ -15,6 +16,7 @@ import { Checkpointer, rebuildRound, type RoundProgress } from "./checkpoints.js
 import { showSettings } from "./feeds.js";
 import type { People, Person } from "./people.js";
 import { hosting } from "./registry.js";
+import { HANDOVER_TOPIC } from "./restore.js";
 
 /** The notice every screen shows while a restored round waits for its host. */
 export const RESTART_NOTICE = "The game server restarted; your host will resume the round.";
@@ -22,6 +24,8 @@ export const RESTART_NOTICE = "The game server restarted; your host will resume 
 /** What a hosted room writes beside its round (Checkpoint.room). */
 export interface HostedFacts {
   kind: "hosted";
+  /** Where the room was: only a round being played is rebuilt; otherwise the room reopens for its next round. */
+  stage: Stage;
   settings: RoundSettings;
   /** The round number in the session, and the exact scenario and seed the round runs. */
   round: number;
@@ -71,7 +75,8 @@ export class ReturningSeats {
   }
 }
 
-export type Restored = { ok: true; facts: HostedFacts; game: GameState; log: LogEntry[] } | { ok: false; reason: string };
+export type Restored =
+  { ok: true; facts: HostedFacts; game: GameState; log: LogEntry[] } | { ok: true; facts: HostedFacts; game: null } | { ok: false; reason: string };
 
 /** The hosted round a checkpoint holds, rebuilt to its hash, or why it cannot be. */
 export function restoredRound(cp: Checkpoint | null): Restored {
@@ -79,6 +84,7 @@ export function restoredRound(cp: Checkpoint | null): Restored {
   const facts = cp.room as Partial<HostedFacts> | null;
   if (facts?.kind !== "hosted" || !facts.scenario || !Array.isArray(facts.keys) || !Array.isArray(facts.seats))
     return { ok: false, reason: "its checkpoint is not a hosted room's" };
+  if (facts.stage !== "playing") return { ok: true, facts: facts as HostedFacts, game: null };
   const rebuilt = rebuildRound(cp, facts.scenario, facts.seed ?? 0);
   if (!rebuilt.ok) return rebuilt;
   return { ok: true, facts: facts as HostedFacts, game: rebuilt.game, log: cp.log };
@@ -113,25 +119,34 @@ export class HostedRecovery {
   }
 
   /**
-   * Opens a restored room: the round as it was written down, paused, answering its settings; or,
-   * if it cannot be brought back, a fresh round (`fresh`) with the reason on every screen.
+   * Opens a restored room. A round being played comes back as it was written down, paused; a room
+   * between rounds reopens for its next round with its settings (`adopt`, then `fresh`); a round
+   * that cannot be brought back gives a fresh one, with the reason on every screen.
    */
-  async open(sessionId: string, tickMs: number | null, fresh: () => void): Promise<RoundSettings | null> {
+  async open(sessionId: string, tickMs: number | null, room: { adopt(settings: RoundSettings): void; fresh(): void }): Promise<void> {
     const restored = await this.load(sessionId);
+    const st = this.room.state;
     if (!restored.ok) {
-      fresh();
-      this.room.state.message = `The round in progress could not be brought back after a restart: ${restored.reason}.`;
+      room.fresh();
+      st.message = `The round in progress could not be brought back after a restart: ${restored.reason}.`;
       log.warn({ event: "restore-failed", room: this.room.roomId, session: sessionId, reason: restored.reason }, "restore-failed");
-      return null;
+      return;
     }
-    const { facts, game } = restored;
+    const { facts } = restored;
+    room.adopt(facts.settings);
+    if (restored.game === null) {
+      room.fresh();
+      Object.assign(st, { ...facts.shown, paused: false });
+      log.info({ event: "room-restored", room: this.room.roomId, session: sessionId }, "room-restored (between rounds)");
+      return;
+    }
     const { round } = this.inside();
-    showSettings(this.room.state, facts.settings);
+    const game = restored.game;
+    showSettings(st, facts.settings);
     round.resumeFrom(game, restored.log, facts.keys, facts.startedAt, tickMs ?? 1000 / game.scenario.tickRate);
     this.seatsWait(facts);
     round.publish();
     log.info({ event: "round-restored", room: this.room.roomId, session: sessionId, tick: game.tick }, "round-restored");
-    return facts.settings;
   }
 
   /** The round a restored room opens with (see restoredRound). */
@@ -174,27 +189,26 @@ export class HostedRecovery {
   afterCommand(): void {
     const st = this.room.state;
     if (!st.paused && st.message === RESTART_NOTICE) st.message = "";
-    if (this.inside().round.stage() === "playing") void this.checkpoints.save();
+    void this.checkpoints.save();
   }
 
-  /** The round is stored as a round: nothing is left to restore. */
+  /** The round is stored as a round: what is written down now is a room between rounds. */
   roundStored(): void {
     this.returning.clear();
-    this.checkpoints.forget().catch((err: unknown) => log.warn({ event: "checkpoint-delete-failed", room: this.room.roomId, err }, "checkpoint-delete-failed"));
+    void this.checkpoints.save();
   }
 
-  /** The server stops: a round being played is written down, and then everyone is told to come back. */
+  /** The server stops: the room is written down as it is, and then everyone is told to come back. */
   async shutdown(): Promise<void> {
-    if (this.inside().round.stage() === "playing") {
-      await this.checkpoints.save();
-      this.restarting = this.checkpoints.lastWriteOk;
-    }
+    await this.checkpoints.save();
+    this.restarting = this.checkpoints.lastWriteOk;
     await (this.restarting ? closeForRestart(this.room) : closeForShutdown(this.room));
   }
 
   /** The room closed for good (not for a restart): its checkpoint goes with it. */
   async disposed(): Promise<void> {
-    if (this.restarting) return;
+    // Its code is free again by now: another process (on Redis) may open it at once.
+    if (this.restarting) return void this.room.presence.publish(HANDOVER_TOPIC, { sessionId: this.inside().sessionId });
     await this.checkpoints.forget().catch(() => undefined);
   }
 
@@ -208,6 +222,7 @@ export class HostedRecovery {
       round: st.round,
       scenario: round.scenario,
       seed: round.seed,
+      stage: round.stage(),
       keys: [...round.seatKeys],
       // Seats still waiting for their people after an earlier restart stay theirs.
       seats: [...seated, ...this.returning.list()],

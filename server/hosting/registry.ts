@@ -54,9 +54,8 @@ class Hosting {
     return true;
   }
 
-  releaseCode(presence: Presence, code: string): void {
-    void presence.srem(CODES_KEY, code);
-    void presence.hdel(CLAIMS_KEY, code);
+  async releaseCode(presence: Presence, code: string): Promise<void> {
+    await Promise.all([presence.srem(CODES_KEY, code), presence.hdel(CLAIMS_KEY, code)]);
   }
 }
 

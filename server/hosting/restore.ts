@@ -17,34 +17,57 @@ export interface RestoreReport {
   failed: { code: string; reason: string }[];
 }
 
+/** Presence topic on which a process that stops for a restart names the rooms it wrote down. */
+export const HANDOVER_TOPIC = "smolder:handover";
+
 export async function restoreRooms(store: SessionStore): Promise<RestoreReport> {
   const report: RestoreReport = { restored: [], failed: [] };
   const started = performance.now();
   for (const cp of await store.listCheckpoints()) {
-    const facts = cp.room as Partial<HostedFacts> | null;
-    const session = await store.getSession(cp.sessionId);
-    if (!session || facts?.kind !== "hosted") {
-      report.failed.push({ code: cp.code, reason: "its session or its room's facts are missing" });
-      continue;
-    }
-    const ticket: HostedTicket = {
-      sessionId: session.id,
-      hostHash: session.hostHash,
-      restore: { code: cp.code },
-      ...(facts.timing?.tickMs !== undefined && { tickMs: facts.timing.tickMs }),
-      ...(facts.timing?.reconnectSeconds !== undefined && { reconnectSeconds: facts.timing.reconnectSeconds }),
-    };
-    const ticketId = randomUUID();
-    await matchMaker.presence.setex(`smolder:ticket:${ticketId}`, JSON.stringify(ticket), 30);
-    try {
-      await matchMaker.createRoom(HOSTED_ROOM_NAME, { ticket: ticketId });
-      report.restored.push(cp.code);
-    } catch (err) {
-      report.failed.push({ code: cp.code, reason: err instanceof Error ? err.message : String(err) });
-    }
+    const failed = await restoreRoom(store, cp.sessionId);
+    if (failed) report.failed.push({ code: cp.code, reason: failed });
+    else report.restored.push(cp.code);
   }
   const ms = Math.round(performance.now() - started);
   if (report.restored.length || report.failed.length)
     log.info({ event: "rooms-restored", ...report, ms }, `rooms-restored: ${report.restored.length} back, ${report.failed.length} not (${ms} ms)`);
   return report;
+}
+
+/**
+ * With several processes, one that stops for a deploy names each room it wrote down (see
+ * HostedRecovery): another process opens it straight away, so its people land there through
+ * the same code. Every process hears it; the code can be claimed once, so one opens it.
+ */
+export async function takeOverHandovers(store: SessionStore): Promise<void> {
+  await matchMaker.presence.subscribe(HANDOVER_TOPIC, (message: { sessionId?: unknown }) => {
+    // The process that is stopping hears its own message too.
+    if (matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN || typeof message?.sessionId !== "string") return;
+    void restoreRoom(store, message.sessionId).then((failed) => {
+      if (failed === null) log.info({ event: "room-taken-over", session: message.sessionId }, "room-taken-over");
+      else if (!/already open/.test(failed)) log.warn({ event: "takeover-failed", session: message.sessionId, reason: failed }, "takeover-failed");
+    });
+  });
+}
+
+/** Opens one written-down room again; null when it is open, else why not. */
+export async function restoreRoom(store: SessionStore, sessionId: string): Promise<string | null> {
+  const [cp, session] = await Promise.all([store.getCheckpoint(sessionId), store.getSession(sessionId)]);
+  const facts = cp?.room as Partial<HostedFacts> | null | undefined;
+  if (!cp || !session || facts?.kind !== "hosted") return "its session or its room's facts are missing";
+  const ticket: HostedTicket = {
+    sessionId: session.id,
+    hostHash: session.hostHash,
+    restore: { code: cp.code },
+    ...(facts.timing?.tickMs !== undefined && { tickMs: facts.timing.tickMs }),
+    ...(facts.timing?.reconnectSeconds !== undefined && { reconnectSeconds: facts.timing.reconnectSeconds }),
+  };
+  const ticketId = randomUUID();
+  await matchMaker.presence.setex(`smolder:ticket:${ticketId}`, JSON.stringify(ticket), 30);
+  try {
+    await matchMaker.createRoom(HOSTED_ROOM_NAME, { ticket: ticketId });
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
 }

@@ -103,8 +103,10 @@ export class HostedRoom extends PrivateRoom<HostedState, Person, JoinAuth> {
       return null;
     });
     if (!ticket.restore) this.newRound();
-    else this.settings = (await this.recovery.open(this.sessionKey, this.tickMs, () => this.newRound())) ?? this.settings;
+    else await this.recovery.open(this.sessionKey, this.tickMs, { adopt: (s) => (this.settings = s), fresh: () => this.newRound() });
     this.watchIdle();
+    // Written down from the start, so a restart brings back a room nobody has played in yet.
+    void this.recovery.checkpoints.save();
   }
 
   override onAuth(_client: Client, options: unknown, context: AuthContext): JoinAuth {

@@ -157,7 +157,7 @@ export abstract class PrivateRoom<State extends object, UserData extends { role:
   }
 
   override onDispose(): void | Promise<void> {
-    hosting.releaseCode(this.presence, this.roomId);
+    return hosting.releaseCode(this.presence, this.roomId);
   }
 
   override onUncaughtException(error: RoomException<this>, methodName: string): void {

@@ -1,12 +1,12 @@
 // Two server processes on one Redis (REDIS_URL, SMOLDER_PUBLIC_ADDRESS) and one shared
 // DATA_DIR: a hosted room created through one process is joined by code through the other
 // and played; quick play through either fills the same room; codes stay unique across
-// processes; a stopped process tells its players why, and its rooms and codes are gone.
+// processes; a stopped process tells its players why, and hands its hosted room to the other.
 import { RedisPresence } from "@colyseus/redis-presence";
 import type { Room } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLAIMS_KEY, CODES_KEY, hosting } from "../../server/hosting/registry.js";
-import { SERVER_CLOSING_CLOSE_CODE } from "../../shared/protocol/index.js";
+import { CODES_KEY, hosting } from "../../server/hosting/registry.js";
+import { SERVER_CLOSING_CLOSE_CODE, SERVER_RESTARTING_CLOSE_CODE } from "../../shared/protocol/index.js";
 import type { HostedState } from "../../server/schema/HostedState.js";
 import type { SmolderState } from "../../server/schema/SmolderState.js";
 import {
@@ -177,24 +177,42 @@ describe.skipIf(!runScaleTests)("two server processes on one Redis", () => {
     quick = { rooms, heard };
   });
 
-  it("a stopped process tells its players clearly; its rooms and codes are gone", async () => {
-    const { code, owner, other, heard } = hosted;
+  it("a stopped process hands its hosted room to the other: its people told to come back, the room open there under its code", async () => {
+    const { code, owner, other, heard, hostSecret } = hosted;
     const t0 = Date.now();
     expect(await owner.stop("SIGTERM")).toBe(0);
     expect(Date.now() - t0).toBeLessThan(10_000);
-    // The quick-play room is told too when it lived on the stopped process.
+    // The quick-play room is told too when it lived on the stopped process: it closes for good.
     const quickThere = socketPort(quick.rooms[0]!) === owner.port;
-    const told = quickThere ? [...heard, ...quick.heard] : heard;
-    await until(() => told.every((h) => h.closeCode !== null), "every connection to close");
-    for (const h of told) {
-      expect(h.errors.map((e) => e.code)).toContain("server-closing");
-      expect(h.errors.find((e) => e.code === "server-closing")!.message).toMatch(/shutting down/);
-      expect(h.closeCode).toBe(SERVER_CLOSING_CLOSE_CODE);
+    await until(() => [...heard, ...(quickThere ? quick.heard : [])].every((h) => h.closeCode !== null), "every connection to close");
+    for (const h of heard) {
+      expect(h.errors.map((e) => e.code)).toContain("server-restarting");
+      expect(h.closeCode).toBe(SERVER_RESTARTING_CLOSE_CODE);
     }
-    // The survivor no longer lists the room, nor the code.
-    expect(await presence.sismember(CODES_KEY, code)).toBeFalsy();
-    expect(await presence.hget(CLAIMS_KEY, code)).toBeNull();
-    await expect(clientOf(other.url).joinById(code, { name: "Late" })).rejects.toThrow(`No room with code "${code}"`);
+    if (quickThere)
+      for (const h of quick.heard) {
+        expect(h.errors.find((e) => e.code === "server-closing")!.message).toMatch(/shutting down/);
+        expect(h.closeCode).toBe(SERVER_CLOSING_CLOSE_CODE);
+      }
+    // The hosted room was written down and handed over: the other process has it under the same
+    // code, so its host and players come back through it without typing a new one.
+    const stopped = Date.now();
+    let host: HostedClient | null = null;
+    await until(
+      async () =>
+        (host = await clientOf(other.url)
+          .joinById<HostedState>(code, { hostSecret })
+          .catch(() => null)) !== null,
+      "the room to be open on the other process",
+      10_000,
+    );
+    open.push(host!);
+    expect(Date.now() - stopped).toBeLessThan(10_000);
+    expect(socketPort(host!)).toBe(other.port);
+    expect(await presence.sismember(CODES_KEY, code)).toBeTruthy();
+    const ann = await clientOf(other.url).joinById<HostedState>(code, { name: "Ann" });
+    open.push(ann);
+    await until(() => host!.state?.players?.get(ann.sessionId)?.name === "Ann", "Ann seated for the next round");
     // And it still plays: quick play and new hosted rooms land on the process that is left.
     const created = await createHosted(other.url);
     const late = await clientOf(other.url).joinById<HostedState>(created.code, { name: "Late" });
