@@ -1,13 +1,12 @@
 // Creating a game, seating and unseating players, and growing the active area.
-import { nextRandom } from "./prng.js";
+import { advanceRandom, randomOutput } from "./prng.js";
 import type { Scenario } from "./scenario.js";
 import { Action, type BotMind, EFFORTS, emptyStats, SUB, type GameState, type Player, type PlayerSpec, tileIndex } from "./state.js";
 
 /** Draws from the game's PRNG: an integer in 0..n-1 (n >= 1). */
 export function roll(s: GameState, n: number): number {
-  const [next, v] = nextRandom(s.rng);
-  s.rng = next;
-  return v % n;
+  s.rng = advanceRandom(s.rng);
+  return randomOutput(s.rng) % n;
 }
 
 export function createGame(scenario: Scenario, seed: number, players: readonly PlayerSpec[] = []): GameState {
