@@ -1,0 +1,150 @@
+// The bare-room reference of bench:server: a Colyseus room of the same shape as a game room
+// and no rules. It syncs the same schema (SmolderState: the per-tile arrays of the same grid,
+// one PlayerState per client) at the same patch rate, and on the same fixed tick changes as
+// many entries as the measured game rooms did (tools/bench-load.ts ChangeCounts). Intents are
+// received and dropped. What a game room costs above this is ours: the rules, the view and the
+// sync, the validation of messages.
+import { type Client, Room } from "@colyseus/core";
+import { PATCH_RATE_HZ } from "../shared/protocol/index.js";
+import { PlayerState } from "../server/schema/PlayerState.js";
+import { SmolderState } from "../server/schema/SmolderState.js";
+
+/** Per-tick means measured in the game rooms, and the tick and grid they ran at. */
+export interface BareShape {
+  width: number;
+  height: number;
+  tickMs: number;
+  heat: number;
+  guard: number;
+  dust: number;
+  /** Risk entries changed per tick while risk is revealed (the array is empty otherwise). */
+  risk: number;
+  /** Share of ticks with risk revealed, 0..1. */
+  revealedShare: number;
+  playerFields: number;
+}
+
+export const BARE_ROOM_NAME = "bare";
+
+/** A step back reveals risk for 20 s in classic: the bare room reveals in stretches as long. */
+const REVEAL_TICKS = 200;
+
+/** Tick times (rules-free tick plus schema writes), read by the bare server's /metrics. */
+export const bareTickSamples: number[] = [];
+
+export class BareRoom extends Room<SmolderState> {
+  override maxClients = 8;
+  private shape!: BareShape;
+  private rng = 1;
+  /** Fractional writes carried to the next tick, per kind. */
+  private carry = { heat: 0, guard: 0, dust: 0, risk: 0, playerFields: 0 };
+  private acc = 0;
+  private ticks = 0;
+
+  override onCreate(options: BareShape & { seed?: number }): void {
+    this.shape = options;
+    this.rng = (options.seed ?? 1) >>> 0 || 1;
+    const st = new SmolderState();
+    st.stage = "playing";
+    st.scenario = "bare";
+    st.width = options.width;
+    st.height = options.height;
+    st.side = options.width;
+    const tiles = options.width * options.height;
+    for (let i = 0; i < tiles; i++) {
+      st.heat.push(0);
+      st.guard.push(0);
+      st.dust.push(0);
+    }
+    this.state = st;
+    this.patchRate = 1000 / PATCH_RATE_HZ;
+    this.onMessage("intent", () => {});
+    this.onMessage("*", () => {});
+    // The game room's loop: a fixed-step accumulator run at least as often as patches go out.
+    this.setSimulationInterval(
+      (delta) => {
+        const t0 = performance.now();
+        this.acc += delta;
+        let n = 0;
+        while (this.acc >= options.tickMs && n < 4) {
+          this.acc -= options.tickMs;
+          this.tick();
+          n++;
+        }
+        if (n === 4) this.acc = Math.min(this.acc, options.tickMs);
+        if (n > 0 && bareTickSamples.length < 200_000) bareTickSamples.push((performance.now() - t0) / n);
+      },
+      Math.max(1, Math.min(options.tickMs, 1000 / PATCH_RATE_HZ)),
+    );
+  }
+
+  override onJoin(client: Client): void {
+    const p = new PlayerState();
+    p.seat = this.state.players.size;
+    p.name = `bare-${p.seat}`;
+    p.x = (this.shape.width * 256) / 2;
+    p.y = (this.shape.height * 256) / 2;
+    this.state.players.set(client.sessionId, p);
+  }
+
+  override onLeave(client: Client): void {
+    this.state.players.delete(client.sessionId);
+  }
+
+  private rand(n: number): number {
+    this.rng ^= this.rng << 13;
+    this.rng ^= this.rng >>> 17;
+    this.rng ^= this.rng << 5;
+    return (this.rng >>> 0) % n;
+  }
+
+  /** How many writes of `kind` this tick: the mean, with the fraction carried over. */
+  private due(kind: keyof BareRoom["carry"], mean: number): number {
+    const total = this.carry[kind] + mean;
+    const n = Math.floor(total);
+    this.carry[kind] = total - n;
+    return n;
+  }
+
+  private tick(): void {
+    const st = this.state;
+    const sh = this.shape;
+    const tiles = sh.width * sh.height;
+    this.ticks++;
+    st.tick = this.ticks;
+    st.clock = 840 - Math.floor(this.ticks / 10);
+    st.value += 17;
+    for (let k = this.due("heat", sh.heat); k > 0; k--) {
+      const i = this.rand(tiles);
+      st.heat[i] = (st.heat[i]! + 1) % 5;
+    }
+    for (let k = this.due("guard", sh.guard); k > 0; k--) {
+      const i = this.rand(tiles);
+      st.guard[i] = (st.guard[i]! + 1) % 4;
+    }
+    for (let k = this.due("dust", sh.dust); k > 0; k--) {
+      const i = this.rand(tiles);
+      st.dust[i] = (st.dust[i]! + 1) % 4;
+    }
+    // Risk is revealed in stretches of REVEAL_TICKS, as often as in the game rooms.
+    const cycle = sh.revealedShare > 0 ? Math.round(REVEAL_TICKS / sh.revealedShare) : 0;
+    const revealed = cycle > 0 && this.ticks % cycle < REVEAL_TICKS;
+    if (revealed && st.risk.length === 0) for (let i = 0; i < tiles; i++) st.risk.push(this.rand(10000));
+    else if (!revealed && st.risk.length > 0) st.risk.splice(0, st.risk.length);
+    if (revealed) {
+      for (let k = this.due("risk", sh.risk); k > 0; k--) {
+        const i = this.rand(tiles);
+        st.risk[i] = (st.risk[i]! + 1) % 10000;
+      }
+    }
+    const players = [...st.players.values()];
+    if (players.length === 0) return;
+    for (let k = this.due("playerFields", sh.playerFields); k > 0; k--) {
+      const p = players[this.rand(players.length)]!;
+      const f = this.rand(3);
+      if (f === 0) p.x += 79;
+      else if (f === 1) p.y += 79;
+      else p.energy = (p.energy + 1) % 1000;
+    }
+  }
+}
