@@ -136,12 +136,13 @@ export function stepMap(s: GameState): MapTotals {
       if (h >= spreadFrom) {
         const chance = phase.spread * (h - 1);
         const pushed = push * (h - 1);
-        // Right, left, down, up: the order of the draws is part of the rules. Left and above
-        // were already summed, so what is pushed onto them is added to the total here.
-        if (x + 1 < x1) spreadTo(s, i + 1, chance, pushed, root, newFires);
-        if (x > x0) riskTotal += spreadTo(s, i - 1, chance, pushed, root, newFires);
-        if (y + 1 < y1) spreadTo(s, i + w, chance, pushed, root, newFires);
-        if (y > y0) riskTotal += spreadTo(s, i - w, chance, pushed, root, newFires);
+        // Right, left, down, up: the order of the draws is part of the rules. Only healthy
+        // neighbours are spread to (checked here, so a map on fire makes few calls). Left and
+        // above were already summed, so what is pushed onto them is added to the total here.
+        if (x + 1 < x1 && heat[i + 1] === 0) spreadTo(s, i + 1, chance, pushed, root, newFires);
+        if (x > x0 && heat[i - 1] === 0) riskTotal += spreadTo(s, i - 1, chance, pushed, root, newFires);
+        if (y + 1 < y1 && heat[i + w] === 0) spreadTo(s, i + w, chance, pushed, root, newFires);
+        if (y > y0 && heat[i - w] === 0) riskTotal += spreadTo(s, i - w, chance, pushed, root, newFires);
       }
       if (h < 4 && roll(s, 65536) < growChance) heat[i] = h + 1;
     }
@@ -158,10 +159,9 @@ export function stepMap(s: GameState): MapTotals {
 }
 
 /** Risk pushed by a spreading fire onto healthy tile j, and the draw for whether the fire
- *  spreads there (recorded in `out`). Returns the risk added (0 if j is burning: no draw). */
+ *  spreads there (recorded in `out`). Returns the risk added. */
 function spreadTo(s: GameState, j: number, chance: number, pushed: number, root: Cause, out: number[]): number {
-  const { heat, risk, guard } = s.tiles;
-  if (heat[j] !== 0) return 0;
+  const { risk, guard } = s.tiles;
   const before = risk[j]!;
   const after = Math.min(s.scenario.risk.max, before + pushed);
   risk[j] = after;
