@@ -29,7 +29,7 @@ const hero: Strategy = (s, p, sight) => {
  * searched nearest first, and a tile at distance d scores at most 1 − d, so once a row is
  * too far to reach the best score found, no farther row can either.
  */
-function nearestToGuard(s: GameState, p: Player, sight: Sight): number {
+export function nearestToGuard(s: GameState, p: Player, sight: Sight): number {
   const { heat, guard, dust } = s.tiles;
   const w = s.scenario.grid.width;
   const px = Math.floor(p.x / SUB);
@@ -77,7 +77,7 @@ function fireThreateningGuard(s: GameState, p: Player, sight: Sight, range: numb
  * index). Searched like nearestToGuard, nearest rows first: no tile scores above the
  * sight's risk ceiling less 200 per row of distance.
  */
-function highestRiskNear(s: GameState, p: Player, sight: Sight): number {
+export function highestRiskNear(s: GameState, p: Player, sight: Sight): number {
   const { heat, guard, risk } = s.tiles;
   const w = s.scenario.grid.width;
   const px = Math.floor(p.x / SUB);
