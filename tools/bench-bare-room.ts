@@ -22,6 +22,9 @@ export interface BareShape {
   /** Share of ticks with risk revealed, 0..1. */
   revealedShare: number;
   playerFields: number;
+  /** An experiment, not the game room's shape: send the patch right after each tick instead
+   *  of on Colyseus's own patch timer (bench:server --patch-on-tick). */
+  patchOnTick?: boolean;
 }
 
 export const BARE_ROOM_NAME = "bare";
@@ -57,7 +60,7 @@ export class BareRoom extends Room<SmolderState> {
       st.dust.push(0);
     }
     this.state = st;
-    this.patchRate = 1000 / PATCH_RATE_HZ;
+    this.patchRate = options.patchOnTick ? 0 : 1000 / PATCH_RATE_HZ;
     this.onMessage("intent", () => {});
     this.onMessage("*", () => {});
     // The game room's loop: a fixed-step accumulator run at least as often as patches go out.
@@ -73,6 +76,7 @@ export class BareRoom extends Room<SmolderState> {
         }
         if (n === 4) this.acc = Math.min(this.acc, options.tickMs);
         if (n > 0 && bareTickSamples.length < 200_000) bareTickSamples.push((performance.now() - t0) / n);
+        if (n > 0 && options.patchOnTick) this.broadcastPatch();
       },
       Math.max(1, Math.min(options.tickMs, 1000 / PATCH_RATE_HZ)),
     );

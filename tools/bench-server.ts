@@ -1,4 +1,4 @@
-// npm run bench:server [-- --rooms R] [--seconds S] [--workers W] [--json]
+// npm run bench:server [-- --rooms R] [--seconds S] [--workers W] [--json] [--patch-on-tick]
 // Starts the game server in its own process and R rooms × 8 playing clients (colyseus.js) in
 // W client processes, measures for S seconds and prints: server CPU per client, tick time
 // p50/p99, patch interval p99 seen by clients, bytes received per client per second, and the
@@ -6,7 +6,9 @@
 // Then, in the same run, the reference: R bare Colyseus rooms of the same shape (the same grid,
 // as many state entries changed per tick as the game rooms changed, 8 clients playing the same
 // way, the same tick and patch rate, no rules; tools/bench-bare-room.ts) in their own server
-// process, measured the same way and printed beside the game rooms.
+// process, measured the same way and printed beside the game rooms. --patch-on-tick is an
+// experiment: the bare rooms send each patch right after their tick instead of on Colyseus's
+// patch timer, to see what that would do to the patch interval.
 // The load and the measurement are shared with bench:scale (tools/bench-load.ts).
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -23,6 +25,7 @@ const { values: args } = parseArgs({
     workers: { type: "string", default: "4" },
     port: { type: "string", default: "2590" },
     json: { type: "boolean", default: false },
+    "patch-on-tick": { type: "boolean", default: false },
   },
 });
 
@@ -112,7 +115,7 @@ try {
   await server.stop();
   server = undefined;
 
-  const shape = shapeOf(game.clients.changes);
+  const shape = { ...shapeOf(game.clients.changes), patchOnTick: args["patch-on-tick"] };
   bare = await startBareServer(port + 1);
   log(`bare server up on :${bare.port}; the same load on ${rooms} bare rooms of the game rooms' shape`);
   const reference = await measure(bare, () => startLoad({ endpoints: [bare!.url], rooms, workers, room: { name: BARE_ROOM_NAME, options: { ...shape } } }));
@@ -158,7 +161,7 @@ try {
       `  shape: ${shape.width}×${shape.height} tiles, a ${tickIntervalMs} ms tick; per tick ${result.shape.tileChangesPct}% of tiles changed, ` +
         `${result.shape.riskChangesPerRevealedTick} risk entries while revealed (${result.shape.revealedPct}% of ticks), ${result.shape.playerFieldsPerTick} player fields`,
     );
-    row("", "game rooms", "bare rooms");
+    row("", "game rooms", shape.patchOnTick ? "bare, patch on tick" : "bare rooms");
     row(
       "server CPU per client",
       `${cpu}% of a core`,
