@@ -110,6 +110,22 @@ export class BareRoom extends Room<SmolderState> {
     return n;
   }
 
+  /** 0..n-1 in a shuffled order, by n; each tick draws its entries from the front (see distinct). */
+  private readonly orders = new Map<number, number[]>();
+
+  /** `count` distinct numbers below n (a partial shuffle of `order`): the game rooms' counts are
+   *  of entries that differ, so two writes to one entry in a tick would count once. */
+  private distinct(n: number, count: number): number[] {
+    let order = this.orders.get(n);
+    if (!order) this.orders.set(n, (order = Array.from({ length: n }, (_, i) => i)));
+    const k = Math.min(count, n);
+    for (let a = 0; a < k; a++) {
+      const b = a + this.rand(n - a);
+      [order[a], order[b]] = [order[b]!, order[a]!];
+    }
+    return order.slice(0, k);
+  }
+
   private tick(): void {
     const st = this.state;
     const sh = this.shape;
@@ -118,36 +134,23 @@ export class BareRoom extends Room<SmolderState> {
     st.tick = this.ticks;
     st.clock = 840 - Math.floor(this.ticks / 10);
     st.value += 17;
-    for (let k = this.due("heat", sh.heat); k > 0; k--) {
-      const i = this.rand(tiles);
-      st.heat[i] = (st.heat[i]! + 1) % 5;
-    }
-    for (let k = this.due("guard", sh.guard); k > 0; k--) {
-      const i = this.rand(tiles);
-      st.guard[i] = (st.guard[i]! + 1) % 4;
-    }
-    for (let k = this.due("dust", sh.dust); k > 0; k--) {
-      const i = this.rand(tiles);
-      st.dust[i] = (st.dust[i]! + 1) % 4;
-    }
+    for (const i of this.distinct(tiles, this.due("heat", sh.heat))) st.heat[i] = (st.heat[i]! + 1) % 5;
+    for (const i of this.distinct(tiles, this.due("guard", sh.guard))) st.guard[i] = (st.guard[i]! + 1) % 4;
+    for (const i of this.distinct(tiles, this.due("dust", sh.dust))) st.dust[i] = (st.dust[i]! + 1) % 4;
     // Risk is revealed in stretches of REVEAL_TICKS, as often as in the game rooms.
     const cycle = sh.revealedShare > 0 ? Math.round(REVEAL_TICKS / sh.revealedShare) : 0;
     const revealed = cycle > 0 && this.ticks % cycle < REVEAL_TICKS;
     if (revealed && st.risk.length === 0) for (let i = 0; i < tiles; i++) st.risk.push(this.rand(10000));
     else if (!revealed && st.risk.length > 0) st.risk.splice(0, st.risk.length);
-    if (revealed) {
-      for (let k = this.due("risk", sh.risk); k > 0; k--) {
-        const i = this.rand(tiles);
-        st.risk[i] = (st.risk[i]! + 1) % 10000;
-      }
-    }
+    if (revealed) for (const i of this.distinct(tiles, this.due("risk", sh.risk))) st.risk[i] = (st.risk[i]! + 1) % 10000;
+    // Player fields: position x, position y and energy of each player, distinct per tick.
     const players = [...st.players.values()];
+    const writes = this.due("playerFields", sh.playerFields);
     if (players.length === 0) return;
-    for (let k = this.due("playerFields", sh.playerFields); k > 0; k--) {
-      const p = players[this.rand(players.length)]!;
-      const f = this.rand(3);
-      if (f === 0) p.x += 79;
-      else if (f === 1) p.y += 79;
+    for (const f of this.distinct(3 * players.length, writes)) {
+      const p = players[Math.floor(f / 3)]!;
+      if (f % 3 === 0) p.x += 79;
+      else if (f % 3 === 1) p.y += 79;
       else p.energy = (p.energy + 1) % 1000;
     }
   }
