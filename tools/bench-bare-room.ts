@@ -8,6 +8,7 @@ import { type Client, Room } from "@colyseus/core";
 import { PATCH_RATE_HZ } from "../shared/protocol/index.js";
 import { PlayerState } from "../server/schema/PlayerState.js";
 import { SmolderState } from "../server/schema/SmolderState.js";
+import { PLAYER_FIELDS, type PlayerField } from "./bench-load.js";
 
 /** Per-tick means measured in the game rooms, and the tick and grid they ran at. */
 export interface BareShape {
@@ -21,7 +22,8 @@ export interface BareShape {
   risk: number;
   /** Share of ticks with risk revealed, 0..1. */
   revealedShare: number;
-  playerFields: number;
+  /** Player fields changed per tick, by field. */
+  players: Record<PlayerField, number>;
   /** An experiment, not the game room's shape: send the patch right after each tick instead
    *  of on Colyseus's own patch timer (bench:server --patch-on-tick). */
   patchOnTick?: boolean;
@@ -40,7 +42,7 @@ export class BareRoom extends Room<SmolderState> {
   private shape!: BareShape;
   private rng = 1;
   /** Fractional writes carried to the next tick, per kind. */
-  private carry = { heat: 0, guard: 0, dust: 0, risk: 0, playerFields: 0 };
+  private readonly carry: Record<string, number> = {};
   private acc = 0;
   private ticks = 0;
 
@@ -103,8 +105,8 @@ export class BareRoom extends Room<SmolderState> {
   }
 
   /** How many writes of `kind` this tick: the mean, with the fraction carried over. */
-  private due(kind: keyof BareRoom["carry"], mean: number): number {
-    const total = this.carry[kind] + mean;
+  private due(kind: string, mean: number): number {
+    const total = (this.carry[kind] ?? 0) + mean;
     const n = Math.floor(total);
     this.carry[kind] = total - n;
     return n;
@@ -143,15 +145,46 @@ export class BareRoom extends Room<SmolderState> {
     if (revealed && st.risk.length === 0) for (let i = 0; i < tiles; i++) st.risk.push(this.rand(10000));
     else if (!revealed && st.risk.length > 0) st.risk.splice(0, st.risk.length);
     if (revealed) for (const i of this.distinct(tiles, this.due("risk", sh.risk))) st.risk[i] = (st.risk[i]! + 1) % 10000;
-    // Player fields: position x, position y and energy of each player, distinct per tick.
+    // Each player field as often as in the game rooms, on distinct players, changed as play changes it.
     const players = [...st.players.values()];
-    const writes = this.due("playerFields", sh.playerFields);
-    if (players.length === 0) return;
-    for (const f of this.distinct(3 * players.length, writes)) {
-      const p = players[Math.floor(f / 3)]!;
-      if (f % 3 === 0) p.x += 79;
-      else if (f % 3 === 1) p.y += 79;
-      else p.energy = (p.energy + 1) % 1000;
+    for (const f of PLAYER_FIELDS) {
+      const writes = this.due(f, sh.players[f]);
+      if (players.length > 0) for (const k of this.distinct(players.length, writes)) change(players[k]!, f, this.ticks);
     }
+  }
+}
+
+/** A new value for one field of a player's entry, of the kind play writes there. */
+function change(p: PlayerState, f: PlayerField, tick: number): void {
+  switch (f) {
+    case "status":
+      p.status = p.status === "playing" ? "burntOut" : "playing";
+      break;
+    case "x":
+    case "y":
+      p[f] = (p[f] + 79) % (32 * 256);
+      break;
+    case "dirX":
+    case "dirY":
+      p[f] = p[f] === 1 ? -1 : p[f] + 1;
+      break;
+    case "sprint":
+      p.sprint = !p.sprint;
+      break;
+    case "energy":
+      p.energy = (p.energy + 1) % 1000;
+      break;
+    case "burnout":
+      p.burnout = (p.burnout + 1) % 100;
+      break;
+    case "action":
+      p.action = (p.action + 1) % 4;
+      break;
+    case "actionTile":
+      p.actionTile = tick % 1024;
+      break;
+    case "praise":
+      p.praise += 20;
+      break;
   }
 }

@@ -27,13 +27,33 @@ export interface ChangeCounts {
   guard: number;
   dust: number;
   risk: number;
-  /** Fields of players' entries (position, energy, action, ...). */
-  playerFields: number;
+  /** Players' entries, by field (position, energy, action, ...). */
+  players: Record<PlayerField, number>;
   /** Tiles in the grid (the per-tile arrays' length). */
   tiles: number;
 }
 
-export const noChanges = (): ChangeCounts => ({ ticks: 0, revealedTicks: 0, heat: 0, guard: 0, dust: 0, risk: 0, playerFields: 0, tiles: 0 });
+/** The fields of a player's entry that change in play (server/schema/PlayerState.ts). */
+export const PLAYER_FIELDS = ["status", "x", "y", "dirX", "dirY", "sprint", "energy", "burnout", "action", "actionTile", "praise"] as const;
+export type PlayerField = (typeof PLAYER_FIELDS)[number];
+
+export const noChanges = (): ChangeCounts => ({
+  ticks: 0,
+  revealedTicks: 0,
+  heat: 0,
+  guard: 0,
+  dust: 0,
+  risk: 0,
+  players: Object.fromEntries(PLAYER_FIELDS.map((f) => [f, 0])) as Record<PlayerField, number>,
+  tiles: 0,
+});
+
+function addChanges(sum: ChangeCounts, c: ChangeCounts): ChangeCounts {
+  for (const k of ["ticks", "revealedTicks", "heat", "guard", "dust", "risk"] as const) sum[k] += c[k];
+  for (const f of PLAYER_FIELDS) sum.players[f] += c.players[f];
+  sum.tiles = Math.max(sum.tiles, c.tiles);
+  return sum;
+}
 
 /** What a worker reports for its clients over the measured window. */
 export interface WorkerReport {
@@ -188,10 +208,7 @@ export function summariseClients(reports: readonly WorkerReport[], seconds: numb
     patchIntervalP50Ms: +percentile(intervals, 50).toFixed(1),
     patchIntervalP99Ms: +percentile(intervals, 99).toFixed(1),
     errors: reports.reduce((n, r) => n + r.errors, 0),
-    changes: reports.reduce((sum, r) => {
-      for (const k of Object.keys(sum) as (keyof ChangeCounts)[]) sum[k] = k === "tiles" ? Math.max(sum.tiles, r.changes.tiles) : sum[k] + r.changes[k];
-      return sum;
-    }, noChanges()),
+    changes: reports.reduce((sum, r) => addChanges(sum, r.changes), noChanges()),
   };
 }
 

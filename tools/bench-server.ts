@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { SCENARIOS } from "../shared/index.js";
 import { BARE_ROOM_NAME, type BareShape } from "./bench-bare-room.js";
-import { CLIENTS_PER_ROOM, type ChangeCounts, cpuPerClientPct, type Load, measureWindow, sleep, startLoad, type Window } from "./bench-load.js";
+import { CLIENTS_PER_ROOM, type ChangeCounts, cpuPerClientPct, PLAYER_FIELDS, type Load, measureWindow, sleep, startLoad, type Window } from "./bench-load.js";
 import { type GameServer, startGameServer } from "./cluster.js";
 
 const { values: args } = parseArgs({
@@ -50,7 +50,7 @@ function shapeOf(c: ChangeCounts): BareShape {
     dust: perTick(c.dust, c.ticks),
     risk: perTick(c.risk, c.revealedTicks),
     revealedShare: perTick(c.revealedTicks, c.ticks),
-    playerFields: perTick(c.playerFields, c.ticks),
+    players: Object.fromEntries(PLAYER_FIELDS.map((f) => [f, perTick(c.players[f], c.ticks)])) as BareShape["players"],
   };
 }
 
@@ -149,7 +149,7 @@ try {
       tileChangesPct: +((100 * (shape.heat + shape.guard + shape.dust)) / tiles).toFixed(3),
       riskChangesPerRevealedTick: +shape.risk.toFixed(1),
       revealedPct: +(100 * shape.revealedShare).toFixed(1),
-      playerFieldsPerTick: +shape.playerFields.toFixed(2),
+      playerFieldsPerTick: +PLAYER_FIELDS.reduce((n, f) => n + shape.players[f], 0).toFixed(2),
     },
   };
   if (args.json) console.log(JSON.stringify(result));

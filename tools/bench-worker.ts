@@ -5,7 +5,7 @@
 //   [--room smolder --options '{"scenario":"classic",...}']
 import { parseArgs } from "node:util";
 import { Client, type Room } from "colyseus.js";
-import { CLIENTS_PER_ROOM, type ChangeCounts, INTENTS_PER_SECOND, noChanges, SMOLDER_ROOM, type WorkerReport } from "./bench-load.js";
+import { CLIENTS_PER_ROOM, type ChangeCounts, INTENTS_PER_SECOND, noChanges, PLAYER_FIELDS, SMOLDER_ROOM, type WorkerReport } from "./bench-load.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -56,8 +56,6 @@ interface SampledState {
   players: { forEach(fn: (p: Record<string, unknown>, key: string) => void): void };
 }
 
-const PLAYER_FIELDS = ["status", "x", "y", "dirX", "dirY", "sprint", "energy", "burnout", "action", "actionTile", "praise"] as const;
-
 /** Counts, patch to patch, the entries that changed in one room's state (ChangeCounts). */
 function sampleChanges(room: Room): void {
   const last = { tick: -1, heat: [] as number[], guard: [] as number[], dust: [] as number[], risk: [] as number[], players: new Map<string, unknown[]>() };
@@ -84,7 +82,7 @@ function sampleChanges(room: Room): void {
     state.players.forEach((p, key) => {
       const fields = PLAYER_FIELDS.map((f) => p[f]);
       const before = last.players.get(key);
-      if (measuring && last.tick >= 0 && before) c.playerFields += fields.filter((v, i) => v !== before[i]).length;
+      if (measuring && last.tick >= 0 && before) PLAYER_FIELDS.forEach((f, i) => fields[i] !== before[i] && c.players[f]++);
       last.players.set(key, fields);
     });
     Object.assign(last, now, { tick: state.tick });
