@@ -1,19 +1,27 @@
 // Creating a game, seating and unseating players, and growing the active area.
-import { nextRandom } from "./prng.js";
+import { advanceRandom, randomOutput } from "./prng.js";
 import type { Scenario } from "./scenario.js";
 import { Action, type BotMind, EFFORTS, emptyStats, SUB, type GameState, type Player, type PlayerSpec, tileIndex } from "./state.js";
 
 /** Draws from the game's PRNG: an integer in 0..n-1 (n >= 1). */
 export function roll(s: GameState, n: number): number {
-  const [next, v] = nextRandom(s.rng);
-  s.rng = next;
-  return v % n;
+  s.rng = advanceRandom(s.rng);
+  const v = randomOutput(s.rng) % n;
+  // The same number, as an int32 where it fits: a uint32 draw is a double to the engine, and
+  // one stored in a tile array would turn it (and every array made after it) into doubles.
+  return n <= 0x80000000 ? v | 0 : v;
 }
 
 export function createGame(scenario: Scenario, seed: number, players: readonly PlayerSpec[] = []): GameState {
   if (!Number.isInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
   const n = scenario.grid.width * scenario.grid.height;
-  const zeros = () => new Array<number>(n).fill(0);
+  // Built by push, not new Array(n).fill(0): a packed array, which the hot loops read
+  // without checking for holes.
+  const zeros = () => {
+    const a: number[] = [];
+    for (let i = 0; i < n; i++) a.push(0);
+    return a;
+  };
   const s: GameState = {
     version: 1,
     scenario,

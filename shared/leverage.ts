@@ -8,7 +8,9 @@ export function leveragePoints(s: GameState, n: number): number[] {
   const r = s.scenario.invest.clearRadius;
   const x1 = s.ax + s.side;
   const y1 = s.ay + s.side;
-  const scored: { i: number; score: number }[] = [];
+  // Candidates as two parallel lists (no object per tile).
+  const tiles: number[] = [];
+  const scores: number[] = [];
   for (let y = s.ay; y < y1; y++) {
     for (let x = s.ax; x < x1; x++) {
       const i = y * w + x;
@@ -21,17 +23,35 @@ export function leveragePoints(s: GameState, n: number): number[] {
           if (t.heat[j] === 0) score += t.risk[j]!;
         }
       }
-      if (score > 0) scored.push({ i, score });
+      if (score > 0) {
+        tiles.push(i);
+        scores.push(score);
+      }
     }
   }
-  scored.sort((a, b) => b.score - a.score || a.i - b.i);
+  // Walking the candidates best first (score, then index) and keeping each one not within
+  // the radius of one kept before picks, at every turn, the best candidate not near any kept
+  // so far (a kept tile is near itself). So n selection passes give the same points as a
+  // full sort, without sorting a thousand candidates for five.
   const chosen: number[] = [];
-  for (const c of scored) {
-    if (chosen.length >= n) break;
-    const cx = c.i % w;
-    const cy = (c.i - cx) / w;
-    const near = chosen.some((k) => Math.abs((k % w) - cx) + Math.abs(Math.floor(k / w) - cy) <= r);
-    if (!near) chosen.push(c.i);
+  while (chosen.length < n) {
+    let pick = -1;
+    for (let k = 0; k < tiles.length; k++) {
+      // Candidates are in index order, so a strictly higher score is the only way to win.
+      if (pick >= 0 && scores[k]! <= scores[pick]!) continue;
+      if (nearAny(chosen, tiles[k]!, w, r)) continue;
+      pick = k;
+    }
+    if (pick < 0) break;
+    chosen.push(tiles[pick]!);
   }
   return chosen;
+}
+
+/** Whether tile i is within Manhattan distance r of any of `tiles`. */
+function nearAny(tiles: readonly number[], i: number, w: number, r: number): boolean {
+  const cx = i % w;
+  const cy = (i - cx) / w;
+  for (const k of tiles) if (Math.abs((k % w) - cx) + Math.abs(Math.floor(k / w) - cy) <= r) return true;
+  return false;
 }

@@ -31,9 +31,8 @@ export function movePlayer(s: GameState, p: Player): void {
   const sprinting = p.sprint && p.energy > 0;
   let speed = sprinting ? pl.sprintSpeed : pl.walkSpeed;
   if (p.dirX !== 0 && p.dirY !== 0) speed = Math.floor((speed * DIAGONAL) / 256);
-  const lo = (v: number) => v * SUB;
-  const x = clamp(p.x + p.dirX * speed, lo(s.ax), lo(s.ax + s.side) - 1);
-  const y = clamp(p.y + p.dirY * speed, lo(s.ay), lo(s.ay + s.side) - 1);
+  const x = clamp(p.x + p.dirX * speed, s.ax * SUB, (s.ax + s.side) * SUB - 1);
+  const y = clamp(p.y + p.dirY * speed, s.ay * SUB, (s.ay + s.side) * SUB - 1);
   const before = tileIndex(s, Math.floor(p.x / SUB), Math.floor(p.y / SUB));
   p.x = x;
   p.y = y;

@@ -3,11 +3,22 @@
 
 /** Advances the state and returns [nextState, value in 0..2^32-1]. */
 export function nextRandom(seedState: number): [number, number] {
-  const s = (seedState + 0x6d2b79f5) >>> 0;
+  const s = advanceRandom(seedState);
+  return [s, randomOutput(s)];
+}
+
+/** The state after `seedState`. With randomOutput, the two halves of nextRandom without the
+ *  pair it returns: the rules draw in their hottest loop and must not allocate there. */
+export function advanceRandom(seedState: number): number {
+  return (seedState + 0x6d2b79f5) >>> 0;
+}
+
+/** The value (0..2^32-1) drawn on arriving at state `s`. */
+export function randomOutput(s: number): number {
   let t = s;
   t = Math.imul(t ^ (t >>> 15), t | 1);
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return [s, (t ^ (t >>> 14)) >>> 0];
+  return (t ^ (t >>> 14)) >>> 0;
 }
 
 /** A stateless hash of a few integers, for choices that must not consume the game's PRNG

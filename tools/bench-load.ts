@@ -13,6 +13,48 @@ export const INTENTS_PER_SECOND = 2;
 /** Rooms count down 5 s; then the rounds settle into play before the window opens. */
 export const SETTLE_MS = 7000;
 
+/**
+ * What changed in the synced state of one room per worker, patch to patch, over the window:
+ * the shape a bare room reproduces (tools/bench-bare-room.ts). Entries are counted where
+ * they differ from the previous patch; risk only while it stays revealed.
+ */
+export interface ChangeCounts {
+  /** Rules ticks the sampled rooms advanced. */
+  ticks: number;
+  /** Of those, ticks with hidden risk revealed (the risk array filled). */
+  revealedTicks: number;
+  heat: number;
+  guard: number;
+  dust: number;
+  risk: number;
+  /** Players' entries, by field (position, energy, action, ...). */
+  players: Record<PlayerField, number>;
+  /** Tiles in the grid (the per-tile arrays' length). */
+  tiles: number;
+}
+
+/** The fields of a player's entry that change in play (server/schema/PlayerState.ts). */
+export const PLAYER_FIELDS = ["status", "x", "y", "dirX", "dirY", "sprint", "energy", "burnout", "action", "actionTile", "praise"] as const;
+export type PlayerField = (typeof PLAYER_FIELDS)[number];
+
+export const noChanges = (): ChangeCounts => ({
+  ticks: 0,
+  revealedTicks: 0,
+  heat: 0,
+  guard: 0,
+  dust: 0,
+  risk: 0,
+  players: Object.fromEntries(PLAYER_FIELDS.map((f) => [f, 0])) as Record<PlayerField, number>,
+  tiles: 0,
+});
+
+function addChanges(sum: ChangeCounts, c: ChangeCounts): ChangeCounts {
+  for (const k of ["ticks", "revealedTicks", "heat", "guard", "dust", "risk"] as const) sum[k] += c[k];
+  for (const f of PLAYER_FIELDS) sum.players[f] += c.players[f];
+  sum.tiles = Math.max(sum.tiles, c.tiles);
+  return sum;
+}
+
 /** What a worker reports for its clients over the measured window. */
 export interface WorkerReport {
   clients: number;
@@ -22,7 +64,17 @@ export interface WorkerReport {
   intervals: number[];
   /** "error" messages received (rules refusals of the random intents, mostly). */
   errors: number;
+  changes: ChangeCounts;
 }
+
+/** The room each group of 8 clients creates and joins, and its options (a seed and a name are added per room). */
+export interface LoadRoom {
+  name: string;
+  options: Record<string, unknown>;
+}
+
+/** Quick play's room on the classic scenario, with a short countdown (trusted settings). */
+export const SMOLDER_ROOM: LoadRoom = { name: "smolder", options: { scenario: "classic", countdownSeconds: 5 } };
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -75,7 +127,8 @@ export interface Load {
  * request to endpoints[(r·8 + k) mod n], as a load balancer in front of n processes would;
  * the room itself lands where Colyseus puts it, and each socket goes to that process.
  */
-export async function startLoad(opts: { endpoints: string[]; rooms: number; workers: number }): Promise<Load> {
+export async function startLoad(opts: { endpoints: string[]; rooms: number; workers: number; room?: LoadRoom }): Promise<Load> {
+  const room = opts.room ?? SMOLDER_ROOM;
   const workers = Math.max(1, Math.min(opts.rooms, opts.workers));
   const entry = fileURLToPath(new URL("./bench-worker.ts", import.meta.url));
   const children: ChildProcess[] = [];
@@ -84,7 +137,22 @@ export async function startLoad(opts: { endpoints: string[]; rooms: number; work
   for (let w = 0; w < workers; w++) {
     const first = Math.floor((w * opts.rooms) / workers);
     const count = Math.floor(((w + 1) * opts.rooms) / workers) - first;
-    const child = fork(entry, ["--endpoints", opts.endpoints.join(","), "--first", String(first), "--count", String(count)], { execArgv: ["--import", "tsx"] });
+    const child = fork(
+      entry,
+      [
+        "--endpoints",
+        opts.endpoints.join(","),
+        "--first",
+        String(first),
+        "--count",
+        String(count),
+        "--room",
+        room.name,
+        "--options",
+        JSON.stringify(room.options),
+      ],
+      { execArgv: ["--import", "tsx"] },
+    );
     children.push(child);
     ready.push(
       new Promise((res, rej) => {
@@ -120,6 +188,8 @@ export interface ClientSummary {
   patchIntervalP50Ms: number;
   patchIntervalP99Ms: number;
   errors: number;
+  /** The sampled rooms' changes, all workers together. */
+  changes: ChangeCounts;
 }
 
 export function summariseClients(reports: readonly WorkerReport[], seconds: number): ClientSummary {
@@ -138,6 +208,7 @@ export function summariseClients(reports: readonly WorkerReport[], seconds: numb
     patchIntervalP50Ms: +percentile(intervals, 50).toFixed(1),
     patchIntervalP99Ms: +percentile(intervals, 99).toFixed(1),
     errors: reports.reduce((n, r) => n + r.errors, 0),
+    changes: reports.reduce((sum, r) => addChanges(sum, r.changes), noChanges()),
   };
 }
 

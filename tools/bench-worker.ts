@@ -1,18 +1,22 @@
 // A client process of the server benchmarks (forked by tools/bench-load.ts startLoad):
 // plays `count` rooms from room `first` on, 8 colyseus.js clients each, and reports what its
-// clients received during the measured window.
+// clients received during the measured window, and what changed in its first room's state.
 //   --endpoints http://127.0.0.1:2590[,http://127.0.0.1:2591…] --first F --count C
+//   [--room smolder --options '{"scenario":"classic",...}']
 import { parseArgs } from "node:util";
 import { Client, type Room } from "colyseus.js";
-import { CLIENTS_PER_ROOM, INTENTS_PER_SECOND, type WorkerReport } from "./bench-load.js";
+import { CLIENTS_PER_ROOM, type ChangeCounts, INTENTS_PER_SECOND, noChanges, PLAYER_FIELDS, SMOLDER_ROOM, type WorkerReport } from "./bench-load.js";
 
 const { values: args } = parseArgs({
   options: {
     endpoints: { type: "string", default: "http://127.0.0.1:2590" },
     first: { type: "string", default: "0" },
     count: { type: "string", default: "0" },
+    room: { type: "string", default: SMOLDER_ROOM.name },
+    options: { type: "string", default: JSON.stringify(SMOLDER_ROOM.options) },
   },
 });
+const roomOptions = JSON.parse(args.options) as Record<string, unknown>;
 const first = Number(args.first);
 const count = Number(args.count);
 const clients = args.endpoints.split(",").map((url) => new Client(url));
@@ -20,7 +24,7 @@ const clients = args.endpoints.split(",").map((url) => new Client(url));
 const clientFor = (r: number, k: number) => clients[(r * CLIENTS_PER_ROOM + k) % clients.length]!;
 
 let measuring = false;
-const report: WorkerReport = { clients: 0, bytes: 0, fullJsonBytes: 0, fullJsonClients: 0, intervals: [], errors: 0 };
+const report: WorkerReport = { clients: 0, bytes: 0, fullJsonBytes: 0, fullJsonClients: 0, intervals: [], errors: 0, changes: noChanges() };
 const rooms: Room[] = [];
 
 /** Counts bytes and patch intervals on one connection; one client per room also sizes the full JSON. */
@@ -42,10 +46,53 @@ function instrument(room: Room, sizesJson: boolean): void {
   });
 }
 
+/** The synced state as far as sampling needs it. */
+interface SampledState {
+  tick: number;
+  heat: Iterable<number>;
+  guard: Iterable<number>;
+  dust: Iterable<number>;
+  risk: Iterable<number>;
+  players: { forEach(fn: (p: Record<string, unknown>, key: string) => void): void };
+}
+
+/** Counts, patch to patch, the entries that changed in one room's state (ChangeCounts). */
+function sampleChanges(room: Room): void {
+  const last = { tick: -1, heat: [] as number[], guard: [] as number[], dust: [] as number[], risk: [] as number[], players: new Map<string, unknown[]>() };
+  const diff = (a: readonly number[], b: readonly number[]) => {
+    let n = Math.abs(a.length - b.length);
+    for (let i = 0, end = Math.min(a.length, b.length); i < end; i++) if (a[i] !== b[i]) n++;
+    return n;
+  };
+  room.onStateChange((raw) => {
+    const state = raw as unknown as SampledState;
+    const now = { heat: [...state.heat], guard: [...state.guard], dust: [...state.dust], risk: [...state.risk] };
+    const c: ChangeCounts = report.changes;
+    if (measuring && last.tick >= 0 && state.tick > last.tick) {
+      const ticks = state.tick - last.tick;
+      c.ticks += ticks;
+      if (now.risk.length > 0) c.revealedTicks += ticks;
+      c.heat += diff(last.heat, now.heat);
+      c.guard += diff(last.guard, now.guard);
+      c.dust += diff(last.dust, now.dust);
+      // Filling or emptying the risk array is the reveal itself (counted in revealedTicks).
+      if (last.risk.length > 0 && now.risk.length > 0) c.risk += diff(last.risk, now.risk);
+      c.tiles = now.heat.length;
+    }
+    state.players.forEach((p, key) => {
+      const fields = PLAYER_FIELDS.map((f) => p[f]);
+      const before = last.players.get(key);
+      if (measuring && last.tick >= 0 && before) PLAYER_FIELDS.forEach((f, i) => fields[i] !== before[i] && c.players[f]++);
+      last.players.set(key, fields);
+    });
+    Object.assign(last, now, { tick: state.tick });
+  });
+}
+
 try {
   for (let r = first; r < first + count; r++) {
-    const settings = { scenario: "classic", seed: 1000 + r, countdownSeconds: 5, name: `bench-${r}-0` };
-    const head = await clientFor(r, 0).create("smolder", settings);
+    const settings = { ...roomOptions, seed: 1000 + r, name: `bench-${r}-0` };
+    const head = await clientFor(r, 0).create(args.room, settings);
     head.onMessage("*", () => {});
     rooms.push(head);
     for (let k = 1; k < CLIENTS_PER_ROOM; k++) {
@@ -60,6 +107,7 @@ try {
   await new Promise(() => {});
 }
 rooms.forEach((room, i) => instrument(room, i % CLIENTS_PER_ROOM === 0));
+if (rooms[0]) sampleChanges(rooms[0]);
 report.clients = rooms.length;
 report.fullJsonClients = rooms.length / CLIENTS_PER_ROOM;
 
@@ -92,6 +140,7 @@ process.on("message", async (msg: string) => {
     report.fullJsonBytes = 0;
     report.intervals = [];
     report.errors = 0;
+    report.changes = noChanges();
     measuring = true;
   } else if (msg === "stop") {
     measuring = false;

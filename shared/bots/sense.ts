@@ -10,23 +10,45 @@ export interface Sight {
   fires: number[];
   /** Tiles someone is already extinguishing or investing in. */
   busy: Set<number>;
-  /** Every active tile, in index order. */
-  tiles: number[];
+  /** Every active tile, in index order (shared between looks: never change it). */
+  tiles: readonly number[];
+  /** The highest risk on any healthy active tile (0 if none): a ceiling that lets a search
+   *  for risky tiles stop early. Only strategies that may see risk (while it is revealed) use it. */
+  riskCeiling: number;
+}
+
+/** The active square's tile list, by square: it changes only when a phase grows the square,
+ *  so each look reuses it instead of building a thousand-entry list every tick. */
+const squares = new Map<string, readonly number[]>();
+
+function squareTiles(s: GameState): readonly number[] {
+  const w = s.scenario.grid.width;
+  const key = `${w},${s.ax},${s.ay},${s.side}`;
+  let tiles = squares.get(key);
+  if (!tiles) {
+    const list: number[] = [];
+    for (let y = s.ay; y < s.ay + s.side; y++) for (let i = y * w + s.ax, end = i + s.side; i < end; i++) list.push(i);
+    // A handful of squares per scenario; the bound only guards a long-lived server from growth.
+    if (squares.size >= 64) squares.clear();
+    squares.set(key, (tiles = list));
+  }
+  return tiles;
 }
 
 export function look(s: GameState): Sight {
   const fires: number[] = [];
-  const tiles: number[] = [];
+  const { heat, risk } = s.tiles;
   const w = s.scenario.grid.width;
+  let riskCeiling = 0;
   for (let y = s.ay; y < s.ay + s.side; y++) {
     for (let i = y * w + s.ax, end = i + s.side; i < end; i++) {
-      tiles.push(i);
-      if (s.tiles.heat[i]! > 0) fires.push(i);
+      if (heat[i]! > 0) fires.push(i);
+      else if (risk[i]! > riskCeiling) riskCeiling = risk[i]!;
     }
   }
   const busy = new Set<number>();
   for (const p of s.players) if (p.present && p.action !== Action.None && p.action !== Action.StepBack) busy.add(p.actionTile);
-  return { fires, busy, tiles };
+  return { fires, busy, tiles: squareTiles(s), riskCeiling };
 }
 
 export const tileX = (s: GameState, i: number): number => i % s.scenario.grid.width;
@@ -41,10 +63,12 @@ export function inReach(s: GameState, p: Player, i: number): boolean {
   return distance(s, p, i) <= s.scenario.player.reach;
 }
 
+/** The centre of tile column or row t, in 1/SUB tiles. */
+const centre = (t: number): number => t * SUB + SUB / 2;
+
 /** Intents that steer the avatar toward tile i, sent only when something changes. */
 export function goTo(s: GameState, p: Player, i: number, sprint: boolean): Intent[] {
   const out: Intent[] = [];
-  const centre = (t: number) => t * SUB + SUB / 2;
   const dx = sign(centre(tileX(s, i)) - p.x);
   const dy = sign(centre(tileY(s, i)) - p.y);
   // Within reach on an axis is close enough on that axis.

@@ -2,7 +2,7 @@
 // stepping back, or standing still); run.ts turns plans into intents, so bots play through
 // the same door as people.
 import { mixHash } from "../prng.js";
-import { Action, type BotKind, type BotPlan, type GameState, type Player, isRevealed } from "../state.js";
+import { Action, type BotKind, type BotPlan, type GameState, type Player, SUB, isRevealed } from "../state.js";
 import { HALT } from "./plan.js";
 import { best, distance, inReach, type Sight } from "./sense.js";
 
@@ -20,12 +20,44 @@ const hero: Strategy = (s, p, sight) => {
   return act("extinguish", target, distance(s, p, target) > 2);
 };
 
-/** The unguarded-first tile nearest to the avatar, for building without sight of risk. */
-function nearestToGuard(s: GameState, p: Player, sight: Sight, tiles: readonly number[]): number {
-  return best(tiles, (i) => {
-    if (s.tiles.heat[i]! > 0 || s.tiles.guard[i]! >= 3 || sight.busy.has(i)) return -Infinity;
-    return -8 * s.tiles.guard[i]! - distance(s, p, i) - s.tiles.dust[i]! + (mixHash(p.seat, i, s.tick >> 6) & 1);
-  });
+/**
+ * The unguarded-first tile nearest to the avatar, for building without sight of risk: the
+ * best of −8·guard − distance − dust + a coin from mixHash, over healthy tiles not fully
+ * guarded and not taken; ties go to the lower index.
+ *
+ * The same choice as scoring every active tile in index order, found faster: rows are
+ * searched nearest first, and a tile at distance d scores at most 1 − d, so once a row is
+ * too far to reach the best score found, no farther row can either.
+ */
+export function nearestToGuard(s: GameState, p: Player, sight: Sight): number {
+  const { heat, guard, dust } = s.tiles;
+  const w = s.scenario.grid.width;
+  const px = Math.floor(p.x / SUB);
+  const py = Math.floor(p.y / SUB);
+  const x0 = s.ax;
+  const x1 = s.ax + s.side;
+  const y0 = s.ay;
+  const y1 = s.ay + s.side;
+  const coin = s.tick >> 6;
+  let bestTile = -1;
+  let bestScore = -Infinity;
+  const farthest = Math.max(py - y0, y1 - 1 - py);
+  for (let dy = 0; dy <= farthest && 1 - dy >= bestScore; dy++) {
+    for (let y = py - dy; y <= py + dy; y += dy === 0 ? 1 : 2 * dy) {
+      if (y < y0 || y >= y1) continue;
+      for (let x = x0, i = y * w + x0; x < x1; x++, i++) {
+        if (heat[i]! > 0 || guard[i]! >= 3) continue;
+        const base = -8 * guard[i]! - Math.max(Math.abs(px - x), dy) - dust[i]!;
+        if (base + 1 < bestScore) continue;
+        const score = base + (mixHash(p.seat, i, coin) & 1);
+        if ((score > bestScore || (score === bestScore && i < bestTile)) && !sight.busy.has(i)) {
+          bestScore = score;
+          bestTile = i;
+        }
+      }
+    }
+  }
+  return bestTile;
 }
 
 /** A fire next to guarded tiles, within `range`: prevention worth defending. */
@@ -39,12 +71,38 @@ function fireThreateningGuard(s: GameState, p: Player, sight: Sight, range: numb
   });
 }
 
-/** While risk is revealed: the riskiest buildable tile, discounted by the walk to it. */
-function highestRiskNear(s: GameState, p: Player, sight: Sight): number {
-  return best(sight.tiles, (i) => {
-    if (s.tiles.heat[i]! > 0 || s.tiles.guard[i]! >= 3 || sight.busy.has(i)) return -Infinity;
-    return s.tiles.risk[i]! - 200 * distance(s, p, i);
-  });
+/**
+ * While risk is revealed: the riskiest buildable tile, discounted by the walk to it (risk −
+ * 200·distance, over healthy tiles not fully guarded and not taken; ties go to the lower
+ * index). Searched like nearestToGuard, nearest rows first: no tile scores above the
+ * sight's risk ceiling less 200 per row of distance.
+ */
+export function highestRiskNear(s: GameState, p: Player, sight: Sight): number {
+  const { heat, guard, risk } = s.tiles;
+  const w = s.scenario.grid.width;
+  const px = Math.floor(p.x / SUB);
+  const py = Math.floor(p.y / SUB);
+  const x0 = s.ax;
+  const x1 = s.ax + s.side;
+  const y0 = s.ay;
+  const y1 = s.ay + s.side;
+  let bestTile = -1;
+  let bestScore = -Infinity;
+  const farthest = Math.max(py - y0, y1 - 1 - py);
+  for (let dy = 0; dy <= farthest && sight.riskCeiling - 200 * dy >= bestScore; dy++) {
+    for (let y = py - dy; y <= py + dy; y += dy === 0 ? 1 : 2 * dy) {
+      if (y < y0 || y >= y1) continue;
+      for (let x = x0, i = y * w + x0; x < x1; x++, i++) {
+        if (heat[i]! > 0 || guard[i]! >= 3) continue;
+        const score = risk[i]! - 200 * Math.max(Math.abs(px - x), dy);
+        if ((score > bestScore || (score === bestScore && i < bestTile)) && !sight.busy.has(i)) {
+          bestScore = score;
+          bestTile = i;
+        }
+      }
+    }
+  }
+  return bestTile;
 }
 
 /** Preventer: builds guard where risk is highest (when it can see risk), and fights only
@@ -52,10 +110,9 @@ function highestRiskNear(s: GameState, p: Player, sight: Sight): number {
 const preventer: Strategy = (s, p, sight) => {
   const fire = fireThreateningGuard(s, p, sight, 3);
   if (fire >= 0) return act("extinguish", fire);
-  const tiles = sight.tiles;
   let target: number;
   if (isRevealed(s)) target = highestRiskNear(s, p, sight);
-  else target = nearestToGuard(s, p, sight, tiles);
+  else target = nearestToGuard(s, p, sight);
   if (target < 0) return HALT;
   return act("invest", target);
 };
@@ -83,7 +140,7 @@ const balanced: Strategy = (s, p, sight) => {
     const risky = highestRiskNear(s, p, sight);
     if (risky >= 0) return act("invest", risky);
   }
-  const target = nearestToGuard(s, p, sight, sight.tiles);
+  const target = nearestToGuard(s, p, sight);
   if (target < 0) return HALT;
   if (inReach(s, p, target) && p.energy < s.scenario.invest.energy) return HALT;
   return act("invest", target);

@@ -1,0 +1,48 @@
+// The bare-room server of bench:server, in its own process as the game server is: Colyseus
+// with its own WebSocket transport (the game's frame limit), the "bare" room
+// (tools/bench-bare-room.ts) and the two HTTP routes the benchmark reads, /healthz and
+// /metrics, answering as the game server's do.
+//   PORT=2591 tsx tools/bench-bare-server.ts
+import type { IncomingMessage, ServerResponse } from "node:http";
+import config, { listen } from "@colyseus/tools";
+import { matchMaker } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import { MAX_FRAME_BYTES } from "../shared/protocol/index.js";
+import { BARE_ROOM_NAME, BareRoom, bareTickSamples } from "./bench-bare-room.js";
+import { percentile } from "./bench-load.js";
+
+const port = Number(process.env.PORT ?? 2591);
+
+const app = config({
+  displayLogs: false,
+  options: { greet: false },
+  initializeTransport: (options) => new WebSocketTransport({ ...options, maxPayload: MAX_FRAME_BYTES }),
+  initializeGameServer: (gameServer) => {
+    gameServer.define(BARE_ROOM_NAME, BareRoom);
+  },
+  initializeExpress: (app) => {
+    app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
+      const [path, query] = (req.url ?? "").split("?");
+      const stats = { rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu };
+      let body: object;
+      if (path === "/healthz") body = stats;
+      else if (path === "/metrics") {
+        const sorted = bareTickSamples.slice().sort((a, b) => a - b);
+        if (query === "reset=1") bareTickSamples.length = 0;
+        const cpu = process.cpuUsage();
+        body = {
+          ticks: sorted.length,
+          tickP50Ms: percentile(sorted, 50),
+          tickP99Ms: percentile(sorted, 99),
+          cpuUserUs: cpu.user,
+          cpuSystemUs: cpu.system,
+          ...stats,
+        };
+      } else return next();
+      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(JSON.stringify(body));
+    });
+  },
+});
+
+await listen(app, port);
