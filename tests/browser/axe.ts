@@ -29,7 +29,10 @@ export async function axe(page: Page, label: string): Promise<AxeReport> {
     counts[v.impact as keyof typeof counts] += 1;
     if (v.impact === "serious" || v.impact === "critical") bad.push(`${v.id} (${v.impact}): ${v.help} — ${v.targets.join(", ")}`);
   }
-  console.log(`axe ${label}: critical ${counts.critical}, serious ${counts.serious}, moderate ${counts.moderate}, minor ${counts.minor}`);
+  const ids = result.map((v) => `${v.id}/${v.impact}`).join(" ");
+  console.log(
+    `axe ${label}: critical ${counts.critical}, serious ${counts.serious}, moderate ${counts.moderate}, minor ${counts.minor}${ids ? ` (${ids})` : ""}`,
+  );
   for (const b of bad) console.log(`  ${b}`);
   return { counts, bad };
 }
