@@ -2,7 +2,7 @@
 // (a fire starting near you, your action finishing, burnout, the phase, the reveal) and, on
 // demand, where you are and where the nearest fires burn. Pure: frames in, sentences out.
 import { Action, SUB } from "../../shared/state.js";
-import { t } from "../i18n/index.js";
+import { phaseLabel, t } from "../i18n/index.js";
 import type { Frame } from "../net/frame.js";
 
 /** A new fire within this many tiles of you is worth interrupting for. */
@@ -74,7 +74,7 @@ export function changes(prev: Frame, next: Frame): string[] {
       .sort((a, b) => distance(at, spotOf(next, a)) - distance(at, spotOf(next, b)));
     if (started.length > 0) out.push(t("say.fireNear", { count: started.length, where: whereIs(at, spotOf(next, started[0]!)) }));
   }
-  if (next.phase !== prev.phase && next.phaseName) out.push(t("say.phase", { name: next.phaseName }));
+  if (next.phase !== prev.phase && next.phaseName) out.push(t("say.phase", { name: phaseLabel(next.phaseName) }));
   if (next.risk && !prev.risk) out.push(t("say.reveal", { n: next.risk.filter((r) => r > 0).length }));
   if (!next.risk && prev.risk) out.push(t("say.revealEnds"));
   if (next.ended && !prev.ended) out.push(t(next.ended === "collapse" ? "say.collapsed" : "say.ended"));

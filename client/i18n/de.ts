@@ -10,6 +10,8 @@ export const de: Catalogue = {
     bot: "Bot",
     withBot: "{{name}} (Bot)",
     withYou: "{{name}} (du)",
+    burntOut: "{{name}} · ausgebrannt",
+    phaseRange: "{{from}} bis {{to}}",
   },
   title: {
     tagline: "Brände löschen fühlt sich großartig an. Brände verhindern hält den Laden am Laufen.",

@@ -10,6 +10,8 @@ export const en = {
     bot: "bot",
     withBot: "{{name}} (bot)",
     withYou: "{{name}} (you)",
+    burntOut: "{{name}} · burnt out",
+    phaseRange: "{{from}} to {{to}}",
   },
   title: {
     tagline: "Putting out fires feels great. Preventing them is what keeps the lights on.",

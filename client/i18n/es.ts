@@ -10,6 +10,8 @@ export const es: Catalogue = {
     bot: "bot",
     withBot: "{{name}} (bot)",
     withYou: "{{name}} (tú)",
+    burntOut: "{{name}} · agotado",
+    phaseRange: "de {{from}} a {{to}}",
   },
   title: {
     tagline: "Apagar fuegos sienta de maravilla. Prevenirlos es lo que mantiene las luces encendidas.",

@@ -71,6 +71,12 @@ export function has(key: string): boolean {
   return i18n.exists(key);
 }
 
+/** A phase's name as the scenarios write it ("0 to 1": growth by orders of magnitude) in words. */
+export function phaseLabel(name: string): string {
+  const m = /^(\d+) to (\d+)$/.exec(name);
+  return m ? t("common.phaseRange", { from: m[1], to: m[2] }) : name;
+}
+
 /** A number as this language writes it. */
 export function num(n: number, opts?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(current, opts).format(n);

@@ -20,7 +20,7 @@ import { Hud } from "../ui/hud.js";
 import { Announcer } from "../a11y/announcer.js";
 import { changes, surroundings } from "../a11y/narrate.js";
 import { errorText } from "../i18n/errors.js";
-import { t } from "../i18n/index.js";
+import { phaseLabel, t } from "../i18n/index.js";
 import { hideTouchControls, isTouchDevice, showTouchControls } from "../ui/touch.js";
 
 export class GameScene extends Phaser.Scene {
@@ -165,7 +165,7 @@ export class GameScene extends Phaser.Scene {
     this.hud.update(frame, this.following ? this.view : undefined);
     if (frame.side !== this.side) {
       this.fit(this.side !== 0);
-      if (this.side !== 0) this.hud.say(t("game.grows", { name: frame.phaseName }), "info");
+      if (this.side !== 0) this.hud.say(t("game.grows", { name: phaseLabel(frame.phaseName) }), "info");
       this.side = frame.side;
     }
     if (frame.stage === "ended" && app.session.summary) this.scene.start(SCENES.results);

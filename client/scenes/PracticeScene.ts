@@ -156,7 +156,7 @@ export class PracticeScene extends Phaser.Scene {
       LAYER,
       h(
         "div",
-        { class: "panel practice-card", role: "region", "aria-label": t("practice.label"), "data-reserve": "" },
+        { class: "panel practice-card", role: "dialog", "aria-modal": "false", "aria-label": t("practice.label"), "data-reserve": "" },
         h("div", { class: "row" }, h("b", {}, t("practice.label")), count, h("span", { class: "practice-praise" }, t("practice.yourPraise"), praise), skip),
         text,
         status,

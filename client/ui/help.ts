@@ -22,7 +22,7 @@ function controls(): [string, string][] {
 export function helpPanel(onClose: () => void): HTMLElement {
   return h(
     "div",
-    { class: "panel help", "aria-labelledby": "help-title" },
+    { class: "panel help", "aria-label": t("help.label") },
     h("h2", { id: "help-title", tabindex: -1 }, t("help.title")),
     h("p", {}, t("help.p1a"), h("b", {}, t("help.p1b")), t("help.p1c")),
     h("p", {}, t("help.p2a"), h("b", {}, t("help.p2b")), t("help.p2c")),

@@ -5,7 +5,7 @@ import { sound } from "../audio/sound.js";
 import { drawMiniMap } from "../render/minimap.js";
 import { formatValue, h, layer, removeLayer } from "./dom.js";
 import { roundClock } from "./clock.js";
-import { num, t } from "../i18n/index.js";
+import { num, phaseLabel, t } from "../i18n/index.js";
 
 /** A speaker with sound waves; the waves hide and a slash shows when muted (see style.css). */
 const SPEAKER_SVG =
@@ -123,7 +123,7 @@ export class Hud {
     this.clock.textContent = clock.elapsed;
     this.clockTotal.textContent = ` / ${clock.length}`;
     this.bar.classList.toggle("watching", !you);
-    this.phase.textContent = frame.phaseName ? t("hud.phase", { name: frame.phaseName }) : "";
+    this.phase.textContent = frame.phaseName ? t("hud.phase", { name: phaseLabel(frame.phaseName) }) : "";
     this.reveal.classList.toggle("shown", frame.risk !== null);
     const hosted = frame.hosted;
     const mode = hosted?.board ?? "praise";
