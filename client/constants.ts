@@ -50,4 +50,8 @@ export const STORAGE = {
   reconnect: "smolder.reconnect",
   /** A random id for this browser: a person the host removes cannot walk back in. */
   device: "smolder.device",
+  /** "reduce" or "full": the person's choice over the browser's prefers-reduced-motion. */
+  motion: "smolder.motion",
+  /** The language the person picked (absent: the browser's). */
+  language: "smolder.language",
 } as const;

@@ -14,6 +14,12 @@ import { WorkshopScene } from "./scenes/WorkshopScene.js";
 import { RenderScale } from "./render/resolution.js";
 import { watchDebrief } from "./ui/debrief-overlay.js";
 import { updateScreenClasses } from "./ui/layout.js";
+import { applyMotionClass } from "./a11y/motion.js";
+import { initI18n } from "./i18n/index.js";
+
+// Words and motion first: every scene reads them as it draws.
+initI18n();
+applyMotionClass();
 
 const game = new Phaser.Game({
   type: Phaser.AUTO,
@@ -39,6 +45,11 @@ watchDebrief(app.session, { myName: () => (app.session.room ? (readFrame(app.ses
   /** What the round's map last drew (guard, revealed risk, embers), or null outside a round. */
   drawn: () => (game.scene.isActive(SCENES.game) ? (game.scene.getScene(SCENES.game) as GameScene).drawnBoard() : null),
   renderScale: () => renderScale.value,
+  /** Where the round's camera looks (scroll and zoom), to check it does not pan under reduced motion. */
+  camera: () => {
+    const cam = game.scene.isActive(SCENES.game) ? game.scene.getScene(SCENES.game).cameras.main : null;
+    return cam ? { x: cam.scrollX, y: cam.scrollY, zoom: cam.zoom } : null;
+  },
   /** Intents this page has sent, by kind. */
   sent: () => ({ ...app.session.sentKinds }),
   fixRenderScale: (value: number) => renderScale.fix(value),

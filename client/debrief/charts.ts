@@ -6,6 +6,7 @@ import "uplot/dist/uPlot.min.css";
 import { type Debrief, type DebriefRound, EFFORTS, firesWaiting, getScenario, type Recap } from "../../shared/index.js";
 import { formatClock, formatValue, h } from "../ui/dom.js";
 import { EFFORT_GROUPS, groupShares } from "./efforts.js";
+import { num, t } from "../i18n/index.js";
 
 const GRID = "#262b36";
 const AXIS = "#9aa1b2";
@@ -239,6 +240,19 @@ export class DebriefCharts {
   }
 }
 
+/** What a sighted person reads off the recap chart, in words: the value's peak and end, the praise reached. */
+export function recapSummary(recap: Recap): string {
+  let peak = 0;
+  recap.value.forEach((v, i) => (v > recap.value[peak]! ? (peak = i) : undefined));
+  const last = recap.value.length - 1;
+  return t("results.chartSummary", {
+    peak: formatValue(recap.value[peak] ?? 0),
+    peakAt: formatClock(recap.seconds[peak] ?? 0),
+    end: formatValue(recap.value[last] ?? 0),
+    praise: num(recap.praise[last] ?? 0),
+  });
+}
+
 /** The results screen's one chart: the team's value and the praise over the round, with the
  *  tipping point, from the summary's recap. Sized to its holder, so it fits a phone. */
 export class RecapChart {
@@ -247,21 +261,23 @@ export class RecapChart {
 
   constructor(recap: Recap) {
     const series: Series[] = [
-      { label: "Team value", stroke: "#009e73", width: 3, scale: "value", data: recap.value },
-      { label: "Praise", stroke: "#f0e442", width: 2, scale: "praise", data: recap.praise },
+      { label: t("results.chartValue"), stroke: "#009e73", width: 3, scale: "value", data: recap.value },
+      { label: t("results.chartPraise"), stroke: "#f0e442", width: 2, scale: "praise", data: recap.praise },
     ];
     // Narrow axes: on a phone the plot itself needs the width.
     const narrow = (a: uPlot.Axis): uPlot.Axis => ({ ...a, size: 42 });
     this.chart = new Chart(
       this.el,
-      "Team value and praise",
+      t("results.chartLabel"),
       series,
       [narrow(axis("value", 3, shortValue)), narrow(axis("praise", 1, kilo))],
       {},
       recap.seconds,
       {},
     );
-    this.chart.markers = recap.tipping === null ? [] : [{ at: recap.tipping, color: "#ff9b73", label: `tipped ${formatClock(recap.tipping)}` }];
+    this.chart.markers =
+      recap.tipping === null ? [] : [{ at: recap.tipping, color: "#ff9b73", label: t("results.tippedMark", { time: formatClock(recap.tipping) }) }];
+    this.el.append(h("p", { class: "sr-only", "data-testid": "chart-summary" }, recapSummary(recap)));
   }
 
   resize(): void {

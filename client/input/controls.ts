@@ -3,6 +3,7 @@
 import type { Intent } from "../../shared/index.js";
 import { SUB } from "../../shared/state.js";
 import type { Frame } from "../net/frame.js";
+import { modalOpen } from "../ui/modal.js";
 import { alreadyUnderWay, type ActionKind, type Sent } from "./eager.js";
 
 export type Action = ActionKind;
@@ -28,6 +29,8 @@ export interface ControlsHost {
   /** Held direction and sprint changed (for prediction). */
   held(dirX: number, dirY: number, sprint: boolean): void;
   toggleHelp(): void;
+  /** Reads out where you are and the nearest fires (L). */
+  whereAmI?(): void;
 }
 
 /** What a scene's prediction exposes: where the avatar is drawn, and what the keys hold. */
@@ -40,8 +43,15 @@ interface Predicted {
 }
 
 /** The host of controls that aim from a predicted avatar and feed it what the keys hold (game and practice alike). */
-export function predictedHost(predictor: Predicted, frame: () => Frame | null, send: (intent: Intent) => void, toggleHelp: () => void): ControlsHost {
+export function predictedHost(
+  predictor: Predicted,
+  frame: () => Frame | null,
+  send: (intent: Intent) => void,
+  toggleHelp: () => void,
+  whereAmI?: () => void,
+): ControlsHost {
   return {
+    whereAmI,
     send,
     frame,
     position: () => ({ x: predictor.x, y: predictor.y }),
@@ -133,9 +143,17 @@ export class Controls {
   }
 
   private keyDown(e: KeyboardEvent): void {
-    if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
+    if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement) return;
     if (e.key === "?" || e.code === "Slash") {
       this.host.toggleHelp();
+      return;
+    }
+    // A dialog holds the keys while it is open; Space or Enter on a focused button presses only
+    // the button. Either way the map does not move or act as well.
+    if (modalOpen()) return;
+    if ((e.code === "Space" || e.key === "Enter") && e.target instanceof Element && e.target.closest("button, a[href], summary, [role=button]")) return;
+    if (e.code === "KeyL") {
+      if (!e.repeat) this.host.whereAmI?.();
       return;
     }
     if (e.code === "ShiftLeft" || e.code === "ShiftRight") {

@@ -42,6 +42,8 @@ export function joinLink(
     const joinUrl = `${o.origin}/join/${code}`;
     link.href = joinUrl;
     link.textContent = joinUrl;
+    // A labelled picture: without a role, axe rejects an aria-label on a plain div.
+    qr.setAttribute("role", "img");
     qr.setAttribute("aria-label", `QR code for ${joinUrl}`);
     note.textContent = networkNote(o);
     note.hidden = note.textContent === "";

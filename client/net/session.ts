@@ -6,6 +6,7 @@ import type { Debrief, Intent, ResultsSummary as RoundSummary } from "../../shar
 import { type ErrorMessage, MSG, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, ROOM_NAME, WORKSHOP_ROOM_NAME } from "../../shared/protocol/index.js";
 import { STORAGE } from "../constants.js";
 import { Connection, type ConnectionStatus } from "./connection.js";
+import { t } from "../i18n/index.js";
 
 export type { ConnectionStatus } from "./connection.js";
 
@@ -16,9 +17,9 @@ export function tidyCode(raw: string): string {
 
 /** Null when the code looks right; otherwise what is wrong with it, in words. */
 export function codeProblem(code: string): string | null {
-  if (code.length !== ROOM_CODE_LENGTH) return `A room code has ${ROOM_CODE_LENGTH} characters.`;
+  if (code.length !== ROOM_CODE_LENGTH) return t("title.codeLength", { n: ROOM_CODE_LENGTH });
   const bad = [...code].find((c) => !ROOM_CODE_ALPHABET.includes(c));
-  if (bad) return `"${bad}" is never in a room code. Check the code on the screen.`;
+  if (bad) return t("title.codeBadChar", { c: bad });
   return null;
 }
 

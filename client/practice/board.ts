@@ -4,6 +4,7 @@
 // back has something to reveal.
 import { applyIntent, createGame, type GameState, type Intent, parseScenario, SCENARIOS, step, SUB } from "../../shared/index.js";
 import { frameFromState, type Frame } from "../net/frame.js";
+import { errorText } from "../i18n/errors.js";
 
 const SEED = 20261;
 
@@ -45,10 +46,10 @@ export class PracticeBoard {
     }
   }
 
-  /** Applies an intent the way the server would (the rules decide); returns the refusal, if any. */
+  /** Applies an intent the way the server would (the rules decide); returns the refusal in words, if any. */
   send(intent: Intent): string | null {
     const v = applyIntent(this.state, 0, intent);
-    return v.ok ? null : v.reason;
+    return v.ok ? null : errorText({ code: v.code, message: v.reason });
   }
 
   tick(): void {

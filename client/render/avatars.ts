@@ -4,6 +4,7 @@ import Phaser from "phaser";
 import { SUB } from "../../shared/state.js";
 import { PALETTE, TILE_PX } from "../constants.js";
 import type { Frame, FramePlayer } from "../net/frame.js";
+import { t } from "../i18n/index.js";
 
 interface Sprite {
   body: Phaser.GameObjects.Graphics;
@@ -31,7 +32,7 @@ export class Avatars {
       seen.add(p.key);
       if (this.sprites.has(p.key)) continue;
       const label = this.scene.add
-        .text(0, 0, p.isYou ? `${p.name} (you)` : p.name, {
+        .text(0, 0, p.isYou ? t("common.withYou", { name: p.name }) : p.name, {
           fontFamily: "system-ui, sans-serif",
           fontSize: `${Math.round(13 * this.nameScale)}px`,
           color: p.isYou ? "#ffffff" : "#d6d9e0",
@@ -106,8 +107,8 @@ export class Avatars {
         .setStroke("#000000", 0);
       s.label.setScale(Math.min(1, (r * 1.3) / (13 * this.nameScale))).setPosition(s.x, s.y);
     } else {
-      const name = p.isYou ? `${p.name} (you)` : p.name;
-      s.label.setText(p.burnout > 0 ? `${name} · burnt out` : name).setOrigin(0.5, 1);
+      const name = p.isYou ? t("common.withYou", { name: p.name }) : p.name;
+      s.label.setText(p.burnout > 0 ? t("common.burntOut", { name }) : name).setOrigin(0.5, 1);
       // Names stay the same size on screen whatever the zoom.
       s.label.setScale(renderScale / zoom).setPosition(s.x, s.y - r - 3);
     }

@@ -1,6 +1,7 @@
 // Draws the map from a frame: tiles, guard, dust, revealed risk and leverage points, and
 // the fires (animated every frame). It reads state and draws; it decides nothing.
 import Phaser from "phaser";
+import { reducedMotion } from "../a11y/motion.js";
 import { PALETTE, TILE_PX } from "../constants.js";
 import type { Frame } from "../net/frame.js";
 
@@ -110,25 +111,27 @@ export class Board {
     m.clear();
     if (!frame) return;
     const w = frame.width;
+    // Reduced motion: fires and rings hold still (their size and count still show the heat).
+    const calm = reducedMotion();
     frame.heat.forEach((heat, i) => {
       if (heat === 0) return;
       const cx = (i % w) * T + T / 2;
       const cy = Math.floor(i / w) * T + T / 2;
-      const flicker = 0.85 + 0.15 * Math.sin(time / 90 + i * 1.7);
+      const flicker = calm ? 1 : 0.85 + 0.15 * Math.sin(time / 90 + i * 1.7);
       const size = (5 + heat * 2.6) * flicker;
       f.fillStyle(PALETTE.fire[heat]!, 0.35);
       f.fillRect(cx - T / 2 + 1, cy - T / 2 + 1, T - 2, T - 2);
       // One tongue per heat level: the count reads without colour.
       for (let k = 0; k < heat; k++) {
         const ox = (k - (heat - 1) / 2) * 6;
-        const h = size * (1 + 0.25 * Math.sin(time / 70 + k * 2 + i));
+        const h = calm ? size : size * (1 + 0.25 * Math.sin(time / 70 + k * 2 + i));
         f.fillStyle(PALETTE.fire[heat]!, 1);
         f.fillTriangle(cx + ox - 4, cy + 8, cx + ox + 4, cy + 8, cx + ox, cy + 8 - h * 1.6);
       }
       f.fillStyle(PALETTE.fireCore, 0.9);
       f.fillCircle(cx, cy + 5, 2 + heat * 0.8);
     });
-    const pulse = 0.5 + 0.5 * Math.sin(time / 200);
+    const pulse = calm ? 1 : 0.5 + 0.5 * Math.sin(time / 200);
     for (const i of frame.leverage) {
       const cx = (i % w) * T + T / 2;
       const cy = Math.floor(i / w) * T + T / 2;

@@ -1,5 +1,6 @@
 // Keeps the active area framed: the camera eases out as the organisation grows.
 import Phaser from "phaser";
+import { reducedMotion } from "../a11y/motion.js";
 import { TILE_PX } from "../constants.js";
 
 export interface Margins {
@@ -29,7 +30,8 @@ export function frameCamera(scene: Phaser.Scene, rect: Phaser.Geom.Rectangle, cs
   // Centre the rect inside the free area, not the whole canvas.
   const cx = rect.centerX - (margins.left - margins.right) / 2 / zoom;
   const cy = rect.centerY - (margins.top - margins.bottom) / 2 / zoom;
-  if (animate) {
+  // Reduced motion: the view jumps to its new frame instead of panning there.
+  if (animate && !reducedMotion()) {
     cam.zoomTo(zoom, 1200, "Sine.easeInOut", true);
     cam.pan(cx, cy, 1200, "Sine.easeInOut", true);
   } else {

@@ -4,6 +4,7 @@ import Phaser from "phaser";
 import { PALETTE, TILE_PX } from "../constants.js";
 import type { Frame } from "../net/frame.js";
 import { sound } from "../audio/sound.js";
+import { reducedMotion } from "../a11y/motion.js";
 
 export const SPARK_TEXTURE = "spark";
 
@@ -57,7 +58,9 @@ export class Effects {
 
   private save(frame: Frame, tile: number, praise: number, mine: boolean, heat: number): void {
     const { x, y } = centre(frame, tile);
-    this.sparks.explode(mine ? 26 + heat * 8 : 12, x, y);
+    const calm = reducedMotion();
+    // Reduced motion: a few sparks, the praise fades where it appears, the camera stays still.
+    this.sparks.explode(calm ? 4 : mine ? 26 + heat * 8 : 12, x, y);
     const text = this.scene.add
       .text(x, y - 10, `+${praise}`, {
         fontFamily: "system-ui, sans-serif",
@@ -69,10 +72,10 @@ export class Effects {
       })
       .setOrigin(0.5)
       .setDepth(9);
-    this.scene.tweens.add({ targets: text, y: y - 50, alpha: 0, duration: 1100, ease: "Cubic.easeOut", onComplete: () => text.destroy() });
+    this.scene.tweens.add({ targets: text, y: calm ? y - 10 : y - 50, alpha: 0, duration: 1100, ease: "Cubic.easeOut", onComplete: () => text.destroy() });
     if (mine) {
       sound.play(heat >= 3 ? "bigSave" : "save");
-      this.scene.cameras.main.shake(120, 0.004);
+      if (!calm) this.scene.cameras.main.shake(120, 0.004);
     }
   }
 
@@ -82,7 +85,7 @@ export class Effects {
       .circle(x, y, TILE_PX * 0.4)
       .setStrokeStyle(3, PALETTE.guardLight, 1)
       .setDepth(8);
-    this.scene.tweens.add({ targets: ring, scale: 2.4, alpha: 0, duration: 700, onComplete: () => ring.destroy() });
+    this.scene.tweens.add({ targets: ring, scale: reducedMotion() ? 1 : 2.4, alpha: 0, duration: 700, onComplete: () => ring.destroy() });
     if (mine) sound.play("guard");
   }
 }

@@ -2,6 +2,7 @@
 import Phaser from "phaser";
 import { getScenario } from "../../shared/index.js";
 import { app } from "../app.js";
+import { reducedMotion } from "../a11y/motion.js";
 import { sound } from "../audio/sound.js";
 import { FOLLOW_TILES, SCENES, TILE_PX } from "../constants.js";
 import { SUB } from "../../shared/state.js";
@@ -16,6 +17,10 @@ import { Effects } from "../render/effects.js";
 import { h, layer, removeLayer } from "../ui/dom.js";
 import { toggleHelp } from "../ui/help.js";
 import { Hud } from "../ui/hud.js";
+import { Announcer } from "../a11y/announcer.js";
+import { changes, surroundings } from "../a11y/narrate.js";
+import { errorText } from "../i18n/errors.js";
+import { phaseLabel, t } from "../i18n/index.js";
 import { hideTouchControls, isTouchDevice, showTouchControls } from "../ui/touch.js";
 
 export class GameScene extends Phaser.Scene {
@@ -23,6 +28,7 @@ export class GameScene extends Phaser.Scene {
   private avatars!: Avatars;
   private effects!: Effects;
   private hud!: Hud;
+  private announcer!: Announcer;
   private controls!: Controls;
   private readonly predictor = new Predictor();
   private frame: Frame | null = null;
@@ -52,6 +58,7 @@ export class GameScene extends Phaser.Scene {
     this.avatars = new Avatars(this);
     this.effects = new Effects(this);
     this.hud = new Hud(toggleHelp);
+    this.announcer = new Announcer();
     this.controls = new Controls(
       predictedHost(
         this.predictor,
@@ -61,6 +68,7 @@ export class GameScene extends Phaser.Scene {
           session.send(intent);
         },
         toggleHelp,
+        () => this.frame && this.announcer.say(surroundings(this.frame)),
       ),
     );
 
@@ -82,7 +90,7 @@ export class GameScene extends Phaser.Scene {
     });
     const offError = session.onError((e) => {
       sound.play("error");
-      this.hud.say(e.message);
+      this.hud.say(errorText(e));
     });
     const offSummary = session.onSummary(() => this.time.delayedCall(1200, () => this.scene.start(SCENES.results)));
     const offStatus = session.onStatus((status) => this.showConnection(status));
@@ -106,6 +114,7 @@ export class GameScene extends Phaser.Scene {
       this.scale.off("resize", onResize);
       this.controls.destroy();
       this.hud.destroy();
+      this.announcer.destroy();
       hideTouchControls();
       removeLayer("banner");
       removeLayer("help");
@@ -141,8 +150,10 @@ export class GameScene extends Phaser.Scene {
     if (frame.width === 0) return;
     const prev = this.frame;
     this.frame = frame;
-    if (prev) this.effects.changes(prev, frame);
-    else {
+    if (prev) {
+      this.effects.changes(prev, frame);
+      this.announcer.say(...changes(prev, frame));
+    } else {
       const scenario = getScenario(frame.scenario);
       if (scenario) this.board.setRiskMax(scenario.risk.max);
     }
@@ -154,7 +165,7 @@ export class GameScene extends Phaser.Scene {
     this.hud.update(frame, this.following ? this.view : undefined);
     if (frame.side !== this.side) {
       this.fit(this.side !== 0);
-      if (this.side !== 0) this.hud.say(`The organisation grows: phase ${frame.phaseName}. Fires spread faster now.`, "info");
+      if (this.side !== 0) this.hud.say(t("game.grows", { name: phaseLabel(frame.phaseName) }), "info");
       this.side = frame.side;
     }
     if (frame.stage === "ended" && app.session.summary) this.scene.start(SCENES.results);
@@ -173,6 +184,9 @@ export class GameScene extends Phaser.Scene {
 
   /** Frames the whole active area; on a big map, following starts once the growth was seen. */
   private fit(animate: boolean): void {
+    // Reduced motion: a view that follows you keeps following as the map grows (the minimap shows
+    // the growth), so the camera makes no trip out to the whole map and back.
+    if (animate && reducedMotion() && this.following && (this.frame?.side ?? 0) > FOLLOW_TILES) return;
     const rect = this.board.activeRect();
     if (rect) frameCamera(this, rect, this.margins, animate);
     this.followFrom = this.time.now + (animate ? 2500 : 0);
@@ -184,14 +198,14 @@ export class GameScene extends Phaser.Scene {
     if (status === "connected" || status === "left") return removeLayer("banner");
     const text =
       status === "reconnecting"
-        ? "Connection lost. Reconnecting to your seat…"
+        ? t("game.reconnecting")
         : status === "kicked"
-          ? "The host removed you from this room."
+          ? t("game.kicked")
           : status === "flooded"
-            ? "The server closed this connection: this page sent far more messages than a person can. Reload to join again."
+            ? t("game.flooded")
             : status === "closed"
-              ? "The game server running this room shut down, so the room has closed. Reload to join a new one."
-              : "Could not get back to the room. Reload to start again.";
+              ? t("game.closed")
+              : t("game.lost");
     layer("banner", h("div", { class: "banner", role: "alert" }, text));
   }
 }

@@ -6,6 +6,7 @@ import { type Frame, readFrame } from "../net/frame.js";
 import { Board } from "../render/board.js";
 import { frameCamera, readMargins } from "../render/camera.js";
 import { h, layer, removeLayer } from "../ui/dom.js";
+import { t } from "../i18n/index.js";
 
 export class LobbyScene extends Phaser.Scene {
   private board!: Board;
@@ -23,26 +24,23 @@ export class LobbyScene extends Phaser.Scene {
     const list = h("ul", { class: "players" });
     const count = h("p", { class: "countdown", "data-testid": "countdown" });
     const code = h("p", { class: "hint", "data-testid": "room-code" });
-    const hint = h("p", { class: "hint" }, "Bots take the empty seats when the countdown ends.");
+    const hint = h("p", { class: "hint" }, t("lobby.botsAtCountdown"));
     const message = h("p", { class: "insight", "data-testid": "host-message" });
-    layer("lobby", h("div", { class: "panel lobby" }, h("h2", {}, "Getting ready"), code, count, message, list, hint));
+    layer("lobby", h("div", { class: "panel lobby" }, h("h2", {}, t("lobby.title")), code, count, message, list, hint));
     const render = (frame: Frame) => {
       if (frame.stage !== "countdown" && frame.stage !== "lobby") return this.scene.start(SCENES.game);
       const hosted = frame.hosted;
-      count.textContent =
-        frame.stage === "lobby" ? "Waiting for the host to start" : hosted?.paused ? "Paused by the host" : `Starting in ${frame.countdown} s`;
+      count.textContent = frame.stage === "lobby" ? t("lobby.waitingHost") : hosted?.paused ? t("lobby.paused") : t("lobby.startingIn", { n: frame.countdown });
       if (hosted) {
         code.replaceChildren(
-          hosted.team ? `Team ${hosted.team} · room ` : "Room ",
+          hosted.team ? t("lobby.teamRoom", { team: hosted.team }) : t("lobby.room"),
           h("span", { class: "room-code" }, hosted.code),
-          hosted.round > 1 ? ` · round ${hosted.round}` : "",
+          hosted.round > 1 ? t("lobby.round", { n: hosted.round }) : "",
         );
         message.textContent = hosted.message;
-        hint.textContent = hosted.watching
-          ? "All seats are taken: you are watching this round and get a seat in the next."
-          : "Bots take the empty seats when the round starts.";
+        hint.textContent = hosted.watching ? t("lobby.allSeatsTaken") : t("lobby.botsAtStart");
       }
-      list.replaceChildren(...frame.players.map((p) => h("li", { class: p.isYou ? "you" : "" }, p.name + (p.isYou ? " (you)" : ""))));
+      list.replaceChildren(...frame.players.map((p) => h("li", { class: p.isYou ? "you" : "" }, p.isYou ? t("common.withYou", { name: p.name }) : p.name)));
       this.board.update(frame);
       const rect = this.board.activeRect();
       if (rect) frameCamera(this, rect, readMargins(), false);

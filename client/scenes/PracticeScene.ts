@@ -17,6 +17,9 @@ import { Effects } from "../render/effects.js";
 import { watchMargins } from "../render/margins.js";
 import { h, layer, removeLayer } from "../ui/dom.js";
 import { toggleHelp } from "../ui/help.js";
+import { Announcer } from "../a11y/announcer.js";
+import { changes, surroundings } from "../a11y/narrate.js";
+import { t } from "../i18n/index.js";
 import { hideTouchControls, isTouchDevice, showTouchControls } from "../ui/touch.js";
 
 export interface PracticeData {
@@ -37,6 +40,7 @@ export class PracticeScene extends Phaser.Scene {
   private avatars!: Avatars;
   private effects!: Effects;
   private controls!: Controls;
+  private announcer!: Announcer;
   private predictor!: Predictor;
   private frame: Frame | null = null;
   private carry = 0;
@@ -53,6 +57,7 @@ export class PracticeScene extends Phaser.Scene {
     this.board = new Board(this);
     this.avatars = new Avatars(this);
     this.effects = new Effects(this);
+    this.announcer = new Announcer();
     this.predictor = new Predictor();
     this.carry = 0;
     this.stepIndex = 0;
@@ -66,9 +71,10 @@ export class PracticeScene extends Phaser.Scene {
         (intent) => {
           sound.unlock();
           const refused = this.practice.send(intent);
-          this.ui.status.textContent = refused ? `Not now: ${refused}.` : "";
+          this.ui.status.textContent = refused ?? "";
         },
         toggleHelp,
+        () => this.frame && this.announcer.say(surroundings(this.frame)),
       ),
     );
     if (isTouchDevice()) showTouchControls(this.controls);
@@ -96,6 +102,7 @@ export class PracticeScene extends Phaser.Scene {
       offMargins();
       this.scale.off("resize", fit);
       this.controls.destroy();
+      this.announcer.destroy();
       hideTouchControls();
       removeLayer(LAYER);
       removeLayer("help");
@@ -122,7 +129,10 @@ export class PracticeScene extends Phaser.Scene {
     const prev = this.frame;
     const next = this.practice.frame();
     this.frame = next;
-    if (prev) this.effects.changes(prev, next);
+    if (prev) {
+      this.effects.changes(prev, next);
+      this.announcer.say(...changes(prev, next));
+    }
     this.predictor.sync(next);
     this.board.update(next);
     this.avatars.update(next);
@@ -132,12 +142,13 @@ export class PracticeScene extends Phaser.Scene {
   }
 
   private showCard(finish: () => void): void {
-    const count = h("span", { class: "counter" });
+    const count = h("span", { class: "counter", "aria-hidden": "true" });
     const praise = h("strong", { "data-testid": "practice-praise" }, "0");
-    const text = h("p", { "data-testid": "practice-step" });
+    // The step is read out as it changes; focus starts on it, so no button holds the game's keys.
+    const text = h("p", { "data-testid": "practice-step", tabindex: -1, "aria-live": "polite" });
     const status = h("p", { class: "hint", role: "status", "aria-live": "polite" });
-    const play = h("button", { type: "button", class: "primary", hidden: true }, "Play the round");
-    const skip = h("button", { type: "button", class: "link" }, "Skip practice");
+    const play = h("button", { type: "button", class: "primary", hidden: true }, t("practice.play"));
+    const skip = h("button", { type: "button", class: "link" }, t("practice.skip"));
     play.addEventListener("click", finish);
     skip.addEventListener("click", finish);
     this.ui = { count, praise, text, status, play, skip };
@@ -145,21 +156,22 @@ export class PracticeScene extends Phaser.Scene {
       LAYER,
       h(
         "div",
-        { class: "panel practice-card", role: "dialog", "aria-label": "Practice", "data-reserve": "" },
-        h("div", { class: "row" }, h("b", {}, "Practice"), count, h("span", { class: "practice-praise" }, "Your praise ", praise), skip),
+        { class: "panel practice-card", role: "dialog", "aria-modal": "false", "aria-label": t("practice.label"), "data-reserve": "" },
+        h("div", { class: "row" }, h("b", {}, t("practice.label")), count, h("span", { class: "practice-praise" }, t("practice.yourPraise"), praise), skip),
         text,
         status,
         play,
       ),
     );
     this.show(0);
+    text.focus();
   }
 
   private show(index: number): void {
     this.stepIndex = Math.min(index, PRACTICE_STEPS.length - 1);
     const last = this.stepIndex === PRACTICE_STEPS.length - 1;
     this.ui.count.textContent = `${this.stepIndex + 1} / ${PRACTICE_STEPS.length}`;
-    this.ui.text.textContent = PRACTICE_STEPS[this.stepIndex]!.text;
+    this.ui.text.textContent = t(PRACTICE_STEPS[this.stepIndex]!.text);
     this.ui.status.textContent = "";
     this.ui.play.hidden = !last;
     // On the last step "Play the round" is the way on; a second button for it would only confuse.
@@ -174,12 +186,12 @@ export class PracticeScene extends Phaser.Scene {
     app.practice = null;
     localStorage.setItem(STORAGE.tutorialDone, "1");
     this.ui.play.disabled = true;
-    this.ui.status.textContent = "Joining your round…";
+    this.ui.status.textContent = t("practice.joining");
     data.join().then(
       (key) => this.scene.start(key),
       (err: Error) => {
         // Back to the title, which says why.
-        app.joinProblem = `Could not join: ${err.message || "the server did not answer"}. Try again.`;
+        app.joinProblem = t("title.couldNotJoin", { why: err.message || t("title.noAnswer") });
         this.scene.start(SCENES.title);
       },
     );

@@ -2,7 +2,9 @@
 // your quick fixes and dust started later), the round's value and praise over time with the
 // tipping point, and each player's praise beside what their work really did.
 import Phaser from "phaser";
-import { creditName, headlines, headlineSentence, storyOf } from "../../shared/index.js";
+import { headlines } from "../../shared/index.js";
+import { num, t } from "../i18n/index.js";
+import { headlineText, myStory, shownName } from "../i18n/stories.js";
 import { app } from "../app.js";
 import { SCENES, STORAGE } from "../constants.js";
 import { RecapChart } from "../debrief/charts.js";
@@ -28,7 +30,7 @@ export class ResultsScene extends Phaser.Scene {
     });
     if (!summary) return void this.scene.start(SCENES.title);
     const rows = [...summary.players].sort((a, b) => b.praise - a.praise);
-    const again = h("button", { type: "button", class: "primary big" }, "Play again");
+    const again = h("button", { type: "button", class: "primary big" }, t("results.again"));
     // In a hosted room the host starts the next round; everyone goes back to the lobby then.
     const room = session.room;
     const hosted = !!(room?.state as { code?: string } | undefined)?.code;
@@ -51,15 +53,11 @@ export class ResultsScene extends Phaser.Scene {
         );
     });
     const fmt = (v: number) => formatValue(v);
-    const story = storyOf(summary.players, mySeat);
-    const headline = headlineSentence(headlines(summary.players));
+    const story = myStory(summary.players, mySeat);
+    const headline = headlineText(headlines(summary.players));
     const recap = summary.recap;
     if (recap && recap.seconds.length > 1) chart = new RecapChart(recap);
-    const tipped = recap
-      ? recap.tipping === null
-        ? "The fires never got ahead of the team."
-        : `Tipped at ${formatClock(recap.tipping)}: from then on more fires burned than there were people to fight them.`
-      : null;
+    const tipped = recap ? (recap.tipping === null ? t("results.neverAhead") : t("results.tipped", { time: formatClock(recap.tipping) })) : null;
     const ended = (room?.state as { ended?: string } | undefined)?.ended;
     layer(
       "results",
@@ -70,13 +68,13 @@ export class ResultsScene extends Phaser.Scene {
           "h2",
           { "data-testid": "outcome" },
           summary.collapsed
-            ? `The organisation collapsed at ${formatClock(summary.seconds)}`
+            ? t("results.collapsed", { time: formatClock(summary.seconds) })
             : ended === "host"
-              ? `The host ended the round at ${formatClock(summary.seconds)}`
-              : "The organisation survived",
+              ? t("results.hostEnded", { time: formatClock(summary.seconds) })
+              : t("results.survived"),
         ),
-        h("p", { class: "big-number" }, "Team value ", h("strong", {}, fmt(summary.value))),
-        story ? h("p", { class: "my-story", "data-testid": "my-story" }, story) : h("p", { class: "hint" }, "You watched this round."),
+        h("p", { class: "big-number" }, t("results.teamValue"), h("strong", {}, fmt(summary.value))),
+        story ? h("p", { class: "my-story", "data-testid": "my-story" }, story) : h("p", { class: "hint" }, t("results.watched")),
         headline ? h("p", { class: "insight", "data-testid": "headline" }, headline) : null,
         chart ? chart.el : null,
         tipped ? h("p", { class: "hint tipped", "data-testid": "results-tipping" }, tipped) : null,
@@ -89,11 +87,11 @@ export class ResultsScene extends Phaser.Scene {
             h(
               "tr",
               {},
-              h("th", {}, "Player"),
-              h("th", {}, "Praise"),
-              h("th", { title: "Value of fires put out and guard built" }, "Direct"),
-              h("th", { title: "Damage from fires your embers and dust started" }, "Indirect"),
-              h("th", {}, "Net"),
+              h("th", { scope: "col" }, t("results.player")),
+              h("th", { scope: "col" }, t("results.praise")),
+              h("th", { scope: "col", title: t("results.directTitle") }, t("results.direct")),
+              h("th", { scope: "col", title: t("results.indirectTitle") }, t("results.indirect")),
+              h("th", { scope: "col" }, t("results.net")),
             ),
           ),
           h(
@@ -103,8 +101,8 @@ export class ResultsScene extends Phaser.Scene {
               h(
                 "tr",
                 { class: p.seat === mySeat ? "you" : "" },
-                h("td", { title: creditName(p) }, creditName(p)),
-                h("td", {}, p.praise),
+                h("td", { title: shownName(p) }, shownName(p)),
+                h("td", {}, num(p.praise)),
                 h("td", {}, fmt(p.direct)),
                 h("td", {}, fmt(p.indirect) === "0" ? "0" : `−${fmt(p.indirect)}`),
                 h("td", { class: p.net < 0 ? "neg" : "pos" }, fmt(p.net)),
@@ -112,12 +110,8 @@ export class ResultsScene extends Phaser.Scene {
             ),
           ),
         ),
-        h(
-          "p",
-          { class: "hint" },
-          "Praise is what people saw. Net is what the work did: the fires your quick fixes started later count against you. Times are into the round (m:ss).",
-        ),
-        hosted ? h("p", { class: "countdown", "data-testid": "waiting-next" }, "Waiting for the host's next round…") : again,
+        h("p", { class: "hint" }, t("results.explain")),
+        hosted ? h("p", { class: "countdown", "data-testid": "waiting-next" }, t("results.waitingNext")) : again,
       ),
     );
     if (chart) {

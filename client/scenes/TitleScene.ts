@@ -10,6 +10,8 @@ import { generatedName } from "../names.js";
 import { Board } from "../render/board.js";
 import { frameCamera } from "../render/camera.js";
 import { h, layer, removeLayer } from "../ui/dom.js";
+import { settingsRow } from "../ui/settings.js";
+import { t } from "../i18n/index.js";
 import { type PracticeData, practiceDue } from "./PracticeScene.js";
 
 export class TitleScene extends Phaser.Scene {
@@ -52,7 +54,7 @@ export class TitleScene extends Phaser.Scene {
     name.value = localStorage.getItem(STORAGE.name) || generatedName();
     const status = h("p", { class: "status", role: "status", "aria-live": "polite" }, app.joinProblem ?? "");
     app.joinProblem = null;
-    const play = h("button", { type: "submit", class: "primary big" }, "Quick play");
+    const play = h("button", { type: "submit", class: "primary big" }, t("title.quickPlay"));
     // A /join/CODE link (or the QR code on the projector) fills in the code.
     const linked = codeFromPath("join");
     const code = h("input", {
@@ -63,35 +65,31 @@ export class TitleScene extends Phaser.Scene {
       autocomplete: "off",
       autocapitalize: "characters",
       spellcheck: "false",
-      placeholder: "e.g. 7K4X9Q",
+      placeholder: t("title.codePlaceholder"),
       class: "code-input",
     });
     code.value = linked;
-    const join = h("button", { type: "button", class: linked ? "primary" : "secondary" }, "Join with code");
+    const join = h("button", { type: "button", class: linked ? "primary" : "secondary" }, t("title.joinWithCode"));
     const host = h(
       "p",
       { class: "host-links" },
-      h("a", { href: "/host?new=1", class: "link" }, "Host a room for a group"),
+      h("a", { href: "/host?new=1", class: "link" }, t("title.hostRoom")),
       " · ",
-      h("a", { href: "/host?new=workshop", class: "link" }, "Host a team workshop"),
+      h("a", { href: "/host?new=workshop", class: "link" }, t("title.hostWorkshop")),
     );
     const form = h(
       "form",
       { class: "panel title-card" },
       h("h1", {}, "Smolder"),
-      h("p", { class: "tagline" }, "Putting out fires feels great. Preventing them is what keeps the lights on."),
-      h("label", { for: "name" }, "Your name"),
+      h("p", { class: "tagline" }, t("title.tagline")),
+      h("label", { for: "name" }, t("title.yourName")),
       name,
       linked ? null : play,
-      h(
-        "div",
-        { class: "join-row" },
-        h("label", { for: "code" }, linked ? "Room code" : "Playing with a group? Room code"),
-        h("div", { class: "row" }, code, join),
-      ),
+      h("div", { class: "join-row" }, h("label", { for: "code" }, linked ? t("title.roomCode") : t("title.groupCode")), h("div", { class: "row" }, code, join)),
       status,
       linked ? null : host,
-      h("p", { class: "credit" }, "After the essay ", h("i", {}, "A Dangerous Addiction"), " by Alex Komoroske."),
+      h("p", { class: "credit" }, t("title.creditBefore"), h("i", { lang: "en" }, "A Dangerous Addiction"), t("title.creditAfter")),
+      settingsRow(),
     );
     const chosenName = () => {
       sound.unlock();
@@ -111,18 +109,18 @@ export class TitleScene extends Phaser.Scene {
       const join = () => app.session.quickPlay(chosen).then((): SceneKey => SCENES.lobby);
       if (practiceDue()) return void this.scene.start(SCENES.practice, { join } satisfies PracticeData);
       busy(true);
-      status.textContent = "Finding a room…";
+      status.textContent = t("title.finding");
       join().then(
         (next) => this.scene.start(next),
         (err: Error) => {
           busy(false);
-          status.textContent = `Could not join: ${err.message || "the server did not answer"}. Try again.`;
+          status.textContent = t("title.couldNotJoin", { why: err.message || t("title.noAnswer") });
         },
       );
     });
     const joinByCode = () => {
       const c = tidyCode(code.value);
-      const problem = c ? codeProblem(c) : "Type the room code from the host's screen.";
+      const problem = c ? codeProblem(c) : t("title.typeCode");
       if (problem) {
         status.textContent = problem;
         code.focus();
@@ -137,12 +135,12 @@ export class TitleScene extends Phaser.Scene {
         });
       if (practiceDue()) return void this.scene.start(SCENES.practice, { join } satisfies PracticeData);
       busy(true);
-      status.textContent = `Joining room ${c}…`;
+      status.textContent = t("title.joining", { code: c });
       join().then(
         (next) => this.scene.start(next),
         (err: Error) => {
           busy(false);
-          status.textContent = err.message || "The server did not answer. Try again.";
+          status.textContent = err.message || t("title.noAnswerTryAgain");
         },
       );
     };

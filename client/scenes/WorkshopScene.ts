@@ -7,6 +7,8 @@ import { app } from "../app.js";
 import { SCENES } from "../constants.js";
 import type { WorkshopView } from "../net/workshop.js";
 import { h, layer, removeLayer } from "../ui/dom.js";
+import { t } from "../i18n/index.js";
+import { errorText } from "../i18n/errors.js";
 
 export class WorkshopScene extends Phaser.Scene {
   private moving = false;
@@ -24,34 +26,22 @@ export class WorkshopScene extends Phaser.Scene {
     const mates = h("ul", { class: "players" });
     const status = h("p", { class: "countdown", role: "status" });
     const message = h("p", { class: "insight", "data-testid": "host-message" });
-    layer(
-      "lobby",
-      h(
-        "div",
-        { class: "panel lobby" },
-        title,
-        team,
-        status,
-        message,
-        mates,
-        h("p", { class: "hint" }, "Every team plays the same scenario in its own room; the facilitator compares the teams afterwards."),
-      ),
-    );
+    layer("lobby", h("div", { class: "panel lobby" }, title, team, status, message, mates, h("p", { class: "hint" }, t("lobby.sameScenario"))));
     // After a reconnect the session holds a new Room; follow it.
     let current = room;
     const render = () => {
       const st = current.state as unknown as WorkshopView;
       const me = st.people?.get(current.sessionId);
-      title.replaceChildren("Workshop ", h("span", { class: "room-code" }, st.code ?? ""));
+      title.replaceChildren(t("lobby.workshop"), h("span", { class: "room-code" }, st.code ?? ""));
       message.textContent = st.message ?? "";
       const mine = me?.team ? st.teams.get(me.team) : undefined;
-      team.textContent = mine ? `You are in team ${mine.name}` : "Waiting to be placed in a team";
-      const names: string[] = [];
+      team.textContent = mine ? t("lobby.inTeam", { name: mine.name }) : t("lobby.unplaced");
+      const names: { name: string; you: boolean }[] = [];
       st.people?.forEach((p, key) => {
-        if (mine && p.team === mine.id) names.push(key === current.sessionId ? `${p.name} (you)` : p.name);
+        if (mine && p.team === mine.id) names.push({ name: p.name, you: key === current.sessionId });
       });
-      mates.replaceChildren(...names.map((n) => h("li", { class: n.endsWith("(you)") ? "you" : "" }, n)));
-      status.textContent = mine?.code ? `Joining team ${mine.name}…` : "Waiting for the facilitator to open the teams";
+      mates.replaceChildren(...names.map((n) => h("li", { class: n.you ? "you" : "" }, n.you ? t("common.withYou", { name: n.name }) : n.name)));
+      status.textContent = mine?.code ? t("lobby.joiningTeam", { name: mine.name }) : t("lobby.waitingTeams");
       if (mine?.code && me) void this.move(current, mine.code, me.name);
     };
     current.onStateChange(render);
@@ -81,9 +71,9 @@ export class WorkshopScene extends Phaser.Scene {
         h(
           "div",
           { class: "panel lobby" },
-          h("h2", {}, "Could not join your team"),
-          h("p", {}, (e as Error).message),
-          h("button", { type: "button", class: "primary", onclick: () => this.scene.restart() }, "Try again"),
+          h("h2", {}, t("lobby.teamFailed")),
+          h("p", {}, errorText(e as Error)),
+          h("button", { type: "button", class: "primary", onclick: () => this.scene.restart() }, t("lobby.tryAgain")),
         ),
       );
       void room;

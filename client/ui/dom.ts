@@ -1,6 +1,6 @@
 // A tiny element builder for the HTML layers over the canvas (forms, HUD, tables), which
 // stay crisp, accessible and responsive in a way canvas text is not.
-import { valueFigure } from "../../shared/story.js";
+import { num } from "../i18n/index.js";
 import { byId } from "./lookup.js";
 
 type Attrs = Record<string, string | number | boolean | ((e: Event) => void) | undefined>;
@@ -34,8 +34,9 @@ export function removeLayer(id: string): void {
   document.getElementById(id)?.remove();
 }
 
-/** Value units → the figure shown to players (healthy tile-seconds / 10); the shared stories print it the same way. */
-export const formatValue = valueFigure;
+/** Value units → the figure shown to players (healthy tile-seconds / 10), as the shared stories
+ *  count it (valueFigure) but written the way the page's language writes numbers. */
+export const formatValue = (v: number): string => num(Math.round(v / 1000));
 
 export function formatClock(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));

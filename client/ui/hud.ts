@@ -5,6 +5,7 @@ import { sound } from "../audio/sound.js";
 import { drawMiniMap } from "../render/minimap.js";
 import { formatValue, h, layer, removeLayer } from "./dom.js";
 import { roundClock } from "./clock.js";
+import { num, phaseLabel, t } from "../i18n/index.js";
 
 /** A speaker with sound waves; the waves hide and a slash shows when muted (see style.css). */
 const SPEAKER_SVG =
@@ -36,25 +37,20 @@ export class Hud {
 
   constructor(onHelp: () => void) {
     this.energyFill = h("div", { class: "bar-fill" });
-    this.energy = h("div", { class: "bar", role: "meter", "aria-label": "Energy", "aria-valuemin": 0, "aria-valuemax": 100 }, this.energyFill);
+    this.energy = h("div", { class: "bar", role: "meter", "aria-label": t("hud.energy"), "aria-valuemin": 0, "aria-valuemax": 100 }, this.energyFill);
     this.praise = h("strong", { "data-testid": "my-praise" }, "0");
     this.value = h("strong", { "data-testid": "team-value" }, "0");
     this.clock = h("strong", { "data-testid": "clock" }, "0:00");
     this.clockTotal = h("span", { class: "total" });
     this.phase = h("span", { class: "phase" }, "");
-    this.board = h("ol", { class: "leaderboard", "aria-label": "Praise leaderboard" });
+    this.board = h("ol", { class: "leaderboard", "aria-label": t("hud.leaderboard") });
     this.boardLine = h("div", { class: "hud-board", "data-testid": "board-line" });
     this.toast = h("div", { class: "toast", role: "status", "aria-live": "polite" });
-    this.reveal = h(
-      "div",
-      { class: "reveal-note" },
-      h("span", { class: "long" }, "Risk revealed: purple tiles smoulder, specks are embers (white-ringed: yours), blue rings are where investing pays most."),
-      h("span", { class: "short" }, "Risk revealed · blue rings: invest there"),
-    );
+    this.reveal = h("div", { class: "reveal-note" }, h("span", { class: "long" }, t("hud.revealLong")), h("span", { class: "short" }, t("hud.revealShort")));
     // Hosted rooms: the host's message, the pause, and the leaderboard mode the host chose.
     this.message = h("div", { class: "host-message", role: "status", "aria-live": "polite", "data-testid": "host-message" });
-    this.paused = h("div", { class: "paused-note", "data-testid": "paused" }, h("div", {}, "Paused by the host"));
-    this.sideTitle = h("div", { class: "side-title" }, "Praise");
+    this.paused = h("div", { class: "paused-note", "data-testid": "paused" }, h("div", {}, t("hud.paused")));
+    this.sideTitle = h("div", { class: "side-title" }, t("hud.praise"));
     this.teamValue = h("strong", { class: "side-value" });
     this.side = h("div", { class: "side", "data-reserve": "" }, this.sideTitle, this.board, this.teamValue);
     this.minimap = h("canvas", {
@@ -62,10 +58,16 @@ export class Hud {
       width: 200,
       height: 200,
       role: "img",
-      "aria-label": "The whole map: fires, guard and everyone; the frame is what you see",
+      "aria-label": t("hud.minimap"),
       "data-testid": "minimap",
     });
-    const mute = h("button", { class: "icon sound", type: "button", "aria-label": "Sound", "aria-pressed": String(!sound.muted), title: "Sound on/off" });
+    const mute = h("button", {
+      class: "icon sound",
+      type: "button",
+      "aria-label": t("hud.sound"),
+      "aria-pressed": String(!sound.muted),
+      title: t("hud.soundTitle"),
+    });
     mute.innerHTML = SPEAKER_SVG;
     mute.classList.toggle("muted", sound.muted);
     mute.addEventListener("click", () => {
@@ -73,22 +75,37 @@ export class Hud {
       mute.classList.toggle("muted", muted);
       mute.setAttribute("aria-pressed", String(!muted));
     });
-    const help = h("button", { class: "icon", type: "button", "aria-label": "Help", title: "Help (?)", onclick: onHelp }, "?");
+    const help = h("button", { class: "icon", type: "button", "aria-label": t("hud.help"), title: t("hud.helpTitle"), onclick: onHelp }, "?");
     const label = (long: string, short: string) => h("span", {}, h("span", { class: "long" }, long), h("span", { class: "short" }, short));
     // Watchers have no energy and no praise of their own: the "mine" stats hide for them.
     this.bar = h(
       "div",
       { class: "hud-bar", "data-reserve": "" },
-      h("div", { class: "stat watch-only", "data-testid": "watching" }, h("span", {}, "Watching"), h("strong", { class: "watch-note" }, "no seat this round")),
-      h("div", { class: "stat mine" }, h("span", {}, "Energy"), this.energy),
-      h("div", { class: "stat mine" }, label("Your praise", "Praise"), this.praise),
-      h("div", { class: "stat value" }, label("Team value", "Value"), this.value),
-      h("div", { class: "stat", title: "Time into the round / the round's length" }, h("span", {}, "Time"), h("strong", {}, this.clock, this.clockTotal)),
+      h(
+        "div",
+        { class: "stat watch-only", "data-testid": "watching" },
+        h("span", {}, t("hud.watching")),
+        h("strong", { class: "watch-note" }, t("hud.noSeat")),
+      ),
+      h("div", { class: "stat mine" }, h("span", {}, t("hud.energy")), this.energy),
+      h("div", { class: "stat mine" }, label(t("hud.yourPraise"), t("hud.praise")), this.praise),
+      h("div", { class: "stat value" }, label(t("hud.teamValue"), t("hud.value")), this.value),
+      h("div", { class: "stat", title: t("hud.timeTitle") }, h("span", {}, t("hud.time")), h("strong", {}, this.clock, this.clockTotal)),
       // The phase, and on compact screens the praise board, on a line of their own.
       h("div", { class: "hud-sub" }, this.phase, this.boardLine),
       h("div", { class: "hud-buttons" }, mute, help),
     );
-    this.el = layer("hud", this.bar, this.side, this.minimap, this.reveal, this.message, this.paused, this.toast);
+    this.el = layer(
+      "hud",
+      h("p", { class: "sr-only" }, t("hud.mapLabel")),
+      this.bar,
+      this.side,
+      this.minimap,
+      this.reveal,
+      this.message,
+      this.paused,
+      this.toast,
+    );
   }
 
   update(frame: Frame, view?: { x: number; y: number; side: number }): void {
@@ -100,13 +117,13 @@ export class Hud {
     this.energyFill.classList.toggle("low", pct < 25);
     this.energy.setAttribute("aria-valuenow", String(pct));
     this.energy.classList.toggle("burnt", (you?.burnout ?? 0) > 0);
-    this.praise.textContent = String(you?.praise ?? 0);
+    this.praise.textContent = num(you?.praise ?? 0);
     this.value.textContent = formatValue(frame.value);
     const clock = roundClock(frame);
     this.clock.textContent = clock.elapsed;
     this.clockTotal.textContent = ` / ${clock.length}`;
     this.bar.classList.toggle("watching", !you);
-    this.phase.textContent = frame.phaseName ? `Phase ${frame.phaseName}` : "";
+    this.phase.textContent = frame.phaseName ? t("hud.phase", { name: phaseLabel(frame.phaseName) }) : "";
     this.reveal.classList.toggle("shown", frame.risk !== null);
     const hosted = frame.hosted;
     const mode = hosted?.board ?? "praise";
@@ -114,7 +131,7 @@ export class Hud {
     this.message.classList.toggle("shown", !!hosted?.message);
     this.paused.classList.toggle("shown", hosted?.paused === true);
     this.side.style.display = mode === "hidden" ? "none" : "";
-    this.sideTitle.textContent = mode === "value" ? "Team value" : "Praise";
+    this.sideTitle.textContent = mode === "value" ? t("hud.teamValue") : t("hud.praise");
     this.board.style.display = mode === "value" ? "none" : "";
     this.teamValue.style.display = mode === "value" ? "" : "none";
     this.teamValue.textContent = formatValue(frame.value);
@@ -129,8 +146,8 @@ export class Hud {
           "li",
           { class: `${p.isYou ? "you" : ""} ${p.status}` },
           h("span", { class: "name" }, p.name),
-          p.bot ? h("span", { class: "tag" }, "bot") : null,
-          h("span", { class: "num" }, p.praise),
+          p.bot ? h("span", { class: "tag" }, t("common.bot")) : null,
+          h("span", { class: "num" }, num(p.praise)),
         ),
       ),
     );
@@ -156,15 +173,21 @@ type BoardRow = Frame["players"][number];
  *  team-value-only board; nothing when the host hid the board. */
 function boardLine(mode: string, rows: readonly BoardRow[], value: number): (Node | string)[] {
   if (mode === "hidden") return [];
-  if (mode === "value") return [h("b", {}, "Team value "), formatValue(value), " · the host shows no praise board"];
+  if (mode === "value") return [h("b", {}, t("hud.valueBoard")), formatValue(value), t("hud.noPraiseBoard")];
   const shown = rows.slice(0, 3);
   const you = rows.findIndex((p) => p.isYou);
   if (you >= 3) shown.push(rows[you]!);
-  const out: (Node | string)[] = [h("b", {}, "Praise ")];
+  const out: (Node | string)[] = [h("b", {}, t("hud.praiseBoard"))];
   shown.forEach((p, i) => {
     if (i > 0) out.push(" · ");
     const rank = rows.indexOf(p) + 1;
-    out.push(h("span", { class: p.isYou ? "you" : "" }, `${rank}. ${p.isYou ? "You" : p.name}${p.bot ? " (bot)" : ""} ${p.praise}`));
+    out.push(
+      h(
+        "span",
+        { class: p.isYou ? "you" : "" },
+        `${num(rank)}. ${p.isYou ? t("common.you") : p.bot ? t("common.withBot", { name: p.name }) : p.name} ${num(p.praise)}`,
+      ),
+    );
   });
   return out;
 }

@@ -1,6 +1,7 @@
 // On-screen controls for touch screens: a direction pad and action buttons.
 import type { Controls } from "../input/controls.js";
 import { h, layer, removeLayer } from "./dom.js";
+import { t } from "../i18n/index.js";
 
 const PAD: [string, number, number][] = [
   ["↖", -1, -1],
@@ -23,9 +24,13 @@ export function showTouchControls(controls: Controls): void {
     });
     for (const ev of ["pointerup", "pointercancel", "lostpointercapture"]) el.addEventListener(ev, up);
   };
-  const pad = h("div", { class: "pad", "aria-label": "Move", "data-reserve": "" });
+  const pad = h("div", { class: "pad", "aria-label": t("touch.move"), "data-reserve": "" });
   for (const [label, dx, dy] of PAD) {
-    const b = h("button", { type: "button", class: label ? "dir" : "dir hub", "aria-label": label ? `move ${label}` : "stop" }, label);
+    const b = h(
+      "button",
+      { type: "button", class: label ? "dir" : "dir hub", "aria-label": label ? t("touch.moveDir", { dir: label }) : t("touch.stop") },
+      label,
+    );
     hold(
       b,
       () => controls.setDirection(dx, dy),
@@ -33,7 +38,7 @@ export function showTouchControls(controls: Controls): void {
     );
     pad.append(b);
   }
-  const sprint = h("button", { type: "button", class: "act sprint" }, "Sprint");
+  const sprint = h("button", { type: "button", class: "act sprint" }, t("touch.sprint"));
   hold(
     sprint,
     () => controls.setSprint(true),
@@ -53,9 +58,9 @@ export function showTouchControls(controls: Controls): void {
     h(
       "div",
       { class: "actions", "data-reserve": "" },
-      action("Put out", "fire", "extinguish"),
-      action("Invest", "invest", "invest"),
-      action("Step back", "back", "stepBack"),
+      action(t("touch.putOut"), "fire", "extinguish"),
+      action(t("touch.invest"), "invest", "invest"),
+      action(t("touch.stepBack"), "back", "stepBack"),
       sprint,
     ),
   );
