@@ -29,7 +29,7 @@ import { roundRecord, type RoundRecord } from "../hosting/rounds.js";
 import { sanitizeName, uniqueName } from "../names.js";
 import { HostedState } from "../schema/HostedState.js";
 import { checkIntentMessage } from "../validate.js";
-import { sendError } from "./authority.js";
+import { refuseAfterPatch, sendError } from "./authority.js";
 import { type HostedTicket, PrivateRoom } from "./private-room.js";
 import { Round } from "./round.js";
 
@@ -43,7 +43,7 @@ export class HostedRoom extends PrivateRoom<HostedState, Person, JoinAuth> {
   private settings: RoundSettings = { ...DEFAULT_ROUND_SETTINGS };
   private readonly round: Round = new Round(this, {
     status: (seat, burntOut) => this.people.statusOf(this.round.keyOf(seat) ?? "", burntOut),
-    refuse: (sessionId, error) => this.sendErrorTo(sessionId, error),
+    refuse: (sessionId, error) => refuseAfterPatch(this, sessionId, error),
     paused: () => this.state.paused,
     published: () => {
       this.people.showWatchers(this.state.watchers);

@@ -4,11 +4,11 @@
 import { type Client, ErrorCode, Room, type RoomException, ServerError } from "@colyseus/core";
 import { checkIntent, type GameState, type LogEntry } from "../../shared/index.js";
 import { sanitizeName } from "../names.js";
-import { type ErrorMessage, MAX_CLIENTS, MAX_ROUND_SEATS, MSG, PATCH_RATE_HZ, type Status } from "../../shared/protocol/index.js";
+import { MAX_CLIENTS, MAX_ROUND_SEATS, MSG, PATCH_RATE_HZ, type Status } from "../../shared/protocol/index.js";
 import { SmolderState } from "../schema/SmolderState.js";
 import { FloodGuard } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
-import { admit, closeForShutdown, logRoomFault, refuseUnknownMessages, sendError } from "./authority.js";
+import { admit, closeForShutdown, logRoomFault, refuseAfterPatch, refuseUnknownMessages, sendError } from "./authority.js";
 import { guardFrames } from "./frames.js";
 import { QUICK_PLAY_BOT_PACE, readSettings, type RoomSettings } from "./options.js";
 import { Round } from "./round.js";
@@ -31,7 +31,7 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
   private settings!: RoomSettings;
   private readonly round = new Round(this, {
     status: (seat, burntOut) => this.statusOf(seat, burntOut),
-    refuse: (sessionId, error) => this.sendErrorTo(sessionId, error),
+    refuse: (sessionId, error) => refuseAfterPatch(this, sessionId, error),
     // Nobody else is sent here once the round is over.
     finished: () => void this.lock(),
   });
@@ -173,11 +173,6 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
 
   private admit(client: Client<Seat>): boolean {
     return admit(this, client, client.userData?.flood);
-  }
-
-  private sendErrorTo(sessionId: string, error: ErrorMessage): void {
-    const client = this.clients.getById(sessionId);
-    if (client) sendError(client, error);
   }
 
   private statusOf(seat: number, burntOut: boolean): Status {
