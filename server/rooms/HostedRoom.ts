@@ -49,7 +49,7 @@ export class HostedRoom extends PrivateRoom<HostedState, Person, JoinAuth> {
       this.people.showWatchers(this.state.watchers);
       if (this.round.stage() !== "playing") return;
       this.sendTimeline();
-      this.recovery.checkpoints.tick(Date.now());
+      this.recovery.checkpoints.tick(this.round.rules.tick, this.round.rules.scenario.tickRate);
     },
     finished: () => this.keep(),
   });

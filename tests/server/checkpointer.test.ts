@@ -85,19 +85,24 @@ describe("checkpoints of a round in progress", () => {
     expect(failures).toEqual([]);
   });
 
-  it("at most one write a second as the room plays; a save during a write is followed by one with the latest state", async () => {
+  it("at most one write a second of rounds time as the room plays; a save during a write is followed by one with the latest state", async () => {
     const { store, room, cp } = await setUp();
+    const rate = SCENARIO.tickRate;
     room.playUntil(10);
-    cp.tick(0);
-    cp.tick(400);
-    cp.tick(999);
+    cp.tick(10, rate);
+    cp.tick(14, rate);
+    cp.tick(10 + rate - 1, rate);
     room.playUntil(20);
-    await cp.save(); // queued behind the write of tick 0
+    await cp.save(); // queued behind the write of tick 10
     expect(cp.writes).toBe(2);
     expect((await store.listCheckpoints())[0]!.tick).toBe(20);
-    cp.tick(1000);
+    cp.tick(10 + rate, rate);
     await cp.save();
     expect(cp.writes).toBe(4);
+    // A new round's ticks start again from 0: written at once.
+    cp.tick(0, rate);
+    await cp.save();
+    expect(cp.writes).toBe(6);
   });
 
   it("a lost write is healed: the next write starts the log afresh, with a snapshot", async () => {
