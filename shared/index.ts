@@ -6,7 +6,7 @@ export { step, runTicks } from "./step.js";
 export { movePlayer } from "./players.js";
 export { playerView } from "./view.js";
 export type { PlayerView } from "./view.js";
-export { snapshot, restore, stateHash } from "./snapshot.js";
+export { snapshot, restore, stateHash, progressHash } from "./snapshot.js";
 export { replay, replayFrom, applyEntry } from "./replay.js";
 export type { LogEntry } from "./replay.js";
 export { playerSummaries, roundSummary } from "./summary.js";

@@ -2,7 +2,7 @@
 // at most a second of it. Each write is the head (tick, hash, the room's facts) and the log
 // entries since the last write; now and then a snapshot of the rules state, so a restore replays
 // at most SNAPSHOT_EVERY_TICKS ticks rather than the whole round.
-import { createGame, type GameState, type LogEntry, replayFrom, restore, type Scenario, stateHash } from "../../shared/index.js";
+import { createGame, type GameState, type LogEntry, replayFrom, restore, progressHash, type Scenario } from "../../shared/index.js";
 import type { Checkpoint, CheckpointWrite, SessionStore } from "../storage/store.js";
 
 /** The format this server writes; it refuses to restore a newer one. */
@@ -45,8 +45,6 @@ export class Checkpointer {
   private lastTick = -Infinity;
   private inFlight: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
-  /** Bytes of JSON handed to the store, for the benchmark. */
-  bytes = 0;
   writes = 0;
   /** Whether the last write reached the store. */
   lastWriteOk = false;
@@ -107,7 +105,7 @@ export class Checkpointer {
       format: CHECKPOINT_FORMAT,
       savedAt: Date.now(),
       tick: game.tick,
-      hash: stateHash(game as GameState),
+      hash: progressHash(game as GameState),
       room: s.room,
       from,
       entries,
@@ -125,7 +123,6 @@ export class Checkpointer {
       this.written = length;
       this.writes++;
       this.lastWriteOk = true;
-      this.bytes += JSON.stringify(entries).length + JSON.stringify(w.room).length + (w.snapshot ? JSON.stringify(w.snapshot).length : 0);
     } catch (err) {
       // Whatever the store holds now, the next write starts the log afresh with a snapshot.
       this.written = 0;
@@ -157,7 +154,7 @@ export function rebuildRound(cp: Checkpoint, scenario: Scenario, seed: number): 
   } catch (err) {
     return { ok: false, reason: `its log could not be replayed (${err instanceof Error ? err.message : String(err)})` };
   }
-  const hash = stateHash(game);
+  const hash = progressHash(game);
   if (game.tick !== cp.tick || hash !== cp.hash) return { ok: false, reason: `it rebuilds to a different game (tick ${game.tick}, expected ${cp.tick})` };
   return { ok: true, game };
 }
