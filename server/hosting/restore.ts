@@ -5,11 +5,12 @@
 // its code and is left alone there.
 import { randomUUID } from "node:crypto";
 import { matchMaker } from "@colyseus/core";
-import { HOSTED_ROOM_NAME } from "../../shared/protocol/index.js";
+import { HOSTED_ROOM_NAME, WORKSHOP_ROOM_NAME } from "../../shared/protocol/index.js";
 import { log } from "../log.js";
 import type { HostedTicket } from "../rooms/private-room.js";
 import type { SessionStore } from "../storage/store.js";
 import type { HostedFacts } from "./recovery.js";
+import type { WorkshopFacts } from "./workshop-recovery.js";
 
 export interface RestoreReport {
   restored: string[];
@@ -50,11 +51,11 @@ export async function takeOverHandovers(store: SessionStore): Promise<void> {
   });
 }
 
-/** Opens one written-down room again; null when it is open, else why not. */
+/** Opens one written-down room (a hosted room or a workshop lobby) again; null when it is open, else why not. */
 export async function restoreRoom(store: SessionStore, sessionId: string): Promise<string | null> {
   const [cp, session] = await Promise.all([store.getCheckpoint(sessionId), store.getSession(sessionId)]);
-  const facts = cp?.room as Partial<HostedFacts> | null | undefined;
-  if (!cp || !session || facts?.kind !== "hosted") return "its session or its room's facts are missing";
+  const facts = cp?.room as Partial<HostedFacts | WorkshopFacts> | null | undefined;
+  if (!cp || !session || (facts?.kind !== "hosted" && facts?.kind !== "workshop")) return "its session or its room's facts are missing";
   const ticket: HostedTicket = {
     sessionId: session.id,
     hostHash: session.hostHash,
@@ -65,7 +66,7 @@ export async function restoreRoom(store: SessionStore, sessionId: string): Promi
   const ticketId = randomUUID();
   await matchMaker.presence.setex(`smolder:ticket:${ticketId}`, JSON.stringify(ticket), 30);
   try {
-    await matchMaker.createRoom(HOSTED_ROOM_NAME, { ticket: ticketId });
+    await matchMaker.createRoom(facts.kind === "workshop" ? WORKSHOP_ROOM_NAME : HOSTED_ROOM_NAME, { ticket: ticketId });
     return null;
   } catch (err) {
     return err instanceof Error ? err.message : String(err);

@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { type AuthContext, type Client, ErrorCode, matchMaker, ServerError } from "@colyseus/core";
 import { z } from "zod";
 import { hosting } from "../hosting/registry.js";
+import { WorkshopRecovery } from "../hosting/workshop-recovery.js";
 import { cleanMessage } from "../hosting/host-commands.js";
 import { deal, smallestTeam, teamCount } from "../hosting/teams.js";
 import { sanitizeName, uniqueName } from "../names.js";
@@ -45,16 +46,38 @@ export class WorkshopRoom extends PrivateRoom<WorkshopState, Person, { role: Rol
   private ticket!: WorkshopTicket;
   private nextTeam = 0;
   private opening = false;
+  private readonly recovery = new WorkshopRecovery(this, () => ({
+    sessionId: this.ticket.sessionId,
+    nextTeam: this.nextTeam,
+    timing: {
+      ...(this.ticket.tickMs !== undefined && { tickMs: this.ticket.tickMs }),
+      ...(this.ticket.reconnectSeconds !== undefined && { reconnectSeconds: this.ticket.reconnectSeconds }),
+    },
+  }));
 
   override async onCreate(options: unknown): Promise<void> {
     this.ticket = await this.redeemTicket<WorkshopTicket>(options, "workshops are created with POST /api/workshops");
     this.state = new WorkshopState();
     this.state.code = this.roomId;
     this.guardMessages();
-    this.onHostCommand("only the workshop's facilitator can do that", checkWorkshopCommand, (cmd, client) =>
-      this.command(cmd, (error) => sendError(client, error)),
-    );
+    this.onHostCommand("only the workshop's facilitator can do that", checkWorkshopCommand, (cmd, client) => {
+      const refusal = this.command(cmd, (error) => sendError(client, error));
+      if (refusal === null) void this.recovery.save();
+      return refusal;
+    });
+    if (this.ticket.restore) this.nextTeam = await this.recovery.open(this.ticket.sessionId);
     this.watchIdle();
+    void this.recovery.save();
+  }
+
+  /** A deploy or a stop: the lobby is written down, and everyone told to come back. */
+  override onBeforeShutdown(): void {
+    void this.recovery.shutdown();
+  }
+
+  override async onDispose(): Promise<void> {
+    await super.onDispose();
+    await this.recovery.disposed();
   }
 
   get sessionKey(): string {
@@ -247,5 +270,6 @@ export class WorkshopRoom extends PrivateRoom<WorkshopState, Person, { role: Rol
     }
     st.stage = "open";
     this.opening = false;
+    void this.recovery.save();
   }
 }

@@ -133,3 +133,52 @@ async function playStopAndRestore(signal: "SIGKILL" | "SIGTERM"): Promise<void> 
 }
 
 process.on("exit", () => data.remove());
+
+describe("a workshop of three teams killed with SIGKILL", () => {
+  it("comes back: the lobby under its code with every team, and each team's round paused in its room", async () => {
+    const port = await freePort();
+    let server = await serve(port);
+    const res = await fetch(`${server.url}/api/workshops`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ tickMs: 25 }),
+    });
+    const made = (await res.json()) as { code: string; hostSecret: string };
+    const client = clientOf(server.url);
+    const lobby = hold(await client.joinById(made.code, { hostSecret: made.hostSecret }));
+    listen(lobby);
+    for (let i = 0; i < 9; i++) hold(await client.joinById(made.code, { name: `Person ${i + 1}` })).onMessage("*", () => undefined);
+    type Lobby = { stage: string; people: Map<string, unknown>; teams: Map<string, { name: string; code: string }> };
+    const seen = (r: Room) => r.state as unknown as Lobby;
+    await until(() => seen(lobby).people?.size === 9, "nine people in the lobby", 5000);
+    lobby.send(MSG.host, { command: "form", size: 3 });
+    await until(() => seen(lobby).teams?.size === 3, "three teams", 5000);
+    lobby.send(MSG.host, { command: "open" });
+    await until(() => [...seen(lobby).teams.values()].every((t) => t.code !== ""), "every team's room", 10_000);
+    const teams = [...seen(lobby).teams.values()].map((t) => ({ name: t.name, code: t.code }));
+    // The workshop console runs every team's round from its dashboards.
+    for (const t of teams) {
+      const dash = hold(await client.joinById<HostedState>(t.code, { hostSecret: made.hostSecret, console: "dashboard" }));
+      listen(dash);
+      dash.send(MSG.host, { command: "settings", scenario: "workshop", durationSeconds: 60, seats: 3 });
+      dash.send(MSG.host, { command: "start", countdownSeconds: 0 });
+      await until(() => stateOf(dash).stage === "playing" && stateOf(dash).tick > 5 * stateOf(dash).tickRate, `${t.name}'s round under way`, 15_000);
+    }
+
+    await server.stop("SIGKILL");
+    rooms.length = 0;
+    server = await serve(port);
+    const again = clientOf(server.url);
+    const console2 = hold(await again.joinById(made.code, { hostSecret: made.hostSecret }));
+    await until(() => (seen(console2).teams?.size ?? 0) === 3, "the lobby's teams", 5000);
+    expect(seen(console2).stage).toBe("open");
+    expect([...seen(console2).teams.values()].map((t) => ({ name: t.name, code: t.code }))).toEqual(teams);
+    for (const t of teams) {
+      const dash = hold(await again.joinById<HostedState>(t.code, { hostSecret: made.hostSecret, console: "dashboard" }));
+      await until(() => stateOf(dash)?.stage === "playing", `${t.name}'s room`, 5000);
+      expect(stateOf(dash).paused).toBe(true);
+      expect(stateOf(dash).team).toBe(t.name);
+      expect(stateOf(dash).workshop).toBe(made.code);
+    }
+  });
+});
