@@ -2,6 +2,7 @@
 // in this browser and runs the session: people, settings, start/pause/resume/end, next phase,
 // messages, lock, rounds, live charts of the round and the debrief. The connection is the one
 // policy every page uses (net/connection.ts); this page says what it means for a facilitator.
+import type { HostCommand } from "../../shared/protocol/index.js";
 import { Client, type Room } from "colyseus.js";
 import { type ErrorMessage, MSG } from "../../shared/protocol/index.js";
 import { getScenario } from "../../shared/index.js";
@@ -72,7 +73,7 @@ class HostConsole {
     private readonly secret: string,
     private readonly nav: Nav,
   ) {
-    const send = (command: Record<string, unknown>) => this.send(command);
+    const send = (command: HostCommand) => this.send(command);
     this.settings = new SettingsForm(send);
     this.controls = new RoundControls(send, () => this.settings.applyEdits());
     this.options = new RoomOptions(send);
@@ -151,7 +152,7 @@ class HostConsole {
     this.banner.show(notice, () => void this.link?.retry());
   }
 
-  private send(command: Record<string, unknown>): void {
+  private send(command: HostCommand): void {
     this.link?.room?.send(MSG.host, command);
   }
 

@@ -1,11 +1,13 @@
 // The host console's room-wide options: a short message on every screen, what the leaderboard
 // shows, what happens to a round when the console is lost, and locking the room to newcomers.
+// The selects' options are these types' values; the server checks what arrives anyway.
+import type { BoardMode, HostCommand, HostDropMode } from "../../shared/protocol/index.js";
 import { BOARD_MODES, HOST_MESSAGE_MAX_LENGTH } from "../../shared/protocol/index.js";
 import type { HostedInfo } from "../net/frame.js";
 import { h } from "../ui/dom.js";
 import { field } from "./settings-form.js";
 
-type Send = (command: Record<string, unknown>) => void;
+type Send = (command: HostCommand) => void;
 
 const BOARD_TEXT: Record<string, string> = { praise: "praise leaderboard", value: "team value only", hidden: "nothing (hidden)" };
 
@@ -21,8 +23,8 @@ export class RoomOptions {
   private locked = false;
 
   constructor(send: Send) {
-    this.board.addEventListener("change", () => send({ command: "board", mode: this.board.value }));
-    this.hostDrop.addEventListener("change", () => send({ command: "hostDrop", then: this.hostDrop.value }));
+    this.board.addEventListener("change", () => send({ command: "board", mode: this.board.value as BoardMode }));
+    this.hostDrop.addEventListener("change", () => send({ command: "hostDrop", then: this.hostDrop.value as HostDropMode }));
     this.lock = h(
       "button",
       { type: "button", class: "secondary", "data-testid": "host-lock", onclick: () => send({ command: this.locked ? "unlock" : "lock" }) },

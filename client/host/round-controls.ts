@@ -1,10 +1,11 @@
 // The host console's round buttons: start (after a countdown), cancel the countdown, pause,
 // resume, end, grow the organisation now, and the next round with the same people. Each is
 // enabled only when the room can do it.
+import type { HostCommand } from "../../shared/protocol/index.js";
 import type { Frame, HostedInfo } from "../net/frame.js";
 import { h } from "../ui/dom.js";
 
-type Send = (command: Record<string, unknown>) => void;
+type Send = (command: HostCommand) => void;
 
 export class RoundControls {
   readonly el: HTMLElement;

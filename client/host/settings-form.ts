@@ -1,12 +1,14 @@
 // The next round's settings in the host console. The form shows what the room will run: it
 // follows the room until the host edits it, and an edit not yet applied is applied when the
 // round starts.
+import type { BotKind } from "../../shared/index.js";
+import type { HostCommand } from "../../shared/protocol/index.js";
 import { MAX_HOSTED_PLAYERS } from "../../shared/protocol/index.js";
 import { SCENARIOS, SCENARIO_IDS } from "../../shared/index.js";
 import type { Frame, HostedInfo } from "../net/frame.js";
 import { h } from "../ui/dom.js";
 
-type Send = (command: Record<string, unknown>) => void;
+type Send = (command: HostCommand) => void;
 
 /** A labelled setting, with one line in a facilitator's words under it when it needs one. */
 export function field(label: string, input: HTMLElement, help?: string): HTMLElement {
@@ -92,11 +94,11 @@ export class SettingsForm {
       command: "settings",
       scenario: this.scenario.value,
       durationSeconds: Number(this.duration.value),
-      exponentHalves: Number(this.exponent.value),
+      exponentHalves: Number(this.exponent.value) as 2 | 3 | 4,
       spreadPct: Number(this.spread.value),
       startPhase: Number(this.phase.value),
       seats: Number(this.seats.value),
-      bots: this.bots.value.split(","),
+      bots: this.bots.value.split(",") as BotKind[],
     });
   }
 

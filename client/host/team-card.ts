@@ -2,6 +2,7 @@
 // what the team's own console would (stage, clock, value, fires, how close it is to collapse,
 // the effort split, a small live map) and sends this team's commands. A team in trouble is
 // outlined and says why.
+import type { HostCommand } from "../../shared/protocol/index.js";
 import type { Client, Room } from "colyseus.js";
 import { MSG } from "../../shared/protocol/index.js";
 import { collapseFiresFor, EFFORTS, getScenario, tippingPoint } from "../../shared/index.js";
@@ -24,7 +25,7 @@ const WATCH_PCT = 25;
 export const SEVERITY = ["fine", "watch", "trouble", "collapsed"] as const;
 const RECENT_SECONDS = 10;
 
-type Command = Record<string, unknown>;
+type Command = HostCommand;
 
 export class TeamCard {
   readonly el: HTMLElement;

@@ -1,5 +1,7 @@
 // The workshop console once the teams are open: the same round settings for every team, and
 // commands for all of them at once.
+import type { BotKind } from "../../shared/index.js";
+import type { HostCommand } from "../../shared/protocol/index.js";
 import { SCENARIOS, SCENARIO_IDS } from "../../shared/index.js";
 import { h } from "../ui/dom.js";
 import type { TeamCard } from "./team-card.js";
@@ -47,7 +49,7 @@ export function everyTeamCard(teams: EveryTeam): HTMLElement {
         scenario: scenario.value,
         durationSeconds: Number(duration.value),
         seats: Number(seats.value),
-        bots: bots.value.split(","),
+        bots: bots.value.split(",") as BotKind[],
         // The same map and luck for every team by default, so differences come from play.
         seed: sameSeed.checked ? seed : Math.floor(Math.random() * 0xffffffff),
       });
@@ -55,7 +57,7 @@ export function everyTeamCard(teams: EveryTeam): HTMLElement {
     if (quiet) return;
     teams.toast(sameSeed.checked ? `Every team plays seed ${seed}.` : "Each team plays its own seed.");
   };
-  const all = (command: Record<string, unknown>) => () => {
+  const all = (command: HostCommand) => () => {
     for (const card of teams.cards()) card.send(command);
   };
   // What the form shows is what runs: starting applies it first to every team still waiting,

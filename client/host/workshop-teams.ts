@@ -1,10 +1,11 @@
 // The workshop console while teams form: one column per team, people dragged between them (or
 // moved with the list beside a name), team names edited in place, teams added and removed.
+import type { WorkshopCommand } from "../../shared/protocol/index.js";
 import { TEAM_SIZE_MAX, TEAM_SIZE_MIN } from "../../shared/protocol/index.js";
 import type { WorkshopParticipant, WorkshopView } from "../net/workshop.js";
 import { h } from "../ui/dom.js";
 
-type Send = (command: Record<string, unknown>) => void;
+type Send = (command: WorkshopCommand) => void;
 
 export class TeamForming {
   readonly el: HTMLElement;

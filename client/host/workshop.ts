@@ -2,6 +2,7 @@
 // sizes or by dragging people between them; then one room per team, all run from here, and a
 // dashboard of every team live. The console is the host of every team room (same secret), so
 // each team is commanded exactly as a single hosted room is.
+import type { WorkshopCommand } from "../../shared/protocol/index.js";
 import { Client, type Room } from "colyseus.js";
 import { type ErrorMessage, MSG } from "../../shared/protocol/index.js";
 import { Connection, type StatusReport } from "../net/connection.js";
@@ -95,7 +96,7 @@ class WorkshopConsole {
     });
   }
 
-  private send(command: Record<string, unknown>): void {
+  private send(command: WorkshopCommand): void {
     this.link?.room?.send(MSG.host, command);
   }
 
