@@ -1,7 +1,9 @@
 // Deutsch. Typed against en.ts: a missing or extra key fails typecheck.
 import type { Catalogue } from "./en.js";
+import { facilitatorDe } from "./facilitator/de.js";
 
 export const de: Catalogue = {
+  ...facilitatorDe,
   common: {
     language: "Sprache",
     reduceMotion: "Weniger Bewegung",

@@ -1,7 +1,9 @@
 // Español. Typed against en.ts: a missing or extra key fails typecheck.
 import type { Catalogue } from "./en.js";
+import { facilitatorEs } from "./facilitator/es.js";
 
 export const es: Catalogue = {
+  ...facilitatorEs,
   common: {
     language: "Idioma",
     reduceMotion: "Reducir movimiento",
