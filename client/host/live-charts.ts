@@ -4,7 +4,7 @@ import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { EFFORTS, firesWaiting } from "../../shared/index.js";
 import { EFFORT_GROUPS, groupShares } from "../debrief/efforts.js";
-import { type Key, t } from "../i18n/index.js";
+import { t } from "../i18n/index.js";
 import { formatClock, formatValue, h } from "../ui/dom.js";
 
 /** The room's timeline since second `from`; `effort` holds EFFORTS.length counters per second. */
@@ -27,9 +27,6 @@ interface Timeline {
 }
 
 const empty = (): Timeline => ({ fires: [], risk: [], value: [], praise: [], effort: [] });
-
-/** The effort groups' names here, in EFFORT_GROUPS' order. */
-const EFFORT_LABELS: readonly Key[] = ["charts.extinguish", "charts.invest", "charts.stepBack", "charts.sprint", "charts.other"];
 
 interface Charts {
   fires: uPlot;
@@ -64,7 +61,7 @@ export class LiveCharts {
       ),
       effort: this.chart(
         t("charts.effortTitle"),
-        EFFORT_GROUPS.map((s, i) => ({ label: EFFORT_LABELS[i] ? t(EFFORT_LABELS[i]) : s.label, stroke: s.color, width: 2, scale: "pct" })),
+        EFFORT_GROUPS.map((s) => ({ label: s.label, stroke: s.color, width: 2, scale: "pct" })),
         [axis("pct", 3, (v) => `${v}%`)],
         { pct: { range: [0, 100] } },
       ),

@@ -27,8 +27,6 @@ const RECENT_SECONDS = 10;
 
 type Command = Record<string, unknown>;
 
-/** The effort groups' names, in EFFORT_GROUPS' order. */
-const EFFORT_LABELS: readonly Key[] = ["charts.extinguish", "charts.invest", "charts.stepBack", "charts.sprint", "charts.other"];
 const STAGE_TEXT: Record<string, Key> = { lobby: "card.lobby", countdown: "card.countdown", playing: "card.playing" };
 
 export class TeamCard {
@@ -180,7 +178,7 @@ export class TeamCard {
       ...EFFORT_GROUPS.map((g, i) =>
         h("i", {
           style: `width:${shares[i]!.toFixed(1)}%;background:${g.color}`,
-          title: `${EFFORT_LABELS[i] ? t(EFFORT_LABELS[i]) : g.label} ${Math.round(shares[i]!)}%`,
+          title: `${g.label} ${Math.round(shares[i]!)}%`,
         }),
       ),
     );

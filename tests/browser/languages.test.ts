@@ -165,6 +165,13 @@ describe.runIf(runBrowserTests)("the game in other languages", () => {
       await shot(screen, `${lang}-projector-over`);
       await host.page.getByTestId("debrief-1").waitFor();
       await noEnglish(host.page, lang, "host console after a round", WORKBENCH);
+      // The debrief, shown on every screen from the console's workbench.
+      await host.page.getByTestId("debrief-1").click();
+      await host.page.getByTestId("wb-show").click();
+      await screen.getByTestId("debrief").waitFor({ timeout: 15_000 });
+      await screen.waitForTimeout(800);
+      await noEnglish(screen, lang, "projector debrief");
+      await shot(screen, `${lang}-projector-debrief`);
 
       // The console on a phone, the same host in another tab.
       const phone = await tab(host, 390, 844);

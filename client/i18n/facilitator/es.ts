@@ -302,7 +302,7 @@ export const facilitatorEs: FacilitatorCatalogue = {
     collapsed: "derrumbe",
     over: "fin de la ronda",
     stage: "Ronda {{n, number}} · {{stage}}",
-    tipped: "Desbordado: hace rato que hay más fuegos que personas.",
+    tipped: "Punto de inflexión: hace rato que hay más fuegos que personas.",
     building: "Los fuegos aumentan: {{pct}} % del camino al derrumbe.",
     close: "Cerca del derrumbe: {{pct}} % del camino.",
     collapsedAlert: "Derrumbe.",
