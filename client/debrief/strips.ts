@@ -3,6 +3,7 @@
 // putting out fires and who built guard, and when the whole team got dragged into firefighting.
 import { EFFORTS, type DebriefRound } from "../../shared/index.js";
 import { t } from "../i18n/index.js";
+import { shownName } from "../i18n/stories.js";
 import { formatClock, h } from "../ui/dom.js";
 import { EFFORT_GROUPS, groupShares } from "./efforts.js";
 
@@ -41,7 +42,7 @@ export function effortStrips(r: DebriefRound, opts: StripOptions = {}): HTMLElem
         ctx.fillRect(0, y, width, rowH);
       }
       ctx.fillStyle = you ? "#ffd27a" : p.bot ? "#9aa1b2" : "#e8eaf0";
-      const label = p.bot ? t("common.withBot", { name: p.name }) : p.name;
+      const label = shownName(p);
       ctx.fillText(label.length > 18 ? `${label.slice(0, 17)}…` : label, 4, y + rowH / 2);
       const row0 = r.effortBins[row] ?? [];
       for (let b = 0; b < bins; b++) {

@@ -63,7 +63,7 @@ export function playerTable(players: readonly PlayerSummary[], you: number | nul
                 "td",
                 { class: "col-name" },
                 p.name,
-                p.bot ? h("small", {}, ` ${t("common.bot")}`) : null,
+                p.bot && !/\bbot\b/i.test(p.name) ? h("small", {}, ` ${t("common.bot")}`) : null,
                 p.seat === you ? h("small", { class: "you-tag" }, " you") : null,
               );
             const v = p[c.key];

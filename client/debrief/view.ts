@@ -55,7 +55,7 @@ export class DebriefView {
       { class: "d-section" },
       h("h3", {}, t("debrief.tableTitle")),
       playerTable(lead.players, you),
-      h("p", { class: "muted small" }, t("debrief.tableNote")),
+      h("p", { class: "muted small d-table-note" }, t("debrief.tableNote")),
     );
     const strips = h("section", { class: "d-section" }, h("h3", {}, t("debrief.stripsTitle")), effortStrips(lead, { you, big: this.opts.big }));
     const compare = d.rounds.length > 1 && !this.opts.noCompare ? compareRounds(d.rounds) : null;
