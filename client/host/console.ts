@@ -18,7 +18,7 @@ import { Banner, Toast } from "./alerts.js";
 import { keptRooms, loadSession } from "./keys.js";
 import type { Nav } from "./landing.js";
 import { LiveCharts, type TimelineMessage } from "./live-charts.js";
-import { connectionNotice } from "./notice.js";
+import { connectionNotice, refusal } from "./notice.js";
 import { RoomOptions } from "./room-options.js";
 import { RoundControls } from "./round-controls.js";
 import { SettingsForm } from "./settings-form.js";
@@ -142,7 +142,7 @@ class HostConsole {
   /** The room's listeners, on the first room and on every room after a reconnect. */
   attach(room: Room): void {
     room.onStateChange(() => this.render(readFrame(room)));
-    room.onMessage(MSG.error, (e: ErrorMessage) => this.toast.say(e.message));
+    room.onMessage(MSG.error, (e: ErrorMessage) => this.toast.say(refusal(e)));
     room.onMessage(MSG.summary, () => undefined);
     room.onMessage(MSG.timeline, (t: TimelineMessage) => this.charts.add(t, getScenario(this.frame?.scenario ?? "")?.risk.max ?? 0));
     room.onMessage(MSG.rounds, (rounds: RoundRow[]) => {

@@ -1,7 +1,8 @@
 // What a facilitator's page says about its connection, in one set of words for the host
 // console, the workshop console and the team cards. The policy itself is net/connection.ts;
 // this only turns its status into a line and, where a person can do something, a button.
-import { t } from "../i18n/index.js";
+import { errorText } from "../i18n/errors.js";
+import { language, t } from "../i18n/index.js";
 import type { StatusReport } from "../net/connection.js";
 
 export interface Notice {
@@ -9,6 +10,12 @@ export interface Notice {
   text: string;
   /** The button's label, when pressing it helps (it retries the connection). */
   action?: string;
+}
+
+/** A refused command as the console says it: in English the server's own reason (it names what
+ *  was wrong), in another language the catalogue's words for its code. */
+export function refusal(e: { code?: string; message: string }): string {
+  return language() === "en" ? e.message : errorText(e);
 }
 
 /** `what` names the thing held: "room ABC123", "workshop ABC123", "this team's room". */

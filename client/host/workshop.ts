@@ -14,7 +14,7 @@ import { languagePicker } from "../ui/settings.js";
 import { Banner, Toast } from "./alerts.js";
 import { CrossTeamDebrief } from "./cross-team.js";
 import { keep } from "./keys.js";
-import { connectionNotice } from "./notice.js";
+import { connectionNotice, refusal } from "./notice.js";
 import { TeamCard } from "./team-card.js";
 import { everyTeamCard } from "./workshop-all.js";
 import { TeamForming } from "./workshop-teams.js";
@@ -91,7 +91,7 @@ class WorkshopConsole {
 
   /** The lobby's listeners, on the first room and on every room after a reconnect. */
   attach(room: Room): void {
-    room.onMessage(MSG.error, (e: ErrorMessage) => this.toast.say(e.message));
+    room.onMessage(MSG.error, (e: ErrorMessage) => this.toast.say(refusal(e)));
     room.onMessage("*", () => undefined);
     room.onStateChange(() => this.render());
   }
