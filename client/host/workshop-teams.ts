@@ -44,7 +44,7 @@ export class TeamForming {
   /** The head count, on every state change (also once the teams are open). */
   counted(st: WorkshopView): void {
     const n = st.people.size;
-    this.count.textContent = t("workshop.count", { count: n, teams: st.teams.size });
+    this.count.textContent = t("workshop.count", { count: n }) + t("workshop.teamCount", { count: st.teams.size });
   }
 
   render(st: WorkshopView): void {

@@ -246,8 +246,10 @@ export const facilitatorDe: FacilitatorCatalogue = {
     open: "Räume der Teams öffnen",
     formHelp:
       "Zieh Leute zwischen den Teams hin und her (oder wähl neben einem Namen ein Team aus der Liste). Die Namen lassen sich ändern, bis die Teams offen sind; wer später kommt, landet im kleinsten Team.",
-    count_one: "· {{count, number}} Person, {{teams, number}} Teams",
-    count_other: "· {{count, number}} Personen, {{teams, number}} Teams",
+    count_one: "· {{count, number}} Person",
+    count_other: "· {{count, number}} Personen",
+    teamCount_one: ", {{count, number}} Team",
+    teamCount_other: ", {{count, number}} Teams",
     teamName: "Teamname",
     removeTeam: "Dieses (leere) Team entfernen",
     hereSoFar: "Bisher da",

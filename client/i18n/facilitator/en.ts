@@ -241,8 +241,10 @@ export const facilitatorEn = {
     open: "Open the teams' rooms",
     formHelp:
       "Drag people between teams (or pick a team from the list beside a name). Names can be edited until the teams open; people who arrive later join the smallest team.",
-    count_one: "· {{count, number}} person, {{teams, number}} teams",
-    count_other: "· {{count, number}} people, {{teams, number}} teams",
+    count_one: "· {{count, number}} person",
+    count_other: "· {{count, number}} people",
+    teamCount_one: ", {{count, number}} team",
+    teamCount_other: ", {{count, number}} teams",
     teamName: "Team name",
     removeTeam: "Remove this (empty) team",
     hereSoFar: "Here so far",

@@ -244,8 +244,10 @@ export const facilitatorEs: FacilitatorCatalogue = {
     open: "Abrir las salas de los equipos",
     formHelp:
       "Arrastra a las personas de un equipo a otro (o elige un equipo en la lista junto a cada nombre). Los nombres se pueden cambiar hasta que se abran los equipos; quien llegue después entra en el equipo más pequeño.",
-    count_one: "· {{count, number}} persona, {{teams, number}} equipos",
-    count_other: "· {{count, number}} personas, {{teams, number}} equipos",
+    count_one: "· {{count, number}} persona",
+    count_other: "· {{count, number}} personas",
+    teamCount_one: ", {{count, number}} equipo",
+    teamCount_other: ", {{count, number}} equipos",
     teamName: "Nombre del equipo",
     removeTeam: "Quitar este equipo (vacío)",
     hereSoFar: "Aquí por ahora",
