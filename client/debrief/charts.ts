@@ -78,7 +78,7 @@ class Chart {
         height: 190,
         scales: { x: { time: false }, ...scales },
         series: [
-          { label: "Time", value: (_u, v) => (v === null ? "" : formatClock(v)) },
+          { label: t("debrief.time"), value: (_u, v) => (v === null ? "" : formatClock(v)) },
           ...series.map(({ data: _d, ...s }) => ({ points: { show: false }, ...s })),
         ],
         axes: [
@@ -100,7 +100,7 @@ class Chart {
     if (opts.onMoment) {
       const over = this.plot.over;
       over.style.cursor = "pointer";
-      over.title = "Click to see the map at this moment";
+      over.title = t("debrief.clickMoment");
       over.addEventListener("click", (e) => {
         const sec = Math.round(this.plot.posToVal(e.offsetX, "x"));
         if (Number.isFinite(sec)) opts.onMoment!(Math.max(0, sec));
@@ -151,12 +151,12 @@ export class DebriefCharts {
     };
     const riskMax = getScenario(lead.scenarioId)?.risk.max ?? 0;
     const tip = (r: DebriefRound, color = "#ff9b73"): Marker[] =>
-      r.tipping === null ? [] : [{ at: r.tipping, color, label: `tipped ${formatClock(r.tipping)}` }];
+      r.tipping === null ? [] : [{ at: r.tipping, color, label: t("debrief.tipped", { time: formatClock(r.tipping) }) }];
 
     const fires: Series[] = [
-      { label: "Fires", stroke: "#e69f00", width: 3, scale: "fires", data: padTo(lead.fires, n) },
+      { label: t("debrief.fires"), stroke: "#e69f00", width: 3, scale: "fires", data: padTo(lead.fires, n) },
       {
-        label: "Fires waiting to happen (hidden risk)",
+        label: t("debrief.waiting"),
         stroke: "#cc79a7",
         width: 2,
         scale: "risk",
@@ -167,20 +167,17 @@ export class DebriefCharts {
       },
     ];
     const value: Series[] = [
-      { label: "Team value", stroke: "#009e73", width: 3, scale: "value", data: padTo(lead.value, n) },
-      { label: "Praise", stroke: "#f0e442", width: 2, scale: "praise", data: padTo(lead.praise, n) },
+      { label: t("debrief.value"), stroke: "#009e73", width: 3, scale: "value", data: padTo(lead.value, n) },
+      { label: t("debrief.praiseLine"), stroke: "#f0e442", width: 2, scale: "praise", data: padTo(lead.praise, n) },
     ];
     if (w) {
-      fires.push({ label: "Fires (what if)", stroke: "#e69f00", width: 2, dash: [6, 5], scale: "fires", data: padTo(w.fires, n) });
-      value.push({ label: "Team value (what if)", stroke: "#7fe0b9", width: 2, dash: [6, 5], scale: "value", data: padTo(w.value, n) });
-      value.push({ label: "Praise (what if)", stroke: "#f0e442", width: 1, dash: [3, 4], scale: "praise", data: padTo(w.praise, n) });
+      fires.push({ label: t("debrief.firesWhatIf"), stroke: "#e69f00", width: 2, dash: [6, 5], scale: "fires", data: padTo(w.fires, n) });
+      value.push({ label: t("debrief.valueWhatIf"), stroke: "#7fe0b9", width: 2, dash: [6, 5], scale: "value", data: padTo(w.value, n) });
+      value.push({ label: t("debrief.praiseWhatIf"), stroke: "#f0e442", width: 1, dash: [3, 4], scale: "praise", data: padTo(w.praise, n) });
     }
-    const whatIfMarks: Marker[] = w && w.fromSecond > 0 ? [{ at: w.fromSecond, color: "#9ad0ff", label: "what if from here", low: true }] : [];
-    add("Fires, and fires waiting to happen", fires, [axis("fires", 3, undefined, big), axis("risk", 1, undefined, big)]).markers = [
-      ...tip(lead),
-      ...whatIfMarks,
-    ];
-    add("Team value and praise", value, [axis("value", 3, formatValue, big), axis("praise", 1, undefined, big)]).markers = [...tip(lead), ...whatIfMarks];
+    const whatIfMarks: Marker[] = w && w.fromSecond > 0 ? [{ at: w.fromSecond, color: "#9ad0ff", label: t("debrief.whatIfHere"), low: true }] : [];
+    add(t("debrief.firesTitle"), fires, [axis("fires", 3, undefined, big), axis("risk", 1, undefined, big)]).markers = [...tip(lead), ...whatIfMarks];
+    add(t("debrief.valueTitle"), value, [axis("value", 3, formatValue, big), axis("praise", 1, undefined, big)]).markers = [...tip(lead), ...whatIfMarks];
 
     // The team's effort split, per bin of the effort strips.
     const bins = Math.ceil(lead.seconds / lead.binSeconds);
@@ -191,7 +188,7 @@ export class DebriefCharts {
     // A round shorter than two bins has no split over time to draw.
     if (bins >= 2)
       add(
-        "Team effort split (% of player time)",
+        t("debrief.effortTitle"),
         EFFORT_GROUPS.map((g, gi) => ({ label: g.label, stroke: g.color, width: 2, scale: "pct", data: shares.map((s) => Math.round(s[gi]!)) })),
         [axis("pct", 3, (v) => `${v}%`, big)],
         { pct: { range: [0, 100] } },
@@ -200,21 +197,21 @@ export class DebriefCharts {
 
     if (d.rounds.length > 1) {
       const marks = d.rounds.flatMap((r, i) => tip(r, ROUND_COLORS[i]!));
-      const titled = d.rounds.some((r) => r.label) ? "Compared" : "Rounds compared";
+      const teams = d.rounds.some((r) => r.label);
       // One line per compared round (or team): its own colour and dash, on the given scale.
-      const compared = (what: string, scale: "value" | "fires", pick: (r: DebriefRound) => number[], fmt?: (v: number) => string): void => {
+      const compared = (title: string, scale: "value" | "fires", pick: (r: DebriefRound) => number[], fmt?: (v: number) => string): void => {
         const series = d.rounds.map((r, i) => ({
-          label: r.label ?? `Round ${r.round}`,
+          label: r.label ?? t("debrief.round", { n: r.round }),
           stroke: ROUND_COLORS[i]!,
           dash: ROUND_DASHES[i],
           width: 2.5,
           scale,
           data: padTo(pick(r), n),
         }));
-        add(`${titled}: ${what}`, series, [axis(scale, 3, fmt, big)]).markers = marks;
+        add(title, series, [axis(scale, 3, fmt, big)]).markers = marks;
       };
-      compared("team value", "value", (r) => r.value, formatValue);
-      compared("fires", "fires", (r) => r.fires);
+      compared(t(teams ? "debrief.comparedValue" : "debrief.roundsComparedValue"), "value", (r) => r.value, formatValue);
+      compared(t(teams ? "debrief.comparedFires" : "debrief.roundsComparedFires"), "fires", (r) => r.fires);
     }
     this.resize();
   }

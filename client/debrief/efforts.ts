@@ -1,9 +1,11 @@
 // How the debrief and the host console group the rules' seven effort counters for people:
 // the four choices that matter, and everything else (walking, standing, burnt out).
 import { EFFORTS } from "../../shared/index.js";
+import { type Key, t } from "../i18n/index.js";
 
 export interface EffortGroup {
-  label: string;
+  /** In the page's language. */
+  readonly label: string;
   /** Indices into EFFORTS. */
   idx: number[];
   color: string;
@@ -11,12 +13,21 @@ export interface EffortGroup {
 
 const at = (name: (typeof EFFORTS)[number]) => EFFORTS.indexOf(name);
 
+// The label is read when drawn, so it is in the language the catalogues were started in.
+const group = (key: Key, idx: number[], color: string): EffortGroup => ({
+  get label() {
+    return t(key);
+  },
+  idx,
+  color,
+});
+
 export const EFFORT_GROUPS: readonly EffortGroup[] = [
-  { label: "Extinguish", idx: [at("extinguish")], color: "#d55e00" },
-  { label: "Invest", idx: [at("invest")], color: "#0072b2" },
-  { label: "Step back", idx: [at("stepBack")], color: "#cc79a7" },
-  { label: "Sprint", idx: [at("sprint")], color: "#e69f00" },
-  { label: "Walk, idle, burnt out", idx: [at("walk"), at("idle"), at("burntOut")], color: "#5d6373" },
+  group("charts.extinguish", [at("extinguish")], "#d55e00"),
+  group("charts.invest", [at("invest")], "#0072b2"),
+  group("charts.stepBack", [at("stepBack")], "#cc79a7"),
+  group("charts.sprint", [at("sprint")], "#e69f00"),
+  group("charts.other", [at("walk"), at("idle"), at("burntOut")], "#5d6373"),
 ];
 
 /** Percent of the counters in `row` (EFFORTS.length values from `offset`) per group; zeros when empty. */

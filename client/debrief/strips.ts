@@ -2,6 +2,8 @@
 // into the effort groups' colours. Side by side, a room sees at a glance who spent the round
 // putting out fires and who built guard, and when the whole team got dragged into firefighting.
 import { EFFORTS, type DebriefRound } from "../../shared/index.js";
+import { t } from "../i18n/index.js";
+import { shownName } from "../i18n/stories.js";
 import { formatClock, h } from "../ui/dom.js";
 import { EFFORT_GROUPS, groupShares } from "./efforts.js";
 
@@ -14,7 +16,7 @@ export function effortStrips(r: DebriefRound, opts: StripOptions = {}): HTMLElem
   const rowH = opts.big ? 40 : 20;
   const nameW = opts.big ? 300 : 120;
   const bins = Math.ceil(r.seconds / r.binSeconds);
-  const canvas = h("canvas", { class: "d-strips", role: "img", "aria-label": `Effort per player over round ${r.round}` });
+  const canvas = h("canvas", { class: "d-strips", role: "img", "aria-label": t("debrief.stripsLabel", { n: r.round }) });
   const legend = h("div", { class: "d-legend" }, ...EFFORT_GROUPS.map((g) => h("span", {}, h("i", { style: `background:${g.color}` }), g.label)));
   const wrap = h("div", { class: "d-strips-wrap" }, canvas, legend);
   const draw = () => {
@@ -40,7 +42,7 @@ export function effortStrips(r: DebriefRound, opts: StripOptions = {}): HTMLElem
         ctx.fillRect(0, y, width, rowH);
       }
       ctx.fillStyle = you ? "#ffd27a" : p.bot ? "#9aa1b2" : "#e8eaf0";
-      const label = p.bot ? `${p.name} (bot)` : p.name;
+      const label = shownName(p);
       ctx.fillText(label.length > 18 ? `${label.slice(0, 17)}…` : label, 4, y + rowH / 2);
       const row0 = r.effortBins[row] ?? [];
       for (let b = 0; b < bins; b++) {

@@ -2,18 +2,20 @@
 // with your own row highlighted. Sorted by praise first, as the leaderboard was during play;
 // a click on "Net" shows who actually did the team the most good.
 import type { PlayerSummary } from "../../shared/index.js";
+import { t } from "../i18n/index.js";
 import { h } from "../ui/dom.js";
 import { signed } from "./format.js";
 
 type Key = "name" | "praise" | "direct" | "indirect" | "net" | "saves" | "firesCaused";
-const COLUMNS: { key: Key; label: string; title: string; value?: boolean }[] = [
-  { key: "name", label: "Player", title: "" },
-  { key: "praise", label: "Praise", title: "What the leaderboard rewarded: fires put out, with streak bonuses" },
-  { key: "direct", label: "Direct", title: "Value of heat removed and guard built", value: true },
-  { key: "indirect", label: "Indirect", title: "Value lost to fires that started from this player's embers and dust", value: true },
-  { key: "net", label: "Net", title: "Direct minus indirect: the good done, all told", value: true },
-  { key: "saves", label: "Saves", title: "Fires put out" },
-  { key: "firesCaused", label: "Fires caused", title: "Fires that started from this player's embers and dust" },
+// Built when a table is drawn, so the words are in the page's language.
+const columns = (): { key: Key; label: string; title: string; value?: boolean }[] => [
+  { key: "name", label: t("debrief.player"), title: "" },
+  { key: "praise", label: t("debrief.praise"), title: t("debrief.praiseTitle") },
+  { key: "direct", label: t("debrief.direct"), title: t("debrief.directTitle"), value: true },
+  { key: "indirect", label: t("debrief.indirect"), title: t("debrief.indirectTitle"), value: true },
+  { key: "net", label: t("debrief.net"), title: t("debrief.netTitle"), value: true },
+  { key: "saves", label: t("debrief.saves"), title: t("debrief.savesTitle") },
+  { key: "firesCaused", label: t("debrief.caused"), title: t("debrief.causedTitle") },
 ];
 
 export function playerTable(players: readonly PlayerSummary[], you: number | null = null): HTMLElement {
@@ -22,6 +24,7 @@ export function playerTable(players: readonly PlayerSummary[], you: number | nul
   const head = h("tr");
   const body = h("tbody");
   const table = h("table", { class: "d-table", "data-testid": "debrief-table" }, h("thead", {}, head), body);
+  const COLUMNS = columns();
   const render = () => {
     head.replaceChildren(
       ...COLUMNS.map((c) => {
@@ -60,7 +63,7 @@ export function playerTable(players: readonly PlayerSummary[], you: number | nul
                 "td",
                 { class: "col-name" },
                 p.name,
-                p.bot ? h("small", {}, " bot") : null,
+                p.bot && !/\bbot\b/i.test(p.name) ? h("small", {}, ` ${t("common.bot")}`) : null,
                 p.seat === you ? h("small", { class: "you-tag" }, " you") : null,
               );
             const v = p[c.key];

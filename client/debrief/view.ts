@@ -1,17 +1,9 @@
 // A whole debrief on one page: what happened and where it tipped, who got the praise and who
 // did the good, the curves (with a what-if beside them), effort per player, the table, and
 // rounds side by side. The same view serves players, the projector and the host console.
-import {
-  atSameMoment,
-  creditName,
-  type Debrief,
-  type DebriefRound,
-  type DebriefWhatIf,
-  EFFORTS,
-  headlines,
-  type PlayerSummary,
-  storyOf,
-} from "../../shared/index.js";
+import { atSameMoment, type Debrief, type DebriefRound, type DebriefWhatIf, EFFORTS, headlines, type PlayerSummary } from "../../shared/index.js";
+import { t } from "../i18n/index.js";
+import { myStory, shownName } from "../i18n/stories.js";
 import { formatClock, formatValue, h } from "../ui/dom.js";
 import { DebriefCharts, ROUND_COLORS } from "./charts.js";
 import { EFFORT_GROUPS, groupShares } from "./efforts.js";
@@ -44,15 +36,15 @@ export class DebriefView {
 
   show(d: Debrief): void {
     const lead = d.rounds[0];
-    if (!lead) return void this.el.replaceChildren(h("p", { class: "muted" }, "No round to show yet."));
+    if (!lead) return void this.el.replaceChildren(h("p", { class: "muted" }, t("debrief.noRound")));
     const you = this.opts.you ?? null;
     const w = d.whatIf && d.whatIf.round === lead.round ? d.whatIf : null;
     const story = [
       h(
         "header",
         { class: "d-head" },
-        h("h2", {}, `${lead.label ?? `Round ${lead.round}`} · ${lead.scenarioName}`),
-        h("p", { class: "d-outcome" }, `The team ${outcome(lead)}, with ${formatValue(lead.finalValue)} value.`),
+        h("h2", {}, `${lead.label ?? t("debrief.round", { n: lead.round })} · ${lead.scenarioName}`),
+        h("p", { class: "d-outcome" }, outcome(lead)),
       ),
       h("p", { class: `d-tip${lead.tipping === null ? " calm" : ""}`, "data-testid": "debrief-tipping" }, tippingText(lead)),
       contrast(lead.players, you),
@@ -61,15 +53,11 @@ export class DebriefView {
     const table = h(
       "section",
       { class: "d-section" },
-      h("h3", {}, "Praise and the good done, per player"),
+      h("h3", {}, t("debrief.tableTitle")),
       playerTable(lead.players, you),
-      h(
-        "p",
-        { class: "muted small" },
-        "Direct: value of fires put out and guard built. Indirect: value lost to fires that started from that player's embers and dust. Click a column to sort.",
-      ),
+      h("p", { class: "muted small d-table-note" }, t("debrief.tableNote")),
     );
-    const strips = h("section", { class: "d-section" }, h("h3", {}, "Effort per player over the round"), effortStrips(lead, { you, big: this.opts.big }));
+    const strips = h("section", { class: "d-section" }, h("h3", {}, t("debrief.stripsTitle")), effortStrips(lead, { you, big: this.opts.big }));
     const compare = d.rounds.length > 1 && !this.opts.noCompare ? compareRounds(d.rounds) : null;
     const keep = (xs: (HTMLElement | null)[]) => xs.filter((x): x is HTMLElement => x !== null);
     // A projector cannot scroll: the story and the table on the left, the evidence on the right.
@@ -107,39 +95,44 @@ function contrast(players: readonly PlayerSummary[], you: number | null): HTMLEl
       "div",
       { class: `d-card ${cls}` },
       h("small", {}, title),
-      h("strong", {}, p ? creditName(p) : "Nobody"),
-      h("span", {}, p ? line(p) : "No one's figure stood out this round."),
+      h("strong", {}, p ? shownName(p) : t("debrief.nobody")),
+      h("span", {}, p ? line(p) : t("debrief.nobodyStood")),
     );
   return h(
     "div",
     { class: "d-contrast" },
-    card("Most praised", praised, (p) => `${p.praise} praise · net ${signed(p.net)}`, "praise"),
-    card(goodKind === "least harm" ? "Did the least harm" : "Did the most good", good, (p) => `net ${signed(p.net)} · ${p.praise} praise`, "good"),
+    card(t("debrief.mostPraised"), praised, (p) => t("debrief.praiseNet", { praise: p.praise, net: signed(p.net) }), "praise"),
+    card(
+      t(goodKind === "least harm" ? "debrief.leastHarm" : "debrief.mostGood"),
+      good,
+      (p) => t("debrief.netPraise", { praise: p.praise, net: signed(p.net) }),
+      "good",
+    ),
     mine
       ? h(
           "div",
           { class: "d-card you" },
-          h("small", {}, "You"),
+          h("small", {}, t("debrief.you")),
           h("strong", {}, mine.name),
-          h("span", { "data-testid": "debrief-story" }, storyOf(players, mine.seat) ?? ""),
+          h("span", { "data-testid": "debrief-story" }, myStory(players, mine.seat) ?? ""),
         )
       : null,
   );
 }
 
 function whatIfBox(real: DebriefRound, w: DebriefWhatIf): HTMLElement {
-  const ended = w.ended === "collapse" ? `would have collapsed at ${formatClock(w.seconds)}` : `would have held out to ${formatClock(w.seconds)}`;
+  const ended = t(w.ended === "collapse" ? "debrief.whatIfCollapsed" : "debrief.whatIfHeld", { time: formatClock(w.seconds) });
   // Compared at the last moment both runs reached, never a longer run against a shorter one.
   const at = atSameMoment(real.value, w.value);
   const versus = !at
     ? ""
-    : ` At ${formatClock(at.second)}${at.cut ? ", the last moment both reached," : ""} it had ${formatValue(at.other)} value against ${formatValue(at.real)} in the real round${at.pct === null ? "" : ` (${at.pct > 0 ? "+" : at.pct < 0 ? "−" : "±"}${Math.abs(at.pct)}%)`}.`;
-  return h(
-    "div",
-    { class: "d-whatif", "data-testid": "debrief-whatif" },
-    h("strong", {}, whatIfTitle(w)),
-    h("span", {}, `Same seed, same map: the team ${ended}.${versus} Dashed lines on the charts.`),
-  );
+    : t(at.cut ? "debrief.versusCut" : "debrief.versus", {
+        time: formatClock(at.second),
+        other: formatValue(at.other),
+        real: formatValue(at.real),
+        pct: at.pct === null ? "" : ` (${at.pct > 0 ? "+" : at.pct < 0 ? "−" : "±"}${Math.abs(at.pct)}%)`,
+      });
+  return h("div", { class: "d-whatif", "data-testid": "debrief-whatif" }, h("strong", {}, whatIfTitle(w)), h("span", {}, ended + versus + t("debrief.dashed")));
 }
 
 /** Rounds (or a workshop's teams) in one table: outcome, value, praise, tipping point, effort split. */
@@ -158,19 +151,19 @@ export function compareRounds(rounds: readonly DebriefRound[]): HTMLElement {
     return h(
       "tr",
       {},
-      h("td", {}, h("i", { class: "swatch", style: `background:${ROUND_COLORS[i % ROUND_COLORS.length]}` }), r.label ?? `Round ${r.round}`),
+      h("td", {}, h("i", { class: "swatch", style: `background:${ROUND_COLORS[i % ROUND_COLORS.length]}` }), r.label ?? t("debrief.round", { n: r.round })),
       h("td", {}, r.scenarioName),
       h("td", {}, outcomeShort(r)),
       h("td", { class: "num" }, formatValue(r.finalValue)),
       h("td", { class: "num" }, r.praise.at(-1) ?? 0),
-      h("td", { class: "num" }, r.tipping === null ? "never" : formatClock(r.tipping)),
+      h("td", { class: "num" }, r.tipping === null ? t("debrief.never") : formatClock(r.tipping)),
       h("td", { class: "wide" }, bar),
     );
   });
   return h(
     "section",
     { class: "d-section" },
-    h("h3", {}, rounds.some((r) => r.label) ? "Side by side" : "Rounds side by side"),
+    h("h3", {}, t(rounds.some((r) => r.label) ? "debrief.sideBySide" : "debrief.roundsSideBySide")),
     h(
       "table",
       { class: "d-table d-compare", "data-testid": "debrief-compare" },
@@ -180,13 +173,13 @@ export function compareRounds(rounds: readonly DebriefRound[]): HTMLElement {
         h(
           "tr",
           {},
-          h("th", {}, rounds.some((r) => r.label) ? "" : "Round"),
-          h("th", {}, "Scenario"),
-          h("th", {}, "Outcome"),
-          h("th", { class: "num" }, "Team value"),
-          h("th", { class: "num" }, "Praise"),
-          h("th", { class: "num" }, "Tipped at"),
-          h("th", {}, "Effort split"),
+          h("th", {}, rounds.some((r) => r.label) ? "" : t("debrief.colRound")),
+          h("th", {}, t("debrief.colScenario")),
+          h("th", {}, t("debrief.colOutcome")),
+          h("th", { class: "num" }, t("debrief.colValue")),
+          h("th", { class: "num" }, t("debrief.colPraise")),
+          h("th", { class: "num" }, t("debrief.colTipped")),
+          h("th", {}, t("debrief.colEffort")),
         ),
       ),
       h("tbody", {}, ...rows),

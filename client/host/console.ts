@@ -6,17 +6,20 @@ import type { HostCommand } from "../../shared/protocol/index.js";
 import { Client, type Room } from "colyseus.js";
 import { type ErrorMessage, MSG } from "../../shared/protocol/index.js";
 import { getScenario } from "../../shared/index.js";
+import { phaseLabel, t } from "../i18n/index.js";
+import { followRoomLanguage } from "../i18n/room-language.js";
 import { Connection, type StatusReport } from "../net/connection.js";
 import { type Frame, readFrame } from "../net/frame.js";
 import { joinLink } from "../net/join-link.js";
 import { defaultEndpoint } from "../net/session.js";
 import { roundClock } from "../ui/clock.js";
 import { formatValue, h } from "../ui/dom.js";
+import { languagePicker } from "../ui/settings.js";
 import { Banner, Toast } from "./alerts.js";
 import { keptRooms, loadSession } from "./keys.js";
 import type { Nav } from "./landing.js";
 import { LiveCharts, type TimelineMessage } from "./live-charts.js";
-import { connectionNotice } from "./notice.js";
+import { connectionNotice, refusal } from "./notice.js";
 import { RoomOptions } from "./room-options.js";
 import { RoundControls } from "./round-controls.js";
 import { SettingsForm } from "./settings-form.js";
@@ -28,24 +31,24 @@ const client = new Client(defaultEndpoint());
 
 /** Joins room `code` as its host; a room that is gone, or a refusal, goes back to the landing page saying so. */
 export async function openConsole(root: HTMLElement, code: string, secret: string, nav: Nav): Promise<void> {
-  root.replaceChildren(h("p", { class: "muted" }, `Connecting to room ${code}…`));
+  root.replaceChildren(h("p", { class: "muted" }, t("host.connecting", { code })));
   const join = () => client.joinById(code, { hostSecret: secret });
   let room: Room;
   try {
     room = await join();
   } catch (e) {
-    const msg = (e as Error).message || "the server did not answer";
-    return nav.landing(/No room/.test(msg) ? `Room ${code} is closed. Create a new one.` : `Could not open room ${code}: ${msg}`);
+    const msg = (e as Error).message || t("host.noAnswer");
+    return nav.landing(/No room/.test(msg) ? t("host.roomClosed", { code }) : t("host.couldNotOpen", { code, why: msg }));
   }
   const page = new HostConsole(root, code, keptRooms()[code]?.sessionId ?? "", secret, nav);
   page.hold(new Connection(room, { rejoin: join, attach: (r) => page.attach(r), onStatus: (s) => page.connectionChanged(s) }));
 }
 
 const STAGE_TEXT: Record<string, (f: Frame) => string> = {
-  lobby: () => "Lobby: people are joining",
-  countdown: (f) => `Starting in ${f.countdown} s`,
-  playing: () => "Round in progress",
-  ended: (f) => `Round over (${f.ended === "host" ? "ended by you" : f.ended === "collapse" ? "collapsed" : "time up"})`,
+  lobby: () => t("host.stageLobby"),
+  countdown: (f) => t("host.stageCountdown", { n: f.countdown }),
+  playing: () => t("host.stagePlaying"),
+  ended: (f) => t(f.ended === "host" ? "host.stageEndedHost" : f.ended === "collapse" ? "host.stageEndedCollapse" : "host.stageEndedTime"),
 };
 
 class HostConsole {
@@ -79,7 +82,7 @@ class HostConsole {
     this.options = new RoomOptions(send);
     this.people = new PeopleTable((key) => send({ command: "kick", key }));
     this.rounds = new RoundsTable((round) => this.workbench.open(round));
-    this.debriefCard = card("Debrief", this.workbench.el);
+    this.debriefCard = card(t("host.debrief"), this.workbench.el);
     this.debriefCard.hidden = true;
     const join = joinLink(code);
     root.replaceChildren(
@@ -87,19 +90,25 @@ class HostConsole {
       h(
         "header",
         {},
-        h("h1", {}, "Smolder · host console"),
-        h("div", { class: "code-box" }, h("span", { class: "muted" }, "Room code"), h("strong", { class: "room-code", "data-testid": "host-code" }, code)),
-        h("div", { class: "join" }, h("span", { class: "muted" }, "Join link"), join.link, join.note),
-        h("a", { class: "secondary button", href: `/screen/${code}`, target: "_blank", rel: "noopener" }, "Open projector view ↗"),
-        h("a", { class: "secondary button", href: "/guide", target: "_blank", rel: "noopener", "data-testid": "guide-link" }, "Facilitator's guide ↗"),
+        h("h1", {}, t("host.pageTitle")),
+        h(
+          "div",
+          { class: "code-box" },
+          h("span", { class: "muted" }, t("host.roomCode")),
+          h("strong", { class: "room-code", "data-testid": "host-code" }, code),
+        ),
+        h("div", { class: "join" }, h("span", { class: "muted" }, t("host.joinLink")), join.link, join.note),
+        h("a", { class: "secondary button", href: `/screen/${code}`, target: "_blank", rel: "noopener" }, t("host.openProjector")),
+        h("a", { class: "secondary button", href: "/guide", target: "_blank", rel: "noopener", "data-testid": "guide-link" }, t("host.guide")),
+        h("div", { class: "settings-row" }, languagePicker()),
       ),
       h(
         "div",
         { class: "status-bar" },
         this.stage,
-        h("span", {}, "Time ", this.clock),
-        h("span", {}, "Phase ", this.phaseName),
-        h("span", {}, "Team value ", this.teamValue),
+        h("span", {}, t("host.time"), this.clock),
+        h("span", {}, t("host.phase"), this.phaseName),
+        h("span", {}, t("host.teamValue"), this.teamValue),
       ),
       h(
         "div",
@@ -107,17 +116,17 @@ class HostConsole {
         h(
           "div",
           { class: "col" },
-          card("Round", this.controls.el),
-          card("Message to every screen", ...this.options.message),
-          card("Next round's settings", this.settings.el),
-          card("Room", h("div", { class: "room-row" }, join.qr, this.options.settings)),
+          card(t("host.cardRound"), this.controls.el),
+          card(t("host.cardMessage"), ...this.options.message),
+          card(t("host.cardSettings"), this.settings.el),
+          card(t("host.cardRoom"), h("div", { class: "room-row" }, join.qr, this.options.settings)),
         ),
         h(
           "div",
           { class: "col wide" },
-          card(h("span", {}, "People ", this.people.count), this.people.el),
-          card("Live: this round", this.charts.el),
-          card("Rounds so far", this.rounds.el, sessionId ? exportButtons(sessionId) : null),
+          card(h("span", {}, t("host.cardPeople"), this.people.count), this.people.el),
+          card(t("host.cardLive"), this.charts.el),
+          card(t("host.cardRounds"), this.rounds.el, sessionId ? exportButtons(sessionId) : null),
         ),
       ),
       this.debriefCard,
@@ -134,7 +143,7 @@ class HostConsole {
   /** The room's listeners, on the first room and on every room after a reconnect. */
   attach(room: Room): void {
     room.onStateChange(() => this.render(readFrame(room)));
-    room.onMessage(MSG.error, (e: ErrorMessage) => this.toast.say(e.message));
+    room.onMessage(MSG.error, (e: ErrorMessage) => this.toast.say(refusal(e)));
     room.onMessage(MSG.summary, () => undefined);
     room.onMessage(MSG.timeline, (t: TimelineMessage) => this.charts.add(t, getScenario(this.frame?.scenario ?? "")?.risk.max ?? 0));
     room.onMessage(MSG.rounds, (rounds: RoundRow[]) => {
@@ -147,8 +156,8 @@ class HostConsole {
 
   /** A drop is retried by itself; a server that shut down offers to host the session again. */
   connectionChanged(report: StatusReport): void {
-    const notice = connectionNotice(report, `room ${this.code}`);
-    if (report.status === "closed") return this.banner.show({ ...notice, action: "Host the session again" }, () => void this.nav.hostAgain(this.sessionId));
+    const notice = connectionNotice(report, t("host.roomNamed", { code: this.code }));
+    if (report.status === "closed") return this.banner.show({ ...notice, action: t("host.hostSessionAgain") }, () => void this.nav.hostAgain(this.sessionId));
     this.banner.show(notice, () => void this.link?.retry());
   }
 
@@ -164,7 +173,7 @@ class HostConsole {
       this.workbench.setRecords(rounds);
       this.debriefCard.hidden = false;
     } catch (e) {
-      this.toast.say(`Could not load the rounds for the debrief: ${(e as Error).message}`);
+      this.toast.say(t("host.couldNotLoadRounds", { why: (e as Error).message }));
     }
   }
 
@@ -172,12 +181,13 @@ class HostConsole {
     this.frame = f;
     const hosted = f.hosted;
     if (!hosted) return;
+    followRoomLanguage(hosted.code, hosted.language);
     // A round the store has not accepted yet is said where the host looks first.
-    const stage = hosted.paused ? "PAUSED" : (STAGE_TEXT[f.stage]?.(f) ?? f.stage);
-    this.stage.textContent = `Round ${hosted.round} · ${stage}${hosted.unsaved ? ` · ⚠ ${hosted.unsaved}` : ""}`;
+    const stage = hosted.paused ? t("host.stagePaused") : (STAGE_TEXT[f.stage]?.(f) ?? f.stage);
+    this.stage.textContent = t("host.stageLine", { n: hosted.round, stage }) + (hosted.unsaved ? ` · ⚠ ${hosted.unsaved}` : "");
     this.stage.className = `stage ${f.stage}${hosted.paused ? " paused" : ""}`;
     this.clock.textContent = roundClock(f).text;
-    this.phaseName.textContent = f.phaseName;
+    this.phaseName.textContent = phaseLabel(f.phaseName);
     this.teamValue.textContent = formatValue(f.value);
     this.controls.render(f, hosted);
     this.settings.render(f, hosted);

@@ -1,6 +1,8 @@
 // The host console's front page (/host): create a room or a workshop, go back to the last one,
 // and the sessions this browser's host key has run, to reopen for a debrief or host again.
+import { language, t } from "../i18n/index.js";
 import { h } from "../ui/dom.js";
+import { languagePicker } from "../ui/settings.js";
 import { createRoom, keptRooms, lastRoom, listSessions, setHostKey } from "./keys.js";
 
 /** Where the console's pages lead to one another (routes.ts). */
@@ -16,54 +18,45 @@ export function landingPage(nav: Nav, note = ""): HTMLElement[] {
   const kept = last ? keptRooms()[last] : undefined;
   const status = h("p", { class: "muted", role: "status" }, note);
   const creating = (button: HTMLButtonElement, workshop: boolean) => () => {
-    const what = workshop ? "workshop" : "room";
     button.disabled = true;
-    status.textContent = `Creating a ${what}…`;
+    status.textContent = t(workshop ? "host.creatingWorkshop" : "host.creatingRoom");
     createRoom(undefined, workshop).then(
       (c) => (workshop ? nav.openWorkshop(c.code) : nav.openRoom(c.code)),
       (e: Error) => {
         button.disabled = false;
-        status.textContent = `Could not create a ${what}: ${e.message}`;
+        status.textContent = t(workshop ? "host.couldNotCreateWorkshop" : "host.couldNotCreateRoom", { why: e.message });
       },
     );
   };
-  const create = h("button", { class: "primary big", type: "button" }, "Create a room");
+  const create = h("button", { class: "primary big", type: "button" }, t("host.createRoom"));
   create.addEventListener("click", creating(create, false));
-  const workshop = h("button", { class: "secondary big", type: "button", "data-testid": "create-workshop" }, "Host a team workshop");
+  const workshop = h("button", { class: "secondary big", type: "button", "data-testid": "create-workshop" }, t("host.hostWorkshop"));
   workshop.addEventListener("click", creating(workshop, true));
   const back =
     last && kept
       ? h(
           "button",
           { class: "secondary big", type: "button", onclick: () => (kept.workshop ? nav.openWorkshop(last) : nav.openRoom(last)) },
-          `Back to ${kept.workshop ? "workshop" : "room"} ${last}`,
+          t(kept.workshop ? "host.backToWorkshop" : "host.backToRoom", { code: last }),
         )
       : null;
   return [
     h(
       "section",
       { class: "card landing" },
-      h("h1", {}, "Smolder · host a room"),
-      h(
-        "p",
-        {},
-        "Run a session for a group: people join from their own laptops or phones with a room code, a link or a QR code; you start, pause and end rounds from here, and put the projector view on the big screen.",
-      ),
+      h("div", { class: "title-row" }, h("h1", {}, t("host.landingTitle")), h("div", { class: "settings-row" }, languagePicker())),
+      h("p", {}, t("host.landingIntro")),
       create,
-      h(
-        "p",
-        { class: "muted small" },
-        "For 10 to 60 people: one workshop code, everyone placed in teams of 3 to 8 that play the same scenario side by side, one dashboard.",
-      ),
+      h("p", { class: "muted small" }, t("host.workshopIntro")),
       workshop,
       back,
       status,
       h(
         "p",
         { class: "muted small" },
-        h("a", { href: "/guide", "data-testid": "guide-link" }, "Facilitator's guide: a one-hour session plan and debrief questions"),
+        h("a", { href: "/guide", "data-testid": "guide-link" }, t("host.guideLink")),
         " · ",
-        h("a", { href: "/" }, "Back to the game"),
+        h("a", { href: "/" }, t("host.backToGame")),
       ),
     ),
     pastSessions(nav),
@@ -74,26 +67,26 @@ const row = (text: string) => h("tr", {}, h("td", { colspan: 4, class: "muted" }
 
 /** The sessions this browser's host keys have run, to reopen for a debrief or host again. */
 function pastSessions(nav: Nav): HTMLElement {
-  const list = h("tbody", {}, row("Looking for your past sessions…"));
-  const keyInput = h("input", { type: "text", placeholder: "a host key from another browser", "aria-label": "Host key", class: "grow" });
-  const keyForm = h("form", { class: "row" }, keyInput, h("button", { type: "submit", class: "secondary" }, "Use this key"));
+  const list = h("tbody", {}, row(t("host.lookingSessions")));
+  const keyInput = h("input", { type: "text", placeholder: t("host.keyPlaceholder"), "aria-label": t("host.hostKey"), class: "grow" });
+  const keyForm = h("form", { class: "row" }, keyInput, h("button", { type: "submit", class: "secondary" }, t("host.useKey")));
   keyForm.addEventListener("submit", (ev) => {
     ev.preventDefault();
     const v = keyInput.value.trim();
     if (v.length >= 16) {
       setHostKey(v);
-      nav.landing("Host key saved in this browser.");
+      nav.landing(t("host.keySaved"));
     }
   });
   void listSessions().then(
     (sessions) => {
-      if (sessions.length === 0) return void list.replaceChildren(row("No stored sessions for this browser's host key yet."));
+      if (sessions.length === 0) return void list.replaceChildren(row(t("host.noSessions")));
       list.replaceChildren(
         ...sessions.map((s) =>
           h(
             "tr",
             { "data-session": s.id },
-            h("td", {}, new Date(s.createdAt).toLocaleString()),
+            h("td", {}, new Date(s.createdAt).toLocaleString(language())),
             h("td", {}, s.code),
             h("td", { class: "num" }, s.rounds),
             h(
@@ -102,24 +95,33 @@ function pastSessions(nav: Nav): HTMLElement {
               h(
                 "button",
                 { type: "button", class: "secondary", disabled: s.rounds === 0, onclick: () => (location.href = `/host?session=${s.id}`) },
-                "Debrief",
+                t("host.debrief"),
               ),
               s.kind === "workshop"
-                ? h("span", { class: "muted small" }, `workshop · ${s.teams ?? 0} teams`)
-                : h("button", { type: "button", class: "secondary", onclick: () => void nav.hostAgain(s.id) }, "Host again"),
+                ? h("span", { class: "muted small" }, t("host.workshopTeams", { count: s.teams ?? 0 }))
+                : h("button", { type: "button", class: "secondary", onclick: () => void nav.hostAgain(s.id) }, t("host.hostAgain")),
             ),
           ),
         ),
       );
     },
-    (e: Error) => list.replaceChildren(row(`Could not list sessions: ${e.message}`)),
+    (e: Error) => list.replaceChildren(row(t("host.couldNotList", { why: e.message }))),
   );
   return h(
     "section",
     { class: "card sessions", "data-testid": "past-sessions" },
-    h("h2", {}, "Your past sessions"),
-    h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "Started"), h("th", {}, "Last code"), h("th", { class: "num" }, "Rounds"), h("th", {}, ""))), list),
-    h("p", { class: "muted small" }, "Sessions are kept on the server; this browser holds the key that opens them."),
+    h("h2", {}, t("host.pastSessions")),
+    h(
+      "table",
+      {},
+      h(
+        "thead",
+        {},
+        h("tr", {}, h("th", {}, t("host.started")), h("th", {}, t("host.lastCode")), h("th", { class: "num" }, t("host.rounds")), h("th", {}, "")),
+      ),
+      list,
+    ),
+    h("p", { class: "muted small" }, t("host.sessionsKept")),
     keyForm,
   );
 }

@@ -4,6 +4,7 @@ import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { EFFORTS, firesWaiting } from "../../shared/index.js";
 import { EFFORT_GROUPS, groupShares } from "../debrief/efforts.js";
+import { t } from "../i18n/index.js";
 import { formatClock, formatValue, h } from "../ui/dom.js";
 
 /** The room's timeline since second `from`; `effort` holds EFFORTS.length counters per second. */
@@ -43,23 +44,23 @@ export class LiveCharts {
   mount(): void {
     this.charts ??= {
       fires: this.chart(
-        "Fires, and fires waiting to happen",
+        t("charts.firesTitle"),
         [
-          { label: "Fires", stroke: "#e69f00", width: 2, scale: "fires" },
-          { label: "Waiting to happen (hidden risk)", stroke: "#cc79a7", width: 2, scale: "risk" },
+          { label: t("charts.fires"), stroke: "#e69f00", width: 2, scale: "fires" },
+          { label: t("charts.waiting"), stroke: "#cc79a7", width: 2, scale: "risk" },
         ],
         [axis("fires"), axis("risk", 1)],
       ),
       value: this.chart(
-        "Team value and praise",
+        t("charts.valueTitle"),
         [
-          { label: "Team value", stroke: "#009e73", width: 2, scale: "value" },
-          { label: "Praise", stroke: "#f0e442", width: 2, scale: "praise" },
+          { label: t("charts.value"), stroke: "#009e73", width: 2, scale: "value" },
+          { label: t("charts.praise"), stroke: "#f0e442", width: 2, scale: "praise" },
         ],
         [axis("value", 3, (v) => formatValue(v)), axis("praise", 1)],
       ),
       effort: this.chart(
-        "Effort split (% of player time)",
+        t("charts.effortTitle"),
         EFFORT_GROUPS.map((s) => ({ label: s.label, stroke: s.color, width: 2, scale: "pct" })),
         [axis("pct", 3, (v) => `${v}%`)],
         { pct: { range: [0, 100] } },
@@ -106,7 +107,7 @@ export class LiveCharts {
       width: 400,
       height: 170,
       scales: { x: { time: false }, ...scales },
-      series: [{ label: "Time" }, ...series.map((s) => ({ points: { show: false }, ...s }))],
+      series: [{ label: t("charts.time") }, ...series.map((s) => ({ points: { show: false }, ...s }))],
       // x is seconds into the round, labelled m:ss on whole seconds only.
       axes: [{ stroke: "#9aa1b2", grid: { stroke: "#262b36" }, values: (_u, vals) => vals.map((v) => (Number.isInteger(v) ? formatClock(v) : "")) }, ...axes],
       legend: { live: false },

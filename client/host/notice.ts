@@ -1,6 +1,8 @@
 // What a facilitator's page says about its connection, in one set of words for the host
 // console, the workshop console and the team cards. The policy itself is net/connection.ts;
 // this only turns its status into a line and, where a person can do something, a button.
+import { errorText } from "../i18n/errors.js";
+import { language, t } from "../i18n/index.js";
 import type { StatusReport } from "../net/connection.js";
 
 export interface Notice {
@@ -10,6 +12,12 @@ export interface Notice {
   action?: string;
 }
 
+/** A refused command as the console says it: in English the server's own reason (it names what
+ *  was wrong), in another language the catalogue's words for its code. */
+export function refusal(e: { code?: string; message: string }): string {
+  return language() === "en" ? e.message : errorText(e);
+}
+
 /** `what` names the thing held: "room ABC123", "workshop ABC123", "this team's room". */
 export function connectionNotice(report: StatusReport, what: string): Notice {
   switch (report.status) {
@@ -17,20 +25,17 @@ export function connectionNotice(report: StatusReport, what: string): Notice {
     case "left":
       return { text: "" };
     case "reconnecting":
-      return { text: `Connection lost. Reconnecting${report.attempt > 1 ? ` (attempt ${report.attempt})` : ""}…` };
+      return { text: report.attempt > 1 ? t("notice.reconnectingAttempt", { n: report.attempt }) : t("notice.reconnecting") };
     case "lost":
-      return { text: `Could not reach the server again after ${report.attempt} attempts.`, action: "Try again" };
+      return { text: t("notice.lost", { n: report.attempt }), action: t("notice.tryAgain") };
     case "gone":
-      return { text: `${capitalise(what)} has closed.` };
+      return { text: t("notice.gone", { what: capitalise(what) }) };
     case "kicked":
-      return { text: "This console was opened in another tab or device.", action: "Take it back here" };
+      return { text: t("notice.kicked"), action: t("notice.takeBack") };
     case "flooded":
-      return {
-        text: "The server closed this console's connection: it sent far more messages than a person can (a stuck key or a script?).",
-        action: "Reconnect",
-      };
+      return { text: t("notice.flooded"), action: t("notice.reconnect") };
     case "closed":
-      return { text: `The game server running ${what} shut down, so it has closed. Its finished rounds are kept.` };
+      return { text: t("notice.closed", { what }) };
   }
 }
 

@@ -3,6 +3,7 @@
 // enabled only when the room can do it.
 import type { HostCommand } from "../../shared/protocol/index.js";
 import type { Frame, HostedInfo } from "../net/frame.js";
+import { t } from "../i18n/index.js";
 import { h } from "../ui/dom.js";
 
 type Send = (command: HostCommand) => void;
@@ -11,8 +12,8 @@ export class RoundControls {
   readonly el: HTMLElement;
   private readonly countdown = h(
     "select",
-    { id: "countdown", "aria-label": "Countdown" },
-    ...[3, 5, 10, 0].map((s) => h("option", { value: s, selected: s === 5 }, s === 0 ? "no countdown" : `${s} s countdown`)),
+    { id: "countdown", "aria-label": t("controls.countdown") },
+    ...[3, 5, 10, 0].map((s) => h("option", { value: s, selected: s === 5 }, s === 0 ? t("controls.noCountdown") : t("controls.secondsCountdown", { n: s }))),
   );
   private readonly start: HTMLButtonElement;
   private readonly cancel: HTMLButtonElement;
@@ -28,19 +29,19 @@ export class RoundControls {
       h("button", { type: "button", class: cls, "data-testid": `host-${id}`, onclick }, label);
     this.start = btn(
       "start",
-      "Start round",
+      t("controls.start"),
       () => {
         beforeStart();
         send({ command: "start", countdownSeconds: Number(this.countdown.value) });
       },
       "primary",
     );
-    this.cancel = btn("cancel", "Cancel countdown", () => send({ command: "cancel" }));
-    this.pause = btn("pause", "Pause", () => send({ command: "pause" }));
-    this.resume = btn("resume", "Resume", () => send({ command: "resume" }), "primary");
-    this.end = btn("end", "End round", () => send({ command: "end" }), "danger");
-    this.nextPhase = btn("nextPhase", "Grow the organisation now", () => send({ command: "nextPhase" }));
-    this.nextRound = btn("nextRound", "Next round, same people", () => send({ command: "nextRound" }), "primary");
+    this.cancel = btn("cancel", t("controls.cancel"), () => send({ command: "cancel" }));
+    this.pause = btn("pause", t("controls.pause"), () => send({ command: "pause" }));
+    this.resume = btn("resume", t("controls.resume"), () => send({ command: "resume" }), "primary");
+    this.end = btn("end", t("controls.end"), () => send({ command: "end" }), "danger");
+    this.nextPhase = btn("nextPhase", t("controls.nextPhase"), () => send({ command: "nextPhase" }));
+    this.nextRound = btn("nextRound", t("controls.nextRound"), () => send({ command: "nextRound" }), "primary");
     this.el = h(
       "div",
       { class: "controls" },

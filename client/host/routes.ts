@@ -2,6 +2,7 @@
 // workshop's console, or a stored session's debrief. Each page leads to the others through here,
 // and the address always names the room or workshop on screen so a reload comes back to it.
 import { tidyCode } from "../net/session.js";
+import { t } from "../i18n/index.js";
 import { h } from "../ui/dom.js";
 import { openConsole } from "./console.js";
 import { createRoom, keptRooms } from "./keys.js";
@@ -19,19 +20,16 @@ export class Routes implements Nav {
   openRoom(code: string): void {
     history.replaceState(null, "", `/host?code=${code}`);
     const kept = keptRooms()[code];
-    if (!kept)
-      return this.landing(
-        `This browser does not hold the host key for room ${code}. Open the console in the browser that created the room, or create a new room.`,
-      );
+    if (!kept) return this.landing(t("host.noKeyRoom", { code }));
     void openConsole(this.root, code, kept.secret, this);
   }
 
   openWorkshop(code: string): void {
     history.replaceState(null, "", `/host?workshop=${code}`);
     const kept = keptRooms()[code];
-    if (!kept) return this.landing(`This browser does not hold the host key for workshop ${code}.`);
+    if (!kept) return this.landing(t("host.noKeyWorkshop", { code }));
     openWorkshop(this.root, code, kept.secret, kept.sessionId).catch((e: Error) =>
-      this.landing(/No room/.test(e.message) ? `Workshop ${code} is closed.` : `Could not open workshop ${code}: ${e.message}`),
+      this.landing(/No room/.test(e.message) ? t("host.workshopClosed", { code }) : t("host.couldNotOpenWorkshop", { code, why: e.message })),
     );
   }
 
@@ -40,7 +38,7 @@ export class Routes implements Nav {
       const created = await createRoom(sessionId);
       this.openRoom(created.code);
     } catch (e) {
-      this.landing(`Could not host that session again: ${(e as Error).message}`);
+      this.landing(t("host.couldNotHostAgain", { why: (e as Error).message }));
     }
   }
 
@@ -59,11 +57,10 @@ export class Routes implements Nav {
   }
 
   private create(workshop: boolean): void {
-    const what = workshop ? "workshop" : "room";
-    this.root.replaceChildren(h("p", { class: "muted" }, `Creating a ${what}…`));
+    this.root.replaceChildren(h("p", { class: "muted" }, t(workshop ? "host.creatingWorkshop" : "host.creatingRoom")));
     createRoom(undefined, workshop).then(
       (c) => (workshop ? this.openWorkshop(c.code) : this.openRoom(c.code)),
-      (e: Error) => this.landing(`Could not create a ${what}: ${e.message}`),
+      (e: Error) => this.landing(t(workshop ? "host.couldNotCreateWorkshop" : "host.couldNotCreateRoom", { why: e.message })),
     );
   }
 }

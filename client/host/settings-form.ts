@@ -6,6 +6,7 @@ import type { HostCommand } from "../../shared/protocol/index.js";
 import { MAX_HOSTED_PLAYERS } from "../../shared/protocol/index.js";
 import { SCENARIOS, SCENARIO_IDS } from "../../shared/index.js";
 import type { Frame, HostedInfo } from "../net/frame.js";
+import { phaseLabel, t } from "../i18n/index.js";
 import { h } from "../ui/dom.js";
 
 type Send = (command: HostCommand) => void;
@@ -24,9 +25,9 @@ export class SettingsForm {
   private readonly exponent = h(
     "select",
     { id: "s-exponent" },
-    h("option", { value: 2 }, "steady"),
-    h("option", { value: 3 }, "faster as it grows (normal)"),
-    h("option", { value: 4 }, "explosive"),
+    h("option", { value: 2 }, t("settings.steady")),
+    h("option", { value: 3 }, t("settings.faster")),
+    h("option", { value: 4 }, t("settings.explosive")),
   );
   private readonly spread = h("input", { id: "s-spread", type: "number", min: 0, max: 400, step: 10 });
   private readonly phase = h("select", { id: "s-phase" });
@@ -34,14 +35,14 @@ export class SettingsForm {
   private readonly bots = h(
     "select",
     { id: "s-bots" },
-    h("option", { value: "balanced,hero,preventer" }, "a mix (balanced, hero, preventer)"),
-    h("option", { value: "hero" }, "heroes"),
-    h("option", { value: "preventer" }, "preventers"),
-    h("option", { value: "balanced" }, "balanced"),
-    h("option", { value: "firefighter" }, "firefighters (nearest fire first)"),
-    h("option", { value: "idle" }, "idle (stand still)"),
+    h("option", { value: "balanced,hero,preventer" }, t("settings.botsMix")),
+    h("option", { value: "hero" }, t("settings.botsHero")),
+    h("option", { value: "preventer" }, t("settings.botsPreventer")),
+    h("option", { value: "balanced" }, t("settings.botsBalanced")),
+    h("option", { value: "firefighter" }, t("settings.botsFirefighter")),
+    h("option", { value: "idle" }, t("settings.botsIdle")),
   );
-  private readonly apply = h("button", { type: "submit", class: "primary", "data-testid": "host-apply" }, "Apply to the next round");
+  private readonly apply = h("button", { type: "submit", class: "primary", "data-testid": "host-apply" }, t("settings.apply"));
   private readonly note = h("p", { class: "muted small" });
 
   constructor(private readonly send: Send) {
@@ -49,17 +50,13 @@ export class SettingsForm {
     this.el = h(
       "form",
       { class: "settings" },
-      field("Scenario", this.scenario, "Which organisation the team looks after, and how it grows."),
-      field("Length (seconds)", this.duration, "How long the round lasts if nothing collapses first."),
-      field(
-        "How fast fires multiply",
-        this.exponent,
-        "How much faster new fires start as hidden risk and fires pile up. “Faster as it grows” is the lesson’s default.",
-      ),
-      field("Fire spread (% of normal)", this.spread, "How readily a fire jumps to the tiles next to it: 100 is normal, 50 half as often."),
-      field("Starting phase", this.phase, "Start small, or skip ahead to a grown organisation."),
-      field("Players in the round", this.seats, "People take seats first; bots play any seat left empty."),
-      field("Bots", this.bots, "How the bots in empty seats play."),
+      field(t("settings.scenario"), this.scenario, t("settings.scenarioHelp")),
+      field(t("settings.length"), this.duration, t("settings.lengthHelp")),
+      field(t("settings.exponent"), this.exponent, t("settings.exponentHelp")),
+      field(t("settings.spread"), this.spread, t("settings.spreadHelp")),
+      field(t("settings.startPhase"), this.phase, t("settings.startPhaseHelp")),
+      field(t("settings.seats"), this.seats, t("settings.seatsHelp")),
+      field(t("settings.bots"), this.bots, t("settings.botsHelp")),
       this.apply,
       this.note,
     );
@@ -80,11 +77,7 @@ export class SettingsForm {
   render(f: Frame, hosted: HostedInfo): void {
     const between = f.stage === "lobby" || f.stage === "ended";
     this.apply.disabled = !between;
-    this.note.textContent = between
-      ? f.stage === "ended"
-        ? "Applies when you start the next round."
-        : "Everyone's map follows these at once."
-      : "Settings can change between rounds.";
+    this.note.textContent = between ? (f.stage === "ended" ? t("settings.appliesNext") : t("settings.appliesNow")) : t("settings.betweenRounds");
     if (!this.dirty) this.fill(hosted);
   }
 
@@ -127,6 +120,6 @@ export class SettingsForm {
 
   private fillPhases(): void {
     const sc = SCENARIOS[this.scenario.value]!;
-    this.phase.replaceChildren(...sc.phases.map((p, i) => h("option", { value: i }, p.name)));
+    this.phase.replaceChildren(...sc.phases.map((p, i) => h("option", { value: i }, phaseLabel(p.name))));
   }
 }

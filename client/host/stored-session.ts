@@ -1,5 +1,6 @@
 // A stored session's debrief, without a room (/host?session=ID): a workshop's cross-team
 // comparison, or one room's rounds in the debrief workbench, with its exports.
+import { language, t } from "../i18n/index.js";
 import { h } from "../ui/dom.js";
 import { CrossTeamDebrief } from "./cross-team.js";
 import { downloadExport, loadSession, secretFor } from "./keys.js";
@@ -11,21 +12,21 @@ export function card(title: string | HTMLElement, ...children: (HTMLElement | nu
 }
 
 export function exportButtons(sessionId: string): HTMLElement {
-  const get = (format: "json" | "csv") => () => void downloadExport(sessionId, format).catch((e: Error) => alert(`Export failed: ${e.message}`));
+  const get = (format: "json" | "csv") => () => void downloadExport(sessionId, format).catch((e: Error) => alert(t("stored.exportFailed", { why: e.message })));
   return h(
     "span",
     { class: "row" },
-    h("button", { type: "button", class: "secondary", "data-testid": "export-csv", onclick: get("csv") }, "Export CSV (zip)"),
-    h("button", { type: "button", class: "secondary", "data-testid": "export-json", onclick: get("json") }, "Export JSON"),
+    h("button", { type: "button", class: "secondary", "data-testid": "export-csv", onclick: get("csv") }, t("stored.exportCsv")),
+    h("button", { type: "button", class: "secondary", "data-testid": "export-json", onclick: get("json") }, t("stored.exportJson")),
   );
 }
 
 export async function showStoredSession(root: HTMLElement, sessionId: string, nav: Nav): Promise<void> {
-  root.replaceChildren(h("p", { class: "muted" }, "Opening the session…"));
+  root.replaceChildren(h("p", { class: "muted" }, t("stored.opening")));
   try {
     const { session, rounds, teams } = await loadSession(sessionId);
-    const started = `Started ${new Date(session.createdAt).toLocaleString()}`;
-    const allSessions = h("a", { class: "secondary button", href: "/host" }, "All sessions");
+    const started = t("stored.started", { when: new Date(session.createdAt).toLocaleString(language()) });
+    const allSessions = h("a", { class: "secondary button", href: "/host" }, t("stored.allSessions"));
     if (session.kind === "workshop") {
       const cross = new CrossTeamDebrief(sessionId, secretFor(sessionId) ?? "");
       for (const t of teams ?? []) cross.addTeam(t.session.team ?? t.session.code, t.session.id);
@@ -33,8 +34,8 @@ export async function showStoredSession(root: HTMLElement, sessionId: string, na
         h(
           "header",
           {},
-          h("h1", {}, "Smolder · workshop debrief"),
-          h("span", { class: "muted" }, `${started} · code ${session.code} · ${teams?.length ?? 0} teams`),
+          h("h1", {}, t("stored.workshopDebrief")),
+          h("span", { class: "muted" }, t("stored.workshopLine", { started, code: session.code, count: teams?.length ?? 0 })),
           allSessions,
         ),
         cross.el,
@@ -46,20 +47,20 @@ export async function showStoredSession(root: HTMLElement, sessionId: string, na
       h(
         "header",
         {},
-        h("h1", {}, "Smolder · session debrief"),
-        h("span", { class: "muted" }, `${started} · last code ${session.code} · ${rounds.length} rounds`),
+        h("h1", {}, t("stored.sessionDebrief")),
+        h("span", { class: "muted" }, t("stored.sessionLine", { started, code: session.code, count: rounds.length })),
         h(
           "div",
           { class: "row", style: "margin-left:auto" },
           exportButtons(sessionId),
-          h("button", { type: "button", class: "primary", onclick: () => void nav.hostAgain(sessionId) }, "Host again"),
+          h("button", { type: "button", class: "primary", onclick: () => void nav.hostAgain(sessionId) }, t("host.hostAgain")),
           allSessions,
         ),
       ),
-      card("Debrief", bench.el),
+      card(t("host.debrief"), bench.el),
     );
     bench.setRecords(rounds);
   } catch (e) {
-    nav.landing(`Could not open that session: ${(e as Error).message}`);
+    nav.landing(t("stored.couldNotOpen", { why: (e as Error).message }));
   }
 }

@@ -1,6 +1,8 @@
 // The host console's two tables: who is in the room (people, watchers, bots, each removable),
 // and the rounds played so far with their headlines and a way into each round's debrief.
-import { creditName, headlines, SCENARIOS } from "../../shared/index.js";
+import { headlines, SCENARIOS } from "../../shared/index.js";
+import { type Key, t } from "../i18n/index.js";
+import { shownName } from "../i18n/stories.js";
 import type { Frame, HostedInfo } from "../net/frame.js";
 import { formatClock, formatValue, h } from "../ui/dom.js";
 
@@ -16,10 +18,16 @@ export interface RoundRow {
   players: { name: string; bot: string | null; praise: number; net: number }[];
 }
 
-const STATUS_TEXT: Record<string, string> = { playing: "connected", burntOut: "burnt out", away: "dropped", left: "left", watching: "connected" };
+const STATUS_TEXT: Record<string, Key> = {
+  playing: "tables.connected",
+  burntOut: "tables.burntOut",
+  away: "tables.dropped",
+  left: "tables.left",
+  watching: "tables.connected",
+};
 
 function statusBadge(status: string): HTMLElement {
-  return h("span", { class: `badge ${status}` }, STATUS_TEXT[status] ?? status);
+  return h("span", { class: `badge ${status}` }, STATUS_TEXT[status] ? t(STATUS_TEXT[status]) : status);
 }
 
 export class PeopleTable {
@@ -29,7 +37,15 @@ export class PeopleTable {
 
   /** `remove` asks the room to remove the person or screen with this key. */
   constructor(private readonly remove: (key: string) => void) {
-    const head = h("tr", {}, h("th", {}, "Name"), h("th", {}, "Seat"), h("th", {}, "Status"), h("th", { class: "num" }, "Praise"), h("th", {}, ""));
+    const head = h(
+      "tr",
+      {},
+      h("th", {}, t("tables.name")),
+      h("th", {}, t("tables.seat")),
+      h("th", {}, t("tables.status")),
+      h("th", { class: "num" }, t("tables.praise")),
+      h("th", {}, ""),
+    );
     this.el = h("table", { class: "people" }, h("thead", {}, head), this.body);
   }
 
@@ -43,10 +59,10 @@ export class PeopleTable {
         {
           type: "button",
           class: "link danger-text",
-          "aria-label": `Remove ${name}`,
-          onclick: () => confirm(`Remove ${name} from the room?`) && this.remove(key),
+          "aria-label": t("tables.removeName", { name }),
+          onclick: () => confirm(t("tables.confirmRemove", { name })) && this.remove(key),
         },
-        "Remove",
+        t("tables.remove"),
       );
     for (const p of people)
       rows.push(
@@ -54,7 +70,7 @@ export class PeopleTable {
           "tr",
           { class: p.status },
           h("td", {}, p.name),
-          h("td", {}, `Seat ${p.seat + 1}`),
+          h("td", {}, t("tables.seatN", { n: p.seat + 1 })),
           h("td", {}, statusBadge(p.status)),
           h("td", { class: "num" }, p.praise),
           h("td", {}, p.status === "left" ? "" : kick(p.key, p.name)),
@@ -66,7 +82,7 @@ export class PeopleTable {
           "tr",
           { class: w.status },
           h("td", {}, w.name),
-          h("td", {}, w.role === "screen" ? "Projector" : "Watching"),
+          h("td", {}, t(w.role === "screen" ? "tables.projector" : "tables.watching")),
           h("td", {}, statusBadge(w.status)),
           h("td", { class: "num" }, ""),
           h("td", {}, kick(w.key, w.name)),
@@ -78,20 +94,20 @@ export class PeopleTable {
           "tr",
           { class: "bot" },
           h("td", {}, p.name),
-          h("td", {}, `Seat ${p.seat + 1}`),
-          h("td", {}, h("span", { class: "badge left" }, "bot")),
+          h("td", {}, t("tables.seatN", { n: p.seat + 1 })),
+          h("td", {}, h("span", { class: "badge left" }, t("tables.bot"))),
           h("td", { class: "num" }, p.praise),
           h("td", {}, ""),
         ),
       );
-    if (rows.length === 0) rows.push(h("tr", {}, h("td", { colspan: 5, class: "muted" }, "Nobody yet. Share the code, the link or the QR code.")));
+    if (rows.length === 0) rows.push(h("tr", {}, h("td", { colspan: 5, class: "muted" }, t("tables.nobody"))));
     this.body.replaceChildren(...rows);
     const present = people.filter((p) => p.status !== "left").length;
-    this.count.textContent = `· ${present} playing, ${hosted.watchers.filter((w) => w.role !== "screen").length} watching`;
+    this.count.textContent = t("tables.count", { playing: present, watching: hosted.watchers.filter((w) => w.role !== "screen").length });
   }
 }
 
-const ENDED_TEXT: Record<string, string> = { host: "by you", collapse: "collapsed" };
+const ENDED_TEXT: Record<string, Key> = { host: "tables.byYou", collapse: "tables.collapsed" };
 
 export class RoundsTable {
   readonly el: HTMLElement;
@@ -99,31 +115,44 @@ export class RoundsTable {
 
   /** `debrief` opens a round in the console's debrief. */
   constructor(private readonly debrief: (round: number) => void) {
-    const heads = ["#", "Scenario", "Ended", "Time", "Team value", "Most praise", "Did most good", ""];
-    const numeric = new Set(["Time", "Team value"]);
-    this.el = h("table", { class: "rounds" }, h("thead", {}, h("tr", {}, ...heads.map((t) => h("th", numeric.has(t) ? { class: "num" } : {}, t)))), this.body);
+    const heads: [string, boolean][] = [
+      ["#", false],
+      [t("tables.scenario"), false],
+      [t("tables.ended"), false],
+      [t("tables.time"), true],
+      [t("tables.teamValue"), true],
+      [t("tables.mostPraise"), false],
+      [t("tables.mostGood"), false],
+      ["", false],
+    ];
+    this.el = h(
+      "table",
+      { class: "rounds" },
+      h("thead", {}, h("tr", {}, ...heads.map(([text, numeric]) => h("th", numeric ? { class: "num" } : {}, text)))),
+      this.body,
+    );
   }
 
   render(rounds: RoundRow[]): void {
-    if (rounds.length === 0) return void this.body.replaceChildren(h("tr", {}, h("td", { colspan: 8, class: "muted" }, "No round finished yet.")));
+    if (rounds.length === 0) return void this.body.replaceChildren(h("tr", {}, h("td", { colspan: 8, class: "muted" }, t("tables.noRound"))));
     this.body.replaceChildren(
       ...rounds.map((r) => {
         const { praised, good, goodKind } = headlines(r.players);
-        const goodCell = good ? `${creditName(good)}${goodKind === "least harm" ? " (least harm)" : ""}` : "—";
+        const goodCell = good ? (goodKind === "least harm" ? t("tables.leastHarm", { name: shownName(good) }) : shownName(good)) : "—";
         return h(
           "tr",
           {},
           h("td", {}, r.round),
           h("td", {}, SCENARIOS[r.scenario]?.name ?? r.scenario),
-          h("td", {}, ENDED_TEXT[r.ended] ?? "time up"),
+          h("td", {}, t(ENDED_TEXT[r.ended] ?? "tables.timeUp")),
           h("td", { class: "num" }, formatClock(r.seconds)),
           h("td", { class: "num" }, formatValue(r.value)),
-          h("td", {}, praised ? creditName(praised) : "—"),
+          h("td", {}, praised ? shownName(praised) : "—"),
           h("td", {}, goodCell),
           h(
             "td",
             {},
-            h("button", { type: "button", class: "secondary", "data-testid": `debrief-${r.round}`, onclick: () => this.debrief(r.round) }, "Debrief"),
+            h("button", { type: "button", class: "secondary", "data-testid": `debrief-${r.round}`, onclick: () => this.debrief(r.round) }, t("tables.debrief")),
           ),
         );
       }),

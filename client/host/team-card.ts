@@ -8,6 +8,7 @@ import { MSG } from "../../shared/protocol/index.js";
 import { collapseFiresFor, EFFORTS, getScenario, tippingPoint } from "../../shared/index.js";
 import { activeFires, collapseProgress } from "../../shared/collapse.js";
 import { EFFORT_GROUPS, groupShares } from "../debrief/efforts.js";
+import { type Key, t } from "../i18n/index.js";
 import type { Connection, StatusReport } from "../net/connection.js";
 import { type Frame, readFrame } from "../net/frame.js";
 import { drawMiniMap } from "../render/minimap.js";
@@ -27,6 +28,8 @@ const RECENT_SECONDS = 10;
 
 type Command = HostCommand;
 
+const STAGE_TEXT: Record<string, Key> = { lobby: "card.lobby", countdown: "card.countdown", playing: "card.playing" };
+
 export class TeamCard {
   readonly el: HTMLElement;
   private link: Connection<Room> | null = null;
@@ -41,12 +44,12 @@ export class TeamCard {
   private readonly fireCount = h("strong", {});
   private readonly gaugeBar = h("i");
   private readonly riskText = h("span", { class: "small" });
-  private readonly effortBar = h("div", { class: "d-bar", title: "Effort split, last 10 s" });
+  private readonly effortBar = h("div", { class: "d-bar", title: t("card.effort") });
   private readonly trouble = h("p", { class: "ws-trouble", role: "status" });
   private readonly map: HTMLCanvasElement;
   private readonly buttons: Record<"start" | "pause" | "resume" | "end", HTMLButtonElement>;
   /** Shown once the card stopped trying by itself (gave up, or the room closed it): a person asks again. */
-  private readonly again = h("button", { type: "button", class: "secondary small", hidden: true, onclick: () => this.retry() }, "Reconnect");
+  private readonly again = h("button", { type: "button", class: "secondary small", hidden: true, onclick: () => this.retry() }, t("card.reconnect"));
 
   constructor(
     client: Client,
@@ -55,14 +58,14 @@ export class TeamCard {
     secret: string,
     private readonly onError: (message: string) => void,
   ) {
-    this.map = h("canvas", { class: "ws-map", width: 160, height: 160, "aria-label": `${name}'s map` });
+    this.map = h("canvas", { class: "ws-map", width: 160, height: 160, "aria-label": t("card.map", { name }) });
     const btn = (label: string, command: Command, cls = "secondary") =>
       h("button", { type: "button", class: `${cls} small`, onclick: () => this.send(command) }, label);
     this.buttons = {
-      start: btn("Start", { command: "start", countdownSeconds: 3 }, "primary"),
-      pause: btn("Pause", { command: "pause" }),
-      resume: btn("Resume", { command: "resume" }),
-      end: btn("End", { command: "end" }, "danger"),
+      start: btn(t("card.start"), { command: "start", countdownSeconds: 3 }, "primary"),
+      pause: btn(t("card.pause"), { command: "pause" }),
+      resume: btn(t("card.resume"), { command: "resume" }),
+      end: btn(t("card.end"), { command: "end" }, "danger"),
     };
     this.el = h(
       "article",
@@ -74,9 +77,9 @@ export class TeamCard {
         h(
           "span",
           { class: "small" },
-          h("a", { href: `/host?code=${code}`, target: "_blank", rel: "noopener", class: "muted", title: "This team's own console" }, `${code} ↗`),
+          h("a", { href: `/host?code=${code}`, target: "_blank", rel: "noopener", class: "muted", title: t("card.ownConsole") }, `${code} ↗`),
           " · ",
-          h("a", { href: `/screen/${code}`, target: "_blank", rel: "noopener", class: "muted", title: "This team's projector view" }, "projector ↗"),
+          h("a", { href: `/screen/${code}`, target: "_blank", rel: "noopener", class: "muted", title: t("card.ownProjector") }, t("card.projector")),
         ),
       ),
       h(
@@ -87,10 +90,10 @@ export class TeamCard {
           "div",
           { class: "ws-stats" },
           this.stageEl,
-          h("span", {}, "Time ", this.clock),
-          h("span", {}, "Value ", this.value),
-          h("span", {}, "Fires ", this.fireCount),
-          h("span", {}, "Collapse risk ", this.riskText),
+          h("span", {}, t("card.time"), this.clock),
+          h("span", {}, t("card.value"), this.value),
+          h("span", {}, t("card.fires"), this.fireCount),
+          h("span", {}, t("card.risk"), this.riskText),
           h("div", { class: "gauge" }, this.gaugeBar),
           this.effortBar,
         ),
@@ -106,7 +109,7 @@ export class TeamCard {
       status: (report) => this.onStatus(report),
     }).then(
       (link) => (this.link = link),
-      (e: Error) => (this.stageEl.textContent = `Could not connect: ${e.message}`),
+      (e: Error) => (this.stageEl.textContent = t("card.couldNotConnect", { why: e.message })),
     );
   }
 
@@ -131,7 +134,7 @@ export class TeamCard {
   /** A drop shows on the card (outlined, "reconnecting") until the link is back by itself. */
   private onStatus(report: StatusReport): void {
     this.el.classList.toggle("reconnecting", report.status === "reconnecting");
-    const notice = connectionNotice(report, "this team's room");
+    const notice = connectionNotice(report, t("card.teamRoom"));
     if (notice.text) this.stageEl.textContent = notice.text;
     this.again.hidden = !notice.action;
     if (notice.action) this.again.textContent = notice.action;
@@ -152,8 +155,8 @@ export class TeamCard {
   private render(f: Frame): void {
     const hosted = f.hosted;
     this.stage = f.stage;
-    const stage = hosted?.paused ? "paused" : f.stage === "ended" ? (f.ended === "collapse" ? "collapsed" : "round over") : f.stage;
-    this.stageEl.textContent = `Round ${hosted?.round ?? 1} · ${stage}`;
+    const stage = hosted?.paused ? "card.paused" : f.stage === "ended" ? (f.ended === "collapse" ? "card.collapsed" : "card.over") : STAGE_TEXT[f.stage];
+    this.stageEl.textContent = t("card.stage", { n: hosted?.round ?? 1, stage: stage ? t(stage) : f.stage });
     this.clock.textContent = roundClock(f).text;
     const paused = hosted?.paused === true;
     this.buttons.start.disabled = f.stage !== "lobby";
@@ -174,18 +177,18 @@ export class TeamCard {
     const shares = groupShares(recent);
     this.effortBar.replaceChildren(
       ...EFFORT_GROUPS.map((g, i) =>
-        h("i", { style: `width:${shares[i]!.toFixed(1)}%;background:${g.color}`, title: `${g.label} ${Math.round(shares[i]!)}%` }),
+        h("i", {
+          style: `width:${shares[i]!.toFixed(1)}%;background:${g.color}`,
+          title: `${g.label} ${Math.round(shares[i]!)}%`,
+        }),
       ),
     );
     const team = f.players.length;
     const tipped = f.stage === "playing" && tippingPoint(this.fires, team, "", sc ? collapseFiresFor(sc, f.side) : 1) !== null;
     const severity = f.ended === "collapse" ? 3 : f.stage !== "playing" ? 0 : riskPct >= TROUBLE_PCT ? 2 : tipped || riskPct >= WATCH_PCT ? 1 : 0;
-    const alert = [
-      "",
-      tipped ? "Tipped: more fires than people for a while now." : `Fires are building: ${riskPct}% of the way to collapse.`,
-      `Close to collapse: ${riskPct}% of the way.`,
-      "Collapsed.",
-    ][severity]!;
+    const alert = ["", tipped ? t("card.tipped") : t("card.building", { pct: riskPct }), t("card.close", { pct: riskPct }), t("card.collapsedAlert")][
+      severity
+    ]!;
     this.trouble.textContent = alert;
     this.el.dataset.severity = SEVERITY[severity];
     this.el.classList.toggle("trouble", severity >= 2);

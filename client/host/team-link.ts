@@ -3,6 +3,7 @@
 // a card whose socket drops comes back by itself and its buttons reach the new room.
 import { type ErrorMessage, MSG } from "../../shared/protocol/index.js";
 import { Connection, type RoomLike, type StatusReport } from "../net/connection.js";
+import { refusal } from "./notice.js";
 
 /** A team's timeline since `from` (seconds): fires and the team's effort per second. */
 export interface TeamTimeline {
@@ -40,7 +41,7 @@ export function linkTeam<R extends TeamRoom>(client: TeamJoiner<R>, code: string
     rejoin: join,
     onStatus: on.status,
     attach: (room) => {
-      room.onMessage(MSG.error, (e: ErrorMessage) => on.error(e.message));
+      room.onMessage(MSG.error, (e: ErrorMessage) => on.error(refusal(e)));
       room.onMessage(MSG.timeline, (t: TeamTimeline) => on.timeline(t));
       room.onMessage(MSG.rounds, (rows: { round: number }[]) => on.rounds(rows.map((r) => r.round)));
       room.onMessage("*", () => undefined);

@@ -5,17 +5,18 @@ import type { RoundRecord } from "../../shared/protocol/index.js";
 import { type BotKind, type Debrief, debriefRound, debriefWhatIf, ReplayCursor, runWhatIf, type WhatIfSpec } from "../../shared/index.js";
 import { drawReplayMap } from "../debrief/replay-map.js";
 import { DebriefView } from "../debrief/view.js";
+import { type Key, t } from "../i18n/index.js";
 import { formatClock, h } from "../ui/dom.js";
 
 /** A debrief command for the room (absent where there is no room, e.g. a reopened session). */
 export type PushDebrief = (command: { command: "debrief"; rounds: number[]; whatIf?: WhatIfSpec & { round: number } }) => void;
 
-const TEAM_LABELS: Record<BotKind, string> = {
-  balanced: "balanced players",
-  preventer: "preventers",
-  hero: "heroes",
-  firefighter: "firefighters",
-  idle: "people standing still",
+const TEAM_LABELS: Record<BotKind, Key> = {
+  balanced: "debrief.teamBalanced",
+  preventer: "debrief.teamPreventer",
+  hero: "debrief.teamHero",
+  firefighter: "debrief.teamFirefighter",
+  idle: "debrief.teamIdle",
 };
 
 export class Workbench {
@@ -28,23 +29,32 @@ export class Workbench {
   private cursor: ReplayCursor | null = null;
   private second = 0;
   private playing = 0;
-  private readonly roundPick = h("select", { "aria-label": "Round", "data-testid": "wb-round" });
+  private readonly roundPick = h("select", { "aria-label": t("bench.round"), "data-testid": "wb-round" });
   private readonly compareRow = h("span", { class: "row compare" });
   private readonly fromInput = h("input", {
     type: "number",
     min: 0,
     step: 10,
     value: 0,
-    "aria-label": "From second",
+    "aria-label": t("bench.fromSecond"),
     "data-testid": "wb-from",
     class: "short",
   });
   private readonly whatIfNote = h("span", { class: "muted small", role: "status" });
   private readonly pushNote = h("span", { class: "muted small", role: "status" });
-  private readonly map = h("canvas", { class: "replay-map", "aria-label": "The map at the chosen moment" });
-  private readonly slider = h("input", { type: "range", min: 0, max: 0, value: 0, step: 1, "aria-label": "Moment", "data-testid": "wb-slider", class: "grow" });
+  private readonly map = h("canvas", { class: "replay-map", "aria-label": t("bench.mapLabel") });
+  private readonly slider = h("input", {
+    type: "range",
+    min: 0,
+    max: 0,
+    value: 0,
+    step: 1,
+    "aria-label": t("bench.moment"),
+    "data-testid": "wb-slider",
+    class: "grow",
+  });
   private readonly time = h("strong", { class: "clock", "data-testid": "wb-time" }, "0:00");
-  private readonly playButton = h("button", { type: "button", class: "secondary", onclick: () => this.togglePlay() }, "▶ Play");
+  private readonly playButton = h("button", { type: "button", class: "secondary", onclick: () => this.togglePlay() }, t("bench.play"));
 
   constructor(private readonly push?: PushDebrief) {
     this.view = new DebriefView({ onMoment: (sec) => this.seek(sec) });
@@ -73,49 +83,51 @@ export class Workbench {
     // Balanced first: "what if we had played it straight" is the question a debrief usually asks.
     const team = h(
       "select",
-      { "aria-label": "Bot team", "data-testid": "wb-team" },
-      ...(["balanced", "preventer", "hero", "firefighter"] as const).map((k) => h("option", { value: k }, TEAM_LABELS[k])),
+      { "aria-label": t("bench.botTeam"), "data-testid": "wb-team" },
+      ...(["balanced", "preventer", "hero", "firefighter"] as const).map((k) => h("option", { value: k }, t(TEAM_LABELS[k]))),
     );
     const from = this.fromInput;
     const run = h(
       "button",
       { type: "button", class: "primary", "data-testid": "wb-run", onclick: () => this.runWhatIf(team.value as BotKind, Number(from.value)) },
-      "Run what-if",
+      t("bench.run"),
     );
-    const clear = h("button", { type: "button", class: "secondary", onclick: () => this.clearWhatIf() }, "Clear");
+    const clear = h("button", { type: "button", class: "secondary", onclick: () => this.clearWhatIf() }, t("bench.clear"));
     const pushRow = this.push
       ? h(
           "div",
           { class: "row" },
-          h("button", { type: "button", class: "primary", "data-testid": "wb-show", onclick: () => this.pushNow() }, "Show on every screen"),
+          h("button", { type: "button", class: "primary", "data-testid": "wb-show", onclick: () => this.pushNow() }, t("bench.show")),
           h(
             "button",
             {
               type: "button",
               class: "secondary",
               "data-testid": "wb-hide",
-              onclick: () => (this.push!({ command: "debrief", rounds: [] }), (this.pushNote.textContent = "Hidden from the screens.")),
+              onclick: () => (this.push!({ command: "debrief", rounds: [] }), (this.pushNote.textContent = t("bench.hidden"))),
             },
-            "Hide from screens",
+            t("bench.hide"),
           ),
           this.pushNote,
         )
       : null;
 
     this.slider.addEventListener("input", () => this.seek(Number(this.slider.value)));
-    const fromHere = h("button", { type: "button", class: "link", onclick: () => (from.value = String(this.second)) }, "what-if from here");
+    const fromHere = h("button", { type: "button", class: "link", onclick: () => (from.value = String(this.second)) }, t("bench.fromHere"));
 
     this.el.append(
-      h("div", { class: "row" }, h("label", { class: "inline" }, "Round ", this.roundPick), h("span", { class: "muted" }, "beside it:"), this.compareRow),
-      h("div", { class: "row" }, h("span", {}, "What if every seat had been"), team, h("span", {}, "from second"), from, run, clear, this.whatIfNote),
       h(
         "div",
         { class: "row" },
-        h(
-          "button",
-          { type: "button", class: "secondary", "data-testid": "wb-print", onclick: () => printDebrief(this.view.el) },
-          "Print this debrief (one page)",
-        ),
+        h("label", { class: "inline" }, t("bench.roundLabel"), this.roundPick),
+        h("span", { class: "muted" }, t("bench.beside")),
+        this.compareRow,
+      ),
+      h("div", { class: "row" }, h("span", {}, t("bench.whatIfSeat")), team, h("span", {}, t("bench.from")), from, run, clear, this.whatIfNote),
+      h(
+        "div",
+        { class: "row" },
+        h("button", { type: "button", class: "secondary", "data-testid": "wb-print", onclick: () => printDebrief(this.view.el) }, t("bench.print")),
       ),
       ...(pushRow ? [pushRow] : []),
       h(
@@ -124,11 +136,11 @@ export class Workbench {
         h(
           "div",
           { class: "wb-replay" },
-          h("h3", {}, "Replay (hidden risk shown in purple)"),
+          h("h3", {}, t("bench.replay")),
           this.map,
           h("div", { class: "row" }, this.playButton, this.slider, this.time),
           fromHere,
-          h("p", { class: "muted small" }, "Click a chart to jump to that moment."),
+          h("p", { class: "muted small" }, t("bench.clickChart")),
         ),
         h("div", { class: "wb-view" }, this.view.el),
       ),
@@ -137,7 +149,9 @@ export class Workbench {
 
   private fillRounds(): void {
     this.roundPick.replaceChildren(
-      ...this.records.map((r) => h("option", { value: r.round, selected: r.round === this.round }, `Round ${r.round} · ${r.scenario.name}`)),
+      ...this.records.map((r) =>
+        h("option", { value: r.round, selected: r.round === this.round }, `${t("debrief.round", { n: r.round })} · ${r.scenario.name}`),
+      ),
     );
   }
 
@@ -161,7 +175,7 @@ export class Workbench {
           return h("label", { class: "inline" }, box, ` ${r.round}`);
         }),
     );
-    if (this.records.length < 2) this.compareRow.replaceChildren(h("span", { class: "muted small" }, "(play another round to compare)"));
+    if (this.records.length < 2) this.compareRow.replaceChildren(h("span", { class: "muted small" }, t("bench.playAnother")));
     this.cursor = new ReplayCursor(record.scenario, record.seed, record.log, record.ticks);
     const seconds = record.timeline.fires.length;
     this.slider.max = String(seconds);
@@ -190,7 +204,7 @@ export class Workbench {
     if (!r) return;
     const seconds = r.timeline.fires.length;
     if (!Number.isInteger(fromSecond) || fromSecond < 0 || fromSecond > seconds) {
-      this.whatIfNote.textContent = `Pick a second between 0 and ${seconds}.`;
+      this.whatIfNote.textContent = t("bench.pick", { n: seconds });
       return;
     }
     const spec = { fromSecond, team };
@@ -199,7 +213,7 @@ export class Workbench {
     const ms = Math.round(performance.now() - t0);
     this.whatIf = { ...spec, round: r.round };
     this.whatIfResult = debriefWhatIf(r.round, spec, state);
-    this.whatIfNote.textContent = `Re-simulated in ${ms} ms on the same seed.`;
+    this.whatIfNote.textContent = t("bench.resimulated", { n: ms });
     this.render();
   }
 
@@ -213,7 +227,7 @@ export class Workbench {
     if (!this.push || !this.record) return;
     const rounds = [this.round, ...[...this.compare].slice(0, 3)];
     this.push({ command: "debrief", rounds, ...(this.whatIf ? { whatIf: this.whatIf } : {}) });
-    this.pushNote.textContent = `Showing round ${rounds.join(" beside ")} on every screen${this.whatIf ? ", with the what-if" : ""}.`;
+    this.pushNote.textContent = t(this.whatIf ? "bench.showingWhatIf" : "bench.showing", { rounds: rounds.join(t("bench.besideWord")) });
   }
 
   private seek(second: number): void {
@@ -231,13 +245,13 @@ export class Workbench {
     if (this.playing) {
       window.clearInterval(this.playing);
       this.playing = 0;
-      this.playButton.textContent = "▶ Play";
+      this.playButton.textContent = t("bench.play");
       return;
     }
     const r = this.record;
     if (!r) return;
     if (this.second >= r.timeline.fires.length) this.seek(0);
-    this.playButton.textContent = "❚❚ Pause";
+    this.playButton.textContent = t("bench.pause");
     // Ten seconds of the round per second of replay.
     this.playing = window.setInterval(() => {
       if (this.second >= r.timeline.fires.length) return this.togglePlay();

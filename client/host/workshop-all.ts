@@ -3,6 +3,7 @@
 import type { BotKind } from "../../shared/index.js";
 import type { HostCommand } from "../../shared/protocol/index.js";
 import { SCENARIOS, SCENARIO_IDS } from "../../shared/index.js";
+import { t } from "../i18n/index.js";
 import { h } from "../ui/dom.js";
 import type { TeamCard } from "./team-card.js";
 
@@ -26,16 +27,16 @@ export function everyTeamCard(teams: EveryTeam): HTMLElement {
     "data-testid": "ws-duration",
     class: "short",
   });
-  const seats = h("input", { type: "number", min: 1, max: 16, value: 4, class: "short", "aria-label": "Players per team (bots play empty seats)" });
+  const seats = h("input", { type: "number", min: 1, max: 16, value: 4, class: "short", "aria-label": t("workshop.seatsLabel") });
   const bots = h(
     "select",
-    { "aria-label": "Bots" },
-    h("option", { value: "balanced,hero,preventer" }, "a mix"),
-    h("option", { value: "balanced" }, "balanced"),
-    h("option", { value: "hero" }, "heroes"),
-    h("option", { value: "preventer" }, "preventers"),
-    h("option", { value: "firefighter" }, "firefighters"),
-    h("option", { value: "idle" }, "idle"),
+    { "aria-label": t("workshop.bots") },
+    h("option", { value: "balanced,hero,preventer" }, t("workshop.botsMix")),
+    h("option", { value: "balanced" }, t("workshop.botsBalanced")),
+    h("option", { value: "hero" }, t("workshop.botsHero")),
+    h("option", { value: "preventer" }, t("workshop.botsPreventer")),
+    h("option", { value: "firefighter" }, t("workshop.botsFirefighter")),
+    h("option", { value: "idle" }, t("workshop.botsIdle")),
   );
   const sameSeed = h("input", { type: "checkbox", checked: true, "data-testid": "ws-same-seed" });
   scenario.addEventListener("change", () => (duration.value = String(SCENARIOS[scenario.value]!.durationSeconds)));
@@ -55,7 +56,7 @@ export function everyTeamCard(teams: EveryTeam): HTMLElement {
       });
     }
     if (quiet) return;
-    teams.toast(sameSeed.checked ? `Every team plays seed ${seed}.` : "Each team plays its own seed.");
+    teams.toast(sameSeed.checked ? t("workshop.sameSeed", { seed }) : t("workshop.ownSeed"));
   };
   const all = (command: HostCommand) => () => {
     for (const card of teams.cards()) card.send(command);
@@ -66,9 +67,7 @@ export function everyTeamCard(teams: EveryTeam): HTMLElement {
     apply(true);
     all({ command: "start", countdownSeconds: 5 })();
     const label = scenario.selectedOptions[0]?.textContent ?? "";
-    teams.toast(
-      `Starting every team: ${label}, ${duration.value} s${sameSeed.checked ? ", the same map for every team" : ", a map of its own for each team"}.`,
-    );
+    teams.toast(t(sameSeed.checked ? "workshop.startingSame" : "workshop.startingOwn", { scenario: label, n: Number(duration.value) }));
   };
   const showOwnDebriefs = () => {
     for (const card of teams.cards()) {
@@ -79,26 +78,26 @@ export function everyTeamCard(teams: EveryTeam): HTMLElement {
   return h(
     "section",
     { class: "card" },
-    h("h2", {}, "Every team"),
+    h("h2", {}, t("workshop.everyTeam")),
     h(
       "form",
       { class: "row ws-settings", onsubmit: (ev: Event) => (ev.preventDefault(), apply()) },
-      field("Scenario", scenario),
-      field("Seconds", duration),
-      field("Players per team", seats),
-      field("Bots in empty seats", bots),
-      h("label", { class: "inline" }, sameSeed, " the same map and luck for every team"),
-      h("button", { type: "submit", class: "secondary", "data-testid": "ws-apply" }, "Apply to every team"),
+      field(t("workshop.scenario"), scenario),
+      field(t("workshop.seconds"), duration),
+      field(t("workshop.playersPerTeam"), seats),
+      field(t("workshop.bots"), bots),
+      h("label", { class: "inline" }, sameSeed, t("workshop.sameMap")),
+      h("button", { type: "submit", class: "secondary", "data-testid": "ws-apply" }, t("workshop.apply")),
     ),
     h(
       "div",
       { class: "row" },
-      h("button", { type: "button", class: "primary", "data-testid": "ws-start", onclick: startAll }, "Start all"),
-      h("button", { type: "button", class: "secondary", onclick: all({ command: "pause" }) }, "Pause all"),
-      h("button", { type: "button", class: "secondary", onclick: all({ command: "resume" }) }, "Resume all"),
-      h("button", { type: "button", class: "danger", onclick: all({ command: "end" }) }, "End all"),
-      h("button", { type: "button", class: "secondary", "data-testid": "ws-next", onclick: all({ command: "nextRound" }) }, "Next round, all"),
-      h("button", { type: "button", class: "secondary", onclick: showOwnDebriefs }, "Show each team its debrief"),
+      h("button", { type: "button", class: "primary", "data-testid": "ws-start", onclick: startAll }, t("workshop.startAll")),
+      h("button", { type: "button", class: "secondary", onclick: all({ command: "pause" }) }, t("workshop.pauseAll")),
+      h("button", { type: "button", class: "secondary", onclick: all({ command: "resume" }) }, t("workshop.resumeAll")),
+      h("button", { type: "button", class: "danger", onclick: all({ command: "end" }) }, t("workshop.endAll")),
+      h("button", { type: "button", class: "secondary", "data-testid": "ws-next", onclick: all({ command: "nextRound" }) }, t("workshop.nextAll")),
+      h("button", { type: "button", class: "secondary", onclick: showOwnDebriefs }, t("workshop.debriefs")),
     ),
   );
 }

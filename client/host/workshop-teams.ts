@@ -3,6 +3,7 @@
 import type { WorkshopCommand } from "../../shared/protocol/index.js";
 import { TEAM_SIZE_MAX, TEAM_SIZE_MIN } from "../../shared/protocol/index.js";
 import type { WorkshopParticipant, WorkshopView } from "../net/workshop.js";
+import { t } from "../i18n/index.js";
 import { h } from "../ui/dom.js";
 
 type Send = (command: WorkshopCommand) => void;
@@ -15,32 +16,28 @@ export class TeamForming {
   constructor(private readonly send: Send) {
     const size = h(
       "select",
-      { "aria-label": "People per team", "data-testid": "ws-size" },
+      { "aria-label": t("workshop.perTeam"), "data-testid": "ws-size" },
       ...Array.from({ length: TEAM_SIZE_MAX - TEAM_SIZE_MIN + 1 }, (_, i) => TEAM_SIZE_MIN + i).map((n) =>
-        h("option", { value: n, selected: n === 4 }, `${n} per team`),
+        h("option", { value: n, selected: n === 4 }, t("workshop.nPerTeam", { n })),
       ),
     );
     this.el = h(
       "section",
       { class: "card" },
-      h("h2", {}, "Teams ", this.count),
+      h("h2", {}, t("workshop.teams"), this.count),
       h(
         "div",
         { class: "row" },
         h(
           "button",
           { type: "button", class: "primary", "data-testid": "ws-form", onclick: () => send({ command: "form", size: Number(size.value) }) },
-          "Form teams automatically",
+          t("workshop.form"),
         ),
         size,
-        h("button", { type: "button", class: "secondary", onclick: () => send({ command: "addTeam" }) }, "Add a team"),
-        h("button", { type: "button", class: "primary", "data-testid": "ws-open", onclick: () => send({ command: "open" }) }, "Open the teams' rooms"),
+        h("button", { type: "button", class: "secondary", onclick: () => send({ command: "addTeam" }) }, t("workshop.addTeam")),
+        h("button", { type: "button", class: "primary", "data-testid": "ws-open", onclick: () => send({ command: "open" }) }, t("workshop.open")),
       ),
-      h(
-        "p",
-        { class: "muted small" },
-        "Drag people between teams (or pick a team from the list beside a name). Names can be edited until the teams open; people who arrive later join the smallest team.",
-      ),
+      h("p", { class: "muted small" }, t("workshop.formHelp")),
       this.columns,
     );
   }
@@ -48,24 +45,25 @@ export class TeamForming {
   /** The head count, on every state change (also once the teams are open). */
   counted(st: WorkshopView): void {
     const n = st.people.size;
-    this.count.textContent = `· ${n} ${n === 1 ? "person" : "people"}, ${st.teams.size} teams`;
+    this.count.textContent = t("workshop.count", { count: n }) + t("workshop.teamCount", { count: st.teams.size });
   }
 
   render(st: WorkshopView): void {
     const people = [...st.people.entries()];
     const cols: HTMLElement[] = [];
-    for (const t of st.teams.values()) {
-      const name = h("input", { type: "text", value: t.name, maxlength: 24, "aria-label": "Team name", class: "ws-name" });
-      name.addEventListener("change", () => this.send({ command: "rename", team: t.id, name: name.value }));
+    for (const team of st.teams.values()) {
+      const name = h("input", { type: "text", value: team.name, maxlength: 24, "aria-label": t("workshop.teamName"), class: "ws-name" });
+      name.addEventListener("change", () => this.send({ command: "rename", team: team.id, name: name.value }));
       const remove = h(
         "button",
-        { type: "button", class: "link", title: "Remove this (empty) team", onclick: () => this.send({ command: "removeTeam", team: t.id }) },
+        { type: "button", class: "link", title: t("workshop.removeTeam"), onclick: () => this.send({ command: "removeTeam", team: team.id }) },
         "×",
       );
-      cols.push(this.column(st, people, t.id, h("div", { class: "row" }, name, remove)));
+      cols.push(this.column(st, people, team.id, h("div", { class: "row" }, name, remove)));
     }
     const unplaced = people.filter(([, p]) => !st.teams.has(p.team));
-    if (unplaced.length > 0 || st.teams.size === 0) cols.unshift(this.column(st, people, "", st.teams.size === 0 ? "Here so far" : "Not in a team yet"));
+    if (unplaced.length > 0 || st.teams.size === 0)
+      cols.unshift(this.column(st, people, "", t(st.teams.size === 0 ? "workshop.hereSoFar" : "workshop.notInTeam")));
     // Keep focus in a name field that is being edited.
     const focused = document.activeElement;
     if (focused instanceof HTMLElement && this.columns.contains(focused) && focused.classList.contains("ws-name")) return;
@@ -78,7 +76,7 @@ export class TeamForming {
       "div",
       { class: "ws-team", "data-team": teamId },
       typeof title === "string" ? h("h3", {}, title) : title,
-      h("span", { class: "muted small" }, `${members.length} people`),
+      h("span", { class: "muted small" }, t("workshop.members", { count: members.length })),
     );
     col.addEventListener("dragover", (ev) => ev.preventDefault());
     col.addEventListener("drop", (ev) => {
@@ -89,8 +87,8 @@ export class TeamForming {
     for (const [key, p] of members) {
       const pick = h(
         "select",
-        { "aria-label": `Team for ${p.name}` },
-        ...[...st.teams.values()].map((t) => h("option", { value: t.id, selected: t.id === p.team }, t.name)),
+        { "aria-label": t("workshop.teamFor", { name: p.name }) },
+        ...[...st.teams.values()].map((team) => h("option", { value: team.id, selected: team.id === p.team }, team.name)),
       );
       pick.addEventListener("change", () => this.send({ command: "move", key, team: pick.value }));
       const chip = h("div", { class: `ws-chip ${p.status}`, draggable: "true", "data-key": key }, h("span", {}, p.name), pick);

@@ -9,18 +9,20 @@ import { Connection, type StatusReport } from "../net/connection.js";
 import { defaultEndpoint } from "../net/session.js";
 import type { WorkshopView } from "../net/workshop.js";
 import { joinLink } from "../net/join-link.js";
+import { t } from "../i18n/index.js";
 import { h } from "../ui/dom.js";
+import { languagePicker } from "../ui/settings.js";
 import { Banner, Toast } from "./alerts.js";
 import { CrossTeamDebrief } from "./cross-team.js";
 import { keep } from "./keys.js";
-import { connectionNotice } from "./notice.js";
+import { connectionNotice, refusal } from "./notice.js";
 import { TeamCard } from "./team-card.js";
 import { everyTeamCard } from "./workshop-all.js";
 import { TeamForming } from "./workshop-teams.js";
 
 export async function openWorkshop(root: HTMLElement, code: string, secret: string, sessionId: string): Promise<void> {
   const client = new Client(defaultEndpoint());
-  root.replaceChildren(h("p", { class: "muted" }, `Connecting to workshop ${code}…`));
+  root.replaceChildren(h("p", { class: "muted" }, t("workshop.connecting", { code })));
   const join = () => client.joinById(code, { hostSecret: secret });
   const room = await join();
   const page = new WorkshopConsole(root, client, code, secret, sessionId);
@@ -49,24 +51,31 @@ class WorkshopConsole {
     this.forming = new TeamForming((command) => this.send(command));
     this.running = everyTeamCard({ cards: () => this.cards.values(), toast: (text) => this.toast.say(text) });
     const join = joinLink(code);
-    const message = h("input", { type: "text", maxlength: 140, placeholder: "A message to everyone in the lobby", class: "grow" });
+    const message = h("input", {
+      type: "text",
+      maxlength: 140,
+      placeholder: t("workshop.messagePlaceholder"),
+      "aria-label": t("options.message"),
+      class: "grow",
+    });
     root.replaceChildren(
       this.banner.el,
       h(
         "header",
         {},
-        h("h1", {}, "Smolder · workshop console"),
-        h("div", { class: "code-box" }, h("span", { class: "muted" }, "Workshop code"), h("strong", { class: "room-code", "data-testid": "ws-code" }, code)),
-        h("div", { class: "join" }, h("span", { class: "muted" }, "Join link"), join.link, join.note),
+        h("h1", {}, t("workshop.pageTitle")),
+        h("div", { class: "code-box" }, h("span", { class: "muted" }, t("workshop.code")), h("strong", { class: "room-code", "data-testid": "ws-code" }, code)),
+        h("div", { class: "join" }, h("span", { class: "muted" }, t("host.joinLink")), join.link, join.note),
         join.qr,
         this.stage,
-        h("a", { class: "secondary button", href: "/guide", target: "_blank", rel: "noopener", "data-testid": "guide-link" }, "Facilitator's guide ↗"),
+        h("a", { class: "secondary button", href: "/guide", target: "_blank", rel: "noopener", "data-testid": "guide-link" }, t("host.guide")),
+        h("div", { class: "settings-row" }, languagePicker()),
       ),
       h(
         "form",
         { class: "row message", onsubmit: (ev: Event) => (ev.preventDefault(), this.send({ command: "message", text: message.value })) },
         message,
-        h("button", { type: "submit", class: "secondary" }, "Show in the lobby"),
+        h("button", { type: "submit", class: "secondary" }, t("workshop.showInLobby")),
       ),
       this.forming.el,
       this.running,
@@ -83,14 +92,14 @@ class WorkshopConsole {
 
   /** The lobby's listeners, on the first room and on every room after a reconnect. */
   attach(room: Room): void {
-    room.onMessage(MSG.error, (e: ErrorMessage) => this.toast.say(e.message));
+    room.onMessage(MSG.error, (e: ErrorMessage) => this.toast.say(refusal(e)));
     room.onMessage("*", () => undefined);
     room.onStateChange(() => this.render());
   }
 
   /** The lobby's connection: a drop is retried by itself; after giving up, "Try again" retries it and every team card. */
   connectionChanged(report: StatusReport): void {
-    this.banner.show(connectionNotice(report, `workshop ${this.code}`), () => {
+    this.banner.show(connectionNotice(report, t("host.workshopNamed", { code: this.code })), () => {
       void this.link?.retry();
       for (const card of this.cards.values()) card.retry();
     });
@@ -106,7 +115,7 @@ class WorkshopConsole {
     if (!st?.people || !st.teams) return;
     const open = st.stage === "open";
     this.forming.counted(st);
-    this.stage.textContent = open ? "Teams open" : "Forming teams";
+    this.stage.textContent = t(open ? "workshop.teamsOpen" : "workshop.formingTeams");
     this.forming.el.hidden = open;
     this.running.hidden = !open;
     this.debrief.el.hidden = !open;
@@ -116,13 +125,13 @@ class WorkshopConsole {
 
   /** A card and a host connection per opened team. */
   private connectTeams(st: WorkshopView): void {
-    for (const t of st.teams.values()) {
-      if (!t.code || this.cards.has(t.id)) continue;
-      keep(t.code, { secret: this.secret, sessionId: t.session, created: Date.now() }, false);
-      const card = new TeamCard(this.client, t.name, t.code, this.secret, (msg) => this.toast.say(`${t.name}: ${msg}`));
-      this.cards.set(t.id, card);
+    for (const team of st.teams.values()) {
+      if (!team.code || this.cards.has(team.id)) continue;
+      keep(team.code, { secret: this.secret, sessionId: team.session, created: Date.now() }, false);
+      const card = new TeamCard(this.client, team.name, team.code, this.secret, (msg) => this.toast.say(`${team.name}: ${msg}`));
+      this.cards.set(team.id, card);
       this.dashboard.append(card.el);
-      this.debrief.addTeam(t.name, t.session);
+      this.debrief.addTeam(team.name, team.session);
     }
   }
 }

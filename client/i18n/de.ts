@@ -1,7 +1,11 @@
 // Deutsch. Typed against en.ts: a missing or extra key fails typecheck.
 import type { Catalogue } from "./en.js";
+import { debriefDe } from "./debrief/de.js";
+import { facilitatorDe } from "./facilitator/de.js";
 
 export const de: Catalogue = {
+  ...facilitatorDe,
+  ...debriefDe,
   common: {
     language: "Sprache",
     reduceMotion: "Weniger Bewegung",

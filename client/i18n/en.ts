@@ -1,7 +1,12 @@
 // English: the source catalogue. de.ts and es.ts are typed against it, so a key missing there
 // (or one left over) fails `npm run typecheck`. {{name}} is a parameter; {{n, number}} is a number
 // written the way the language writes it; keys ending _one/_other are plurals (i18next).
+import { debriefEn } from "./debrief/en.js";
+import { facilitatorEn } from "./facilitator/en.js";
+
 export const en = {
+  ...facilitatorEn,
+  ...debriefEn,
   common: {
     language: "Language",
     reduceMotion: "Reduce motion",

@@ -1,7 +1,11 @@
 // Español. Typed against en.ts: a missing or extra key fails typecheck.
 import type { Catalogue } from "./en.js";
+import { debriefEs } from "./debrief/es.js";
+import { facilitatorEs } from "./facilitator/es.js";
 
 export const es: Catalogue = {
+  ...facilitatorEs,
+  ...debriefEs,
   common: {
     language: "Idioma",
     reduceMotion: "Reducir movimiento",

@@ -17,7 +17,7 @@ type Paths<T, P extends string = ""> = {
 }[keyof T & string];
 export type Key = Paths<Catalogue>;
 
-const isLanguage = (v: unknown): v is Language => typeof v === "string" && v in LANGUAGES;
+export const isLanguage = (v: unknown): v is Language => typeof v === "string" && v in LANGUAGES;
 
 /** The remembered pick, else the first of the browser's languages we have, else English. */
 export function detectLanguage(): Language {

@@ -80,6 +80,8 @@ export interface HostedInfo {
   startPhase: number;
   seats: number;
   hostDrop: string;
+  /** The language the host fixed for the projector and consoles ("en", "de", "es"), or "" for each browser's own. */
+  language: string;
 }
 
 /** The fields a synced player and a rules player share, plus what only the source knows. */
@@ -129,6 +131,7 @@ export function readFrame(room: Room): Frame {
       startPhase: st.startPhase ?? 0,
       seats: st.seats ?? 0,
       hostDrop: st.hostDrop || "continue",
+      language: st.language ?? "",
     };
   }
   return {

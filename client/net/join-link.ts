@@ -3,6 +3,7 @@
 // is the laptop's address on the local network, not localhost.
 import QRCode from "qrcode";
 import type { JoinOrigin } from "../../shared/protocol/index.js";
+import { t } from "../i18n/index.js";
 import { h } from "../ui/dom.js";
 
 let asked: Promise<JoinOrigin> | null = null;
@@ -19,9 +20,9 @@ export function joinOrigin(): Promise<JoinOrigin> {
 export function networkNote(o: JoinOrigin): string {
   switch (o.source) {
     case "local-network":
-      return `Phones on the same network as this computer (${o.network ?? "its network"}) can join with this link.`;
+      return t("host.noteLocal", { network: o.network ?? t("host.itsNetwork") });
     case "loopback-only":
-      return "This computer has no network address phones can reach: connect it to the room's Wi-Fi, or start the server with SMOLDER_PUBLIC_URL set to an address they can reach.";
+      return t("host.noteLoopback");
     default:
       return "";
   }
@@ -36,7 +37,7 @@ export function joinLink(
   qrColours?: { dark: string; light: string },
 ): { link: HTMLAnchorElement; qr: HTMLElement; note: HTMLElement; url: Promise<string> } {
   const link = h("a", { target: "_blank", rel: "noopener", "data-testid": "join-link" });
-  const qr = h("div", { class: "qr", role: "img", "aria-label": "QR code of the join link" });
+  const qr = h("div", { class: "qr", role: "img", "aria-label": t("host.qrLabel") });
   const note = h("p", { class: "muted small join-note", "data-testid": "join-note" });
   const url = joinOrigin().then(async (o) => {
     const joinUrl = `${o.origin}/join/${code}`;
@@ -44,7 +45,7 @@ export function joinLink(
     link.textContent = joinUrl;
     // A labelled picture: without a role, axe rejects an aria-label on a plain div.
     qr.setAttribute("role", "img");
-    qr.setAttribute("aria-label", `QR code for ${joinUrl}`);
+    qr.setAttribute("aria-label", t("host.qrFor", { url: joinUrl }));
     note.textContent = networkNote(o);
     note.hidden = note.textContent === "";
     qr.innerHTML = await QRCode.toString(joinUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M", ...(qrColours ? { color: qrColours } : {}) });

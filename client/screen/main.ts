@@ -3,8 +3,11 @@
 // Made to be read from the back of a room at 1920×1080; it joins as a screen, not a player.
 import Phaser from "phaser";
 import QRCode from "qrcode";
-import { getScenario, headlines, headlineSentence, type RoundSummary } from "../../shared/index.js";
+import { getScenario, headlines, type RoundSummary } from "../../shared/index.js";
 import { PALETTE } from "../constants.js";
+import { initI18n, phaseLabel, t } from "../i18n/index.js";
+import { followRoomLanguage, roomLanguage } from "../i18n/room-language.js";
+import { headlineText } from "../i18n/stories.js";
 import { type Frame, readFrame } from "../net/frame.js";
 import { joinOrigin } from "../net/join-link.js";
 import { codeFromPath, Session } from "../net/session.js";
@@ -16,6 +19,9 @@ import { formatValue, h, layer } from "../ui/dom.js";
 import { roundClock } from "../ui/clock.js";
 
 const code = codeFromPath("screen");
+// The browser's language (or the one picked on the title page), unless the room fixed one.
+initI18n(undefined, roomLanguage(code));
+document.title = t("screen.title");
 const session = new Session();
 watchDebrief(session, { big: true });
 
@@ -39,8 +45,8 @@ class ScreenScene extends Phaser.Scene {
   }
 
   private async connect(): Promise<void> {
-    if (!code) return this.ui.problem("This address has no room code. Open the projector view from the host console.");
-    this.ui.problem(`Connecting to room ${code}…`);
+    if (!code) return this.ui.problem(t("screen.noCode"));
+    this.ui.problem(t("screen.connecting", { code }));
     try {
       let room = (await session.resume()) ?? (await session.joinByCode(code, "Projector", "screen"));
       const onChange = () => this.onFrame(readFrame(room));
@@ -55,7 +61,7 @@ class ScreenScene extends Phaser.Scene {
       session.onStatus((s) => this.ui.connection(s));
       onChange();
     } catch (e) {
-      this.ui.problem(`Could not open room ${code}: ${(e as Error).message}`);
+      this.ui.problem(t("screen.couldNotOpen", { code, why: (e as Error).message }));
     }
   }
 
@@ -117,8 +123,8 @@ class ScreenUi {
         h("span", { class: "s-brand" }, "Smolder"),
         this.round,
         this.phase,
-        h("span", { class: "s-stat" }, h("small", {}, "Time"), this.clock),
-        h("span", { class: "s-stat" }, h("small", {}, "Team value"), this.value),
+        h("span", { class: "s-stat" }, h("small", {}, t("screen.time")), this.clock),
+        h("span", { class: "s-stat" }, h("small", {}, t("screen.teamValue")), this.value),
       ),
       this.side,
       this.message,
@@ -157,10 +163,10 @@ class ScreenUi {
       status === "connected" || status === "left"
         ? ""
         : status === "reconnecting"
-          ? "Connection lost. Reconnecting…"
+          ? t("screen.reconnecting")
           : status === "closed"
-            ? "The game server running this room shut down; the room has closed."
-            : "Lost the room. Reload this page.",
+            ? t("screen.closed")
+            : t("screen.lost"),
     );
   }
 
@@ -175,9 +181,10 @@ class ScreenUi {
     if (!hosted) return;
     this.last = f;
     this.problem("");
+    followRoomLanguage(hosted.code, hosted.language);
     this.currentRound = hosted.round;
-    this.round.textContent = `Round ${hosted.round}`;
-    this.phase.textContent = f.phaseName ? `Phase ${f.phaseName}` : "";
+    this.round.textContent = t("screen.round", { n: hosted.round });
+    this.phase.textContent = f.phaseName ? t("screen.phase", { name: phaseLabel(f.phaseName) }) : "";
     this.clock.textContent = roundClock(f).text;
     this.value.textContent = formatValue(f.value);
     this.value.parentElement!.style.display = hosted.board === "hidden" ? "none" : "";
@@ -195,11 +202,15 @@ class ScreenUi {
         const qr = h("div", { class: "s-qr", "data-testid": "screen-qr" });
         qr.innerHTML = this.qrSvg;
         this.side.replaceChildren(
-          h("div", { class: "s-join-title" }, hosted.locked ? "The room is locked" : "Join on your phone or laptop"),
+          h("div", { class: "s-join-title" }, t(hosted.locked ? "screen.locked" : "screen.joinOnPhone")),
           qr,
           h("div", { class: "s-url" }, `${this.joinHost}/join/`),
           h("div", { class: "s-code", "data-testid": "screen-code" }, hosted.code),
-          h("div", { class: "s-here" }, people.length === 0 ? "Nobody here yet" : `${people.length} here${watchers ? ` · ${watchers} watching` : ""}`),
+          h(
+            "div",
+            { class: "s-here" },
+            people.length === 0 ? t("screen.nobody") : t("screen.here", { count: people.length }) + (watchers ? t("screen.watching", { n: watchers }) : ""),
+          ),
           h("ul", { class: "s-names" }, ...people.slice(0, 16).map((p) => h("li", {}, p.name))),
         );
       }
@@ -208,61 +219,57 @@ class ScreenUi {
       const key = `${hosted.board}:${rows.map((p) => `${p.name}:${p.praise}:${p.status}`).join("|")}:${Math.round(f.value / 1000)}`;
       if (key !== this.lastSide) {
         this.lastSide = key;
-        const code = h("div", { class: "s-code-small" }, "Join: ", h("strong", {}, hosted.code));
+        const code = h("div", { class: "s-code-small" }, t("screen.join"), h("strong", {}, hosted.code));
         if (hosted.board === "praise")
           this.side.replaceChildren(
-            h("div", { class: "s-title" }, "Praise"),
+            h("div", { class: "s-title" }, t("screen.praise")),
             h(
               "ol",
               { class: "s-board" },
               ...rows
                 .slice(0, 10)
                 .map((p) =>
-                  h("li", { class: p.status }, h("span", { class: "n" }, p.name, p.bot ? h("small", {}, " bot") : null), h("span", { class: "v" }, p.praise)),
+                  h(
+                    "li",
+                    { class: p.status },
+                    h("span", { class: "n" }, p.name, p.bot ? h("small", {}, ` ${t("common.bot")}`) : null),
+                    h("span", { class: "v" }, p.praise),
+                  ),
                 ),
             ),
             code,
           );
         else if (hosted.board === "value")
           this.side.replaceChildren(
-            h("div", { class: "s-title" }, "Team value"),
+            h("div", { class: "s-title" }, t("screen.teamValue")),
             h("div", { class: "s-big-value" }, formatValue(f.value)),
-            h("p", { class: "s-note" }, "What the team built and kept healthy."),
+            h("p", { class: "s-note" }, t("screen.valueNote")),
             code,
           );
-        else
-          this.side.replaceChildren(
-            h("div", { class: "s-title" }, "Scores are hidden"),
-            h("p", { class: "s-note" }, "Play for the organisation, not the scoreboard."),
-            code,
-          );
+        else this.side.replaceChildren(h("div", { class: "s-title" }, t("screen.hidden")), h("p", { class: "s-note" }, t("screen.hiddenNote")), code);
       }
     }
 
     // Overlays: countdown, pause, round over.
     let over: HTMLElement | null = null;
     // Paused is a strip above the map, never a card over it: the facilitator pauses to talk about the map.
-    if (hosted.paused) over = h("div", { class: "s-card s-strip", "data-testid": "screen-paused" }, "Paused by the host");
+    if (hosted.paused) over = h("div", { class: "s-card s-strip", "data-testid": "screen-paused" }, t("screen.paused"));
     else if (f.stage === "countdown")
       over = h(
         "div",
         { class: "s-card" },
-        h("div", { class: "s-small" }, `Round ${hosted.round} starts in`),
+        h("div", { class: "s-small" }, t("screen.startsIn", { n: hosted.round })),
         h("div", { class: "s-huge" }, String(f.countdown)),
       );
     else if (f.stage === "ended") {
       const s = this.summaryRound === hosted.round ? this.summaryData : null;
-      const headline = s && hosted.board !== "hidden" ? headlineSentence(headlines(s.players)) : null;
+      const headline = s && hosted.board !== "hidden" ? headlineText(headlines(s.players)) : null;
       over = h(
         "div",
         { class: "s-card" },
-        h(
-          "div",
-          { class: "s-small" },
-          f.ended === "collapse" ? "The organisation collapsed" : f.ended === "host" ? "Round over" : "Time! The organisation survived",
-        ),
+        h("div", { class: "s-small" }, t(f.ended === "collapse" ? "screen.collapsed" : f.ended === "host" ? "screen.roundOver" : "screen.survived")),
         h("div", { class: "s-huge value" }, formatValue(f.value)),
-        h("div", { class: "s-small" }, "team value"),
+        h("div", { class: "s-small" }, t("screen.teamValueSmall")),
         headline ? h("p", { class: "s-insight" }, headline) : null,
       );
     }

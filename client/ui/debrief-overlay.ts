@@ -4,6 +4,7 @@
 import type { Debrief } from "../../shared/index.js";
 import type { DebriefView } from "../debrief/view.js";
 import type { Session } from "../net/session.js";
+import { t } from "../i18n/index.js";
 import { h, layer, removeLayer } from "./dom.js";
 
 const LAYER = "debrief-layer";
@@ -33,7 +34,7 @@ export function watchDebrief(session: Session, opts: OverlayOptions = {}): void 
       h(
         "button",
         { type: "button", class: "primary d-reopen", "data-testid": "debrief-reopen", onclick: () => ((folded = false), void open(last)) },
-        "Open the debrief",
+        t("debrief.open"),
       ),
     );
   };
@@ -49,7 +50,7 @@ export function watchDebrief(session: Session, opts: OverlayOptions = {}): void 
     const panel = h(
       "div",
       { class: `debrief-panel${opts.big ? " big" : ""}`, role: "dialog", "aria-label": "Debrief" },
-      opts.big ? null : h("button", { type: "button", class: "link d-fold", onclick: fold }, "Back to the map"),
+      opts.big ? null : h("button", { type: "button", class: "link d-fold", onclick: fold }, t("debrief.backToMap")),
       view.el,
     );
     layer(LAYER, panel);

@@ -2,7 +2,7 @@
 // doing now and the command, either why not (the console shows it as a "bad-command" error) or
 // the one change to make. HostedRoom carries the change out; the decisions are tested alone.
 import type { Debrief, WhatIfSpec } from "../../shared/index.js";
-import type { BoardMode, HostCommand, HostDropMode, Stage } from "../../shared/protocol/index.js";
+import type { BoardMode, HostCommand, HostDropMode, RoomLanguage, Stage } from "../../shared/protocol/index.js";
 import { HOST_MESSAGE_MAX_LENGTH } from "../../shared/protocol/index.js";
 import { mergeSettings, type RoundSettings } from "../../shared/settings.js";
 import { debriefOf, whatIfProblem } from "./debrief.js";
@@ -31,6 +31,7 @@ export interface HostFields {
   board?: BoardMode;
   hostDrop?: HostDropMode;
   message?: string;
+  language?: RoomLanguage;
 }
 
 export type HostChange =
@@ -99,6 +100,8 @@ export function decideHostCommand(v: HostView, cmd: HostCommand): HostDecision {
       return { kind: "set", fields: { board: cmd.mode } };
     case "hostDrop":
       return { kind: "set", fields: { hostDrop: cmd.then } };
+    case "language":
+      return { kind: "set", fields: { language: cmd.language } };
     case "debrief":
       return decideDebrief(v, cmd.rounds, cmd.whatIf);
   }

@@ -34,7 +34,7 @@ export interface HostedFacts {
   keys: string[];
   /** People in seats: to be seated again when they come back. */
   seats: { seat: number; name: string; device: string | null }[];
-  shown: { board: string; locked: boolean; message: string; hostDrop: string; paused: boolean; team: string; workshop: string };
+  shown: { board: string; locked: boolean; message: string; hostDrop: string; paused: boolean; team: string; workshop: string; language: string };
   banned: string[];
   startedAt: number;
   /** A trusted server's own pace (tests): ms a tick and the reconnect window. */
@@ -226,7 +226,16 @@ export class HostedRecovery {
       keys: [...round.seatKeys],
       // Seats still waiting for their people after an earlier restart stay theirs.
       seats: [...seated, ...this.returning.list()],
-      shown: { board: st.board, locked: st.locked, message: st.message, hostDrop: st.hostDrop, paused: st.paused, team: st.team, workshop: st.workshop },
+      shown: {
+        board: st.board,
+        locked: st.locked,
+        message: st.message,
+        hostDrop: st.hostDrop,
+        paused: st.paused,
+        team: st.team,
+        workshop: st.workshop,
+        language: st.language,
+      },
       banned: [...people.banned],
       startedAt: round.startedAt,
       timing,

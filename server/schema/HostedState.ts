@@ -36,6 +36,9 @@ export class HostedState extends SmolderState {
   @type("boolean") hostOnline = false;
   /** "continue" | "pause": what the round does when the host drops. */
   @type("string") hostDrop = "continue";
+  /** "en" | "de" | "es": the language the projector and consoles show whatever their browsers
+   *  say; "" leaves each browser's own. Players always keep their own. */
+  @type("string") language = "";
   /** The next round's settings as the host chose them (scenario id and name, length, ...), for
    *  screens and the console; during a round, that round's settings. */
   @type("string") nextScenario = "";

@@ -9,6 +9,7 @@ import {
   BOARD_MODES,
   HOST_DROP_MODES,
   HOST_MESSAGE_MAX_LENGTH,
+  ROOM_LANGUAGES,
   MAX_HOSTED_PLAYERS,
   MAX_MESSAGE_BYTES,
   TEAM_NAME_MAX_LENGTH,
@@ -68,6 +69,8 @@ export const hostCommandSchema = z.discriminatedUnion("command", [
   z.object({ command: z.literal("unlock") }).strict(),
   z.object({ command: z.literal("board"), mode: board }).strict(),
   z.object({ command: z.literal("hostDrop"), then: z.enum(HOST_DROP_MODES) }).strict(),
+  /** The projector's and consoles' language, whatever their browsers say ("" for each browser's own). */
+  z.object({ command: z.literal("language"), language: z.enum(ROOM_LANGUAGES) }).strict(),
   z
     .object({
       command: z.literal("debrief"),

@@ -111,6 +111,9 @@ export type BoardMode = (typeof BOARD_MODES)[number];
 /** What a hosted round does when the host's connection drops. */
 export const HOST_DROP_MODES = ["continue", "pause"] as const;
 export type HostDropMode = (typeof HOST_DROP_MODES)[number];
+/** The languages a host may fix for a room's projector and consoles; "" leaves each browser's own. */
+export const ROOM_LANGUAGES = ["", "en", "de", "es"] as const;
+export type RoomLanguage = (typeof ROOM_LANGUAGES)[number];
 /** Host commands (the "host" message's `command`); docs/PROTOCOL.md lists their fields. */
 export const HOST_COMMANDS = [
   "settings",

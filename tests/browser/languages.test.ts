@@ -1,14 +1,16 @@
 // The game in German and Spanish: title, practice, the round with its HUD and help, the results,
-// on a laptop and a phone. Each view is screenshotted, `<html lang>` must follow the language,
+// on a laptop and a phone; the facilitator's host console and projector; and a room whose host
+// fixed its language, shown on a projector whose browser says another. Each view is screenshotted, `<html lang>` must follow the language,
 // and the test fails on English left in view: any of the English catalogue's phrases, or an
 // English function word, in the visible text, an aria-label, a title or a placeholder.
 import { mkdirSync, writeFileSync } from "node:fs";
+import { Client, type Room } from "colyseus.js";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { de } from "../../client/i18n/de.js";
 import { en } from "../../client/i18n/en.js";
 import { es } from "../../client/i18n/es.js";
-import { browserSuite, runBrowserTests } from "./harness.js";
+import { type Browser, browserSuite, runBrowserTests } from "./harness.js";
 import { waitUntil } from "./drive.js";
 
 const SHOTS = "test-results/screens";
@@ -108,4 +110,142 @@ describe.runIf(runBrowserTests)("the game in other languages", () => {
       await shot(page, `${lang}-phone-round`);
     });
   }
+
+  for (const lang of ["de", "es"] as const) {
+    it(`${lang}: host console and projector have no English left, on a laptop, a projector and a phone`, async () => {
+      const host = await suite.open({ width: 1440, height: 1000 });
+      await host.page.addInitScript((l) => localStorage.setItem("smolder.language", l), lang);
+      await host.page.goto(`${suite.url()}/host`);
+      await host.page.getByTestId("past-sessions").waitFor();
+      await host.page.waitForTimeout(500);
+      await noEnglish(host.page, lang, "host landing");
+      await shot(host.page, `${lang}-host-landing`);
+
+      await host.page.goto(`${suite.url()}/host?new=1`);
+      await host.page.getByTestId("host-code").waitFor();
+      const code = (await host.page.getByTestId("host-code").textContent())!.trim();
+      await host.page.getByTestId("join-link").filter({ hasText: "/join/" }).waitFor();
+      await noEnglish(host.page, lang, "host console");
+      await shot(host.page, `${lang}-host-console`);
+
+      const screen = await tab(host, 1920, 1080);
+      await screen.goto(`${suite.url()}/screen/${code}`);
+      await expect.poll(() => screen.getByTestId("screen-code").textContent(), { timeout: 15_000 }).toBe(code);
+      await expect.poll(() => screen.locator("[data-testid=screen-qr] svg").count()).toBe(1);
+      await noEnglish(screen, lang, "projector lobby");
+      await shot(screen, `${lang}-projector-lobby`);
+
+      // A round of bots, started with no countdown and ended by the host.
+      await host.page.locator("#s-scenario").selectOption("workshop");
+      await host.page.locator("#s-bots").selectOption("idle");
+      await host.page.locator("#countdown").selectOption("0");
+      await host.page.getByTestId("host-start").click();
+      await expect.poll(() => stage(screen), { timeout: 15_000 }).toBe("playing");
+      await screen.waitForTimeout(2500);
+      await noEnglish(screen, lang, "projector round");
+      await shot(screen, `${lang}-projector-round`);
+      await noEnglish(host.page, lang, "host console in a round");
+      await shot(host.page, `${lang}-host-console-round`);
+      await host.page.getByTestId("host-end").click();
+      await expect.poll(() => screen.locator(".s-overlay.shown").count(), { timeout: 15_000 }).toBe(1);
+      await screen.waitForTimeout(500);
+      await noEnglish(screen, lang, "projector round over");
+      await shot(screen, `${lang}-projector-over`);
+      await host.page.getByTestId("debrief-1").waitFor();
+      await noEnglish(host.page, lang, "host console after a round");
+      // The debrief, shown on every screen from the console's workbench.
+      await host.page.getByTestId("debrief-1").click();
+      await host.page.getByTestId("wb-show").click();
+      await screen.getByTestId("debrief").waitFor({ timeout: 15_000 });
+      await screen.waitForTimeout(800);
+      await noEnglish(screen, lang, "projector debrief");
+      await shot(screen, `${lang}-projector-debrief`);
+
+      // The console on a phone, the same host in another tab.
+      const phone = await tab(host, 390, 844);
+      await phone.goto(`${suite.url()}/host?code=${code}`);
+      await phone.getByTestId("host-code").waitFor();
+      await phone.waitForTimeout(800);
+      await noEnglish(phone, lang, "host console on a phone");
+      await shot(phone, `${lang}-host-console-phone`);
+      expect(host.errors).toEqual([]);
+    });
+  }
+
+  for (const [lang, words] of [
+    ["de", de],
+    ["es", es],
+  ] as const) {
+    it(`${lang}: workshop console, forming teams and running them, has no English left`, async () => {
+      const host = await suite.open({ width: 1440, height: 1000 });
+      await host.page.addInitScript((l) => localStorage.setItem("smolder.language", l), lang);
+      await host.page.goto(`${suite.url()}/host?new=workshop`);
+      await host.page.getByTestId("ws-code").waitFor();
+      const code = (await host.page.getByTestId("ws-code").textContent())!.trim();
+      // Five people, as plain clients.
+      const client = new Client(suite.url().replace("http", "ws"));
+      const people: Room[] = [];
+      for (let i = 0; i < 5; i++) {
+        const r = await client.joinById(code, { name: `Crew ${i + 1}` });
+        r.onMessage("*", () => undefined);
+        people.push(r);
+      }
+      await host.page.getByTestId("ws-form").click();
+      await expect.poll(() => host.page.locator(".ws-chip").count()).toBe(5);
+      await noEnglish(host.page, lang, "workshop forming teams");
+      await shot(host.page, `${lang}-workshop-forming`);
+      await host.page.getByTestId("ws-open").click();
+      await expect.poll(() => host.page.getByTestId("ws-card").count(), { timeout: 20_000 }).toBeGreaterThan(0);
+      await host.page.getByTestId("ws-start").click();
+      await expect.poll(() => host.page.getByTestId("ws-card").first().textContent(), { timeout: 20_000 }).toContain(words.card.playing);
+      await host.page.waitForTimeout(1500);
+      await noEnglish(host.page, lang, "workshop running");
+      await shot(host.page, `${lang}-workshop-running`);
+      for (const r of people) await r.leave();
+      expect(host.errors).toEqual([]);
+    });
+  }
+
+  it("a room language set by the host shows on a projector whose browser says another", async () => {
+    const host = await suite.open({ width: 1440, height: 1000 });
+    await host.page.addInitScript(() => localStorage.setItem("smolder.language", "es"));
+    await host.page.goto(`${suite.url()}/host?new=1`);
+    await host.page.getByTestId("host-code").waitFor();
+    const code = (await host.page.getByTestId("host-code").textContent())!.trim();
+    const projector = await suite.open({ width: 1920, height: 1080 });
+    const screen = projector.page;
+    await screen.addInitScript(() => localStorage.setItem("smolder.language", "es"));
+    await screen.goto(`${suite.url()}/screen/${code}`);
+    await expect.poll(() => screen.getByTestId("screen-code").textContent(), { timeout: 15_000 }).toBe(code);
+    expect(await screen.evaluate(() => document.documentElement.lang)).toBe("es");
+
+    // The host fixes German: the projector and the console both redraw in it.
+    await host.page.getByTestId("host-language").selectOption("de");
+    await expect.poll(() => screen.evaluate(() => document.documentElement.lang), { timeout: 15_000 }).toBe("de");
+    await expect.poll(() => screen.getByTestId("screen-code").textContent(), { timeout: 15_000 }).toBe(code);
+    await expect.poll(() => screen.locator(".s-join-title").textContent()).toBe(de.screen.joinOnPhone);
+    await noEnglish(screen, "de", "projector in the room's language");
+    await shot(screen, "room-language-projector-de");
+    await expect.poll(() => host.page.evaluate(() => document.documentElement.lang), { timeout: 15_000 }).toBe("de");
+    await host.page.getByTestId("host-code").waitFor();
+    await expect.poll(() => host.page.getByTestId("host-language").inputValue(), { timeout: 15_000 }).toBe("de");
+
+    // Back to each browser's own: Spanish again.
+    await host.page.getByTestId("host-language").selectOption("");
+    await expect.poll(() => screen.evaluate(() => document.documentElement.lang), { timeout: 15_000 }).toBe("es");
+    await expect.poll(() => screen.locator(".s-join-title").textContent(), { timeout: 15_000 }).toBe(es.screen.joinOnPhone);
+    expect(projector.errors).toEqual([]);
+  });
 });
+
+/** Another tab of the same browser (the host's key is in its storage). */
+async function tab(b: Browser, width: number, height: number): Promise<Page> {
+  const page = await b.context.newPage();
+  await page.setViewportSize({ width, height });
+  page.on("pageerror", (e) => b.errors.push(String(e.stack ?? e)));
+  return page;
+}
+
+async function stage(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => (window as unknown as { smolder: { frame(): { stage: string } | null } }).smolder.frame()?.stage);
+}

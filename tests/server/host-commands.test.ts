@@ -111,6 +111,16 @@ describe("host commands carried out", () => {
     expect(decideHostCommand(view("lobby"), { command: "kick", key: "alice" })).toEqual({ kind: "kick", key: "alice" });
     expect(decideHostCommand(view("lobby"), { command: "debrief", rounds: [] })).toEqual({ kind: "debrief", debrief: null });
   });
+
+  it("the room's language: English, German, Spanish or each browser's own, at any time", () => {
+    for (const language of ["en", "de", "es", ""] as const)
+      for (const stage of ["lobby", "playing", "ended"] as const)
+        expect(decideHostCommand(view(stage), { command: "language", language })).toEqual({ kind: "set", fields: { language } });
+    for (const language of ["fr", "DE", "de-AT", "english", null, 1])
+      expect(checkHostCommand({ command: "language", language })).toMatchObject({ ok: false, error: { code: "bad-command" } });
+    expect(checkHostCommand({ command: "language", language: "de" })).toEqual({ ok: true, value: { command: "language", language: "de" } });
+    expect(checkHostCommand({ command: "language", language: "es", extra: 1 })).toMatchObject({ ok: false });
+  });
 });
 
 describe("facilitators' messages are checked before anything is decided", () => {
