@@ -13,6 +13,7 @@ import { listen } from "@colyseus/tools";
 import { chromium } from "playwright-core";
 import { createAppConfig } from "../server/app.config.js";
 import { MemorySessionStore } from "../server/storage/memory.js";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./chromium.js";
 
 const { values: args } = parseArgs({ options: { json: { type: "boolean", default: false }, seconds: { type: "string", default: "8" } } });
 const log = (...m: unknown[]) => {
@@ -26,17 +27,9 @@ const port = 24000 + Math.floor(Math.random() * 1000);
 const server = await listen(createAppConfig({ trustRoomSettings: true, displayLogs: false, store: new MemorySessionStore() }), port);
 const url = `http://127.0.0.1:${port}`;
 const context = await chromium.launchPersistentContext(`/tmp/smolder-bench-${process.pid}`, {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  executablePath: CHROMIUM,
   headless: true,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
+  args: [...CHROMIUM_FLAGS],
   viewport: { width: 1280, height: 720 },
 });
 const page = context.pages()[0] ?? (await context.newPage());

@@ -8,7 +8,7 @@ import { matchMaker } from "@colyseus/core";
 import { HOSTED_ROOM_NAME, WORKSHOP_ROOM_NAME } from "../../shared/protocol/index.js";
 import { log } from "../log.js";
 import type { HostedTicket } from "../rooms/private-room.js";
-import type { SessionStore } from "../storage/store.js";
+import type { Checkpoint, SessionStore } from "../storage/store.js";
 import type { HostedFacts } from "./recovery.js";
 import type { WorkshopFacts } from "./workshop-recovery.js";
 
@@ -25,7 +25,7 @@ export async function restoreRooms(store: SessionStore): Promise<RestoreReport> 
   const report: RestoreReport = { restored: [], failed: [] };
   const started = performance.now();
   for (const cp of await store.listCheckpoints()) {
-    const failed = await restoreRoom(store, cp.sessionId);
+    const failed = await restoreRoom(store, cp.sessionId, cp);
     if (failed) report.failed.push({ code: cp.code, reason: failed });
     else report.restored.push(cp.code);
   }
@@ -51,9 +51,10 @@ export async function takeOverHandovers(store: SessionStore): Promise<void> {
   });
 }
 
-/** Opens one written-down room (a hosted room or a workshop lobby) again; null when it is open, else why not. */
-export async function restoreRoom(store: SessionStore, sessionId: string): Promise<string | null> {
-  const [cp, session] = await Promise.all([store.getCheckpoint(sessionId), store.getSession(sessionId)]);
+/** Opens one written-down room (a hosted room or a workshop lobby) again; null when it is open, else
+ *  why not. `known`: its checkpoint, when the caller has just read it (a start lists them all). */
+export async function restoreRoom(store: SessionStore, sessionId: string, known?: Checkpoint): Promise<string | null> {
+  const [cp, session] = await Promise.all([known ?? store.getCheckpoint(sessionId), store.getSession(sessionId)]);
   const facts = cp?.room as Partial<HostedFacts | WorkshopFacts> | null | undefined;
   if (!cp || !session || (facts?.kind !== "hosted" && facts?.kind !== "workshop")) return "its session or its room's facts are missing";
   const ticket: HostedTicket = {

@@ -23,6 +23,8 @@ export interface WorkshopFacts {
 export class WorkshopRecovery {
   private restarting = false;
   private writing: Promise<void> = Promise.resolve();
+  /** Whether the last write reached the store. */
+  private written = false;
 
   constructor(
     private readonly room: Room<WorkshopState>,
@@ -56,7 +58,13 @@ export class WorkshopRecovery {
     };
     // One at a time, in order: the last write is the lobby as it is.
     this.writing = this.writing.then(() =>
-      hosting.store.saveCheckpoint(write).catch((err: unknown) => log.warn({ event: "checkpoint-failed", room: this.room.roomId, err }, "checkpoint-failed")),
+      hosting.store.saveCheckpoint(write).then(
+        () => void (this.written = true),
+        (err: unknown) => {
+          this.written = false;
+          log.warn({ event: "checkpoint-failed", room: this.room.roomId, err }, "checkpoint-failed");
+        },
+      ),
     );
     return this.writing;
   }
@@ -85,7 +93,7 @@ export class WorkshopRecovery {
   /** The server stops: written down, then everyone told to come back. */
   async shutdown(): Promise<void> {
     await this.save();
-    this.restarting = (await hosting.store.getCheckpoint(this.inside().sessionId).catch(() => null)) !== null;
+    this.restarting = this.written;
     await (this.restarting ? closeForRestart(this.room) : closeForShutdown(this.room));
   }
 

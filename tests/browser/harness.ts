@@ -9,22 +9,13 @@ import { PNG } from "pngjs";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { createAppConfig } from "../../server/app.config.js";
 import { openStore } from "../../server/storage/open.js";
+import { CHROMIUM, CHROMIUM_FLAGS as FLAGS } from "../../tools/chromium.js";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export { CHROMIUM };
 export const chromiumAvailable = existsSync(CHROMIUM);
 
 /** In CI the browser tests are mandatory: a missing Chromium fails them instead of skipping. */
 export const runBrowserTests = chromiumAvailable || process.env.CI === "true";
-
-const FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export interface TestServer {
   url: string;
@@ -61,7 +52,7 @@ export async function openBrowser(opts: { width?: number; height?: number; touch
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: FLAGS,
+    args: [...FLAGS],
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 720 },
     hasTouch: opts.touch ?? false,
     isMobile: opts.touch ?? false,
