@@ -15,6 +15,7 @@ import { HOSTED_ROOM_NAME, MAX_FRAME_BYTES, ROOM_NAME, WORKSHOP_ROOM_NAME } from
 import { HostedRoom } from "./rooms/HostedRoom.js";
 import { WorkshopRoom } from "./rooms/WorkshopRoom.js";
 import { type RoomDefinitionOptions, SmolderRoom } from "./rooms/SmolderRoom.js";
+import { lastWordsSaid } from "./rooms/last-words.js";
 import type { ScaleServerOptions } from "./scale.js";
 import { openStore } from "./storage/open.js";
 import { keepFor, retentionDays } from "./storage/retention.js";
@@ -47,6 +48,7 @@ export function createAppConfig(opts: AppOptions = {}) {
   floodLimitsFromEnv(definition.trustSettings);
   // Opened when the server starts, not here: importing this module (the default export) must not touch DATA_DIR or a database.
   let opened: SessionStore | undefined;
+  let closeStore: (() => Promise<void>) | undefined;
   return config({
     displayLogs: opts.displayLogs ?? false,
     // Colyseus's messages go to the server's log (stack traces only for real faults).
@@ -63,10 +65,10 @@ export function createAppConfig(opts: AppOptions = {}) {
         const store = (opened = await openStore(process.env.DATA_DIR, process.env.DATABASE_URL));
         // A store passed in belongs to the caller; the one opened here is closed with the server,
         // once the rooms are gone (a round saved while they closed is written first).
-        gameServer.onShutdown(async () => {
+        closeStore = async () => {
           await store.close();
           opened = undefined;
-        });
+        };
       }
       hosting.configure({
         limits: { ...limitsFromEnv(), ...opts.limits },
@@ -74,7 +76,14 @@ export function createAppConfig(opts: AppOptions = {}) {
         store: opts.store ?? opened,
       });
       const days = retentionDays(process.env.SMOLDER_RETENTION_DAYS);
-      if (days !== null) gameServer.onShutdown(keepFor(opts.store ?? opened!, days, (text) => log.info({ event: "retention" }, text)));
+      const stopRetention = days === null ? () => undefined : keepFor(opts.store ?? opened!, days, (text) => log.info({ event: "retention" }, text));
+      // Colyseus keeps one shutdown callback (a second replaces the first): both jobs go in one.
+      gameServer.onShutdown(async () => {
+        // A room still saving its round must finish before the store closes (last-words.ts).
+        await lastWordsSaid();
+        stopRetention();
+        await closeStore?.();
+      });
       installJoinGuard();
     },
     // Before the first connection, so a client coming back finds its room under its code.

@@ -8,6 +8,7 @@ import type { MatchMakerDriver, Presence } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { log } from "./log.js";
+import { lastWordsSaid } from "./rooms/last-words.js";
 
 /** What the environment asks for (see scaleFromEnv). */
 export interface ScaleConfig {
@@ -70,7 +71,7 @@ export async function openScale(config: ScaleConfig, timeoutMs = 5000): Promise<
   if (config.publicAddress) out.publicAddress = config.publicAddress;
   if (!config.redisUrl) return out;
   const where = redact(config.redisUrl);
-  const presence = new RedisPresence(config.redisUrl);
+  const presence = new PatientRedisPresence(config.redisUrl);
   const driver = new RedisDriver(config.redisUrl);
   const connections = connectionsOf(presence, driver);
   // ioredis retries for ever and, without a listener, prints every failed attempt. One line
@@ -104,6 +105,14 @@ export async function openScale(config: ScaleConfig, timeoutMs = 5000): Promise<
   out.presence = presence;
   out.driver = driver;
   return out;
+}
+
+/** Quits Redis only after every closing room has released its code and handed itself over
+ *  (Colyseus calls shutdown as soon as the first room of a stopping process is gone). */
+class PatientRedisPresence extends RedisPresence {
+  override shutdown(): void {
+    void lastWordsSaid().then(() => super.shutdown());
+  }
 }
 
 /** The URL without its password, for messages. */

@@ -208,7 +208,8 @@ export class HostedRecovery {
   /** The room closed for good (not for a restart): its checkpoint goes with it. */
   async disposed(): Promise<void> {
     // Its code is free again by now: another process (on Redis) may open it at once.
-    if (this.restarting) return void this.room.presence.publish(HANDOVER_TOPIC, { sessionId: this.inside().sessionId });
+    // Awaited: the server quits Redis next, and the message must be on its way first.
+    if (this.restarting) return this.room.presence.publish(HANDOVER_TOPIC, { sessionId: this.inside().sessionId });
     await this.checkpoints.forget().catch(() => undefined);
   }
 

@@ -44,11 +44,25 @@ export async function takeOverHandovers(store: SessionStore): Promise<void> {
   await matchMaker.presence.subscribe(HANDOVER_TOPIC, (message: { sessionId?: unknown }) => {
     // The process that is stopping hears its own message too.
     if (matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN || typeof message?.sessionId !== "string") return;
-    void restoreRoom(store, message.sessionId).then((failed) => {
-      if (failed === null) log.info({ event: "room-taken-over", session: message.sessionId }, "room-taken-over");
-      else if (!/already open/.test(failed)) log.warn({ event: "takeover-failed", session: message.sessionId, reason: failed }, "takeover-failed");
-    });
+    void takeOver(store, message.sessionId);
   });
+}
+
+/** Tries of a takeover and the wait before each next one: a store or Redis that hiccups while a
+ *  deploy stops a process must not leave the room closed until the next start. */
+const TAKEOVER_WAITS_MS = [250, 500, 1000, 2000, 4000];
+
+async function takeOver(store: SessionStore, sessionId: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const failed = await restoreRoom(store, sessionId);
+    if (failed === null) return void log.info({ event: "room-taken-over", session: sessionId, attempt }, "room-taken-over");
+    // Another process opened it first: that is the takeover working.
+    if (/already open/.test(failed)) return;
+    const wait = TAKEOVER_WAITS_MS[attempt];
+    log.warn({ event: "takeover-failed", session: sessionId, reason: failed, attempt, retryInMs: wait ?? null }, "takeover-failed");
+    if (wait === undefined || matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN) return;
+    await new Promise((r) => setTimeout(r, wait));
+  }
 }
 
 /** Opens one written-down room (a hosted room or a workshop lobby) again; null when it is open, else

@@ -100,7 +100,8 @@ export class WorkshopRecovery {
   /** Closed for good: forgotten; closed for a restart: named for another process to take over. */
   async disposed(): Promise<void> {
     await this.writing;
-    if (this.restarting) return void this.room.presence.publish(HANDOVER_TOPIC, { sessionId: this.inside().sessionId });
+    // Awaited: the server quits Redis next, and the message must be on its way first.
+    if (this.restarting) return this.room.presence.publish(HANDOVER_TOPIC, { sessionId: this.inside().sessionId });
     await hosting.store.deleteCheckpoint(this.inside().sessionId).catch(() => undefined);
   }
 }

@@ -184,8 +184,8 @@ export class HostedRoom extends PrivateRoom<HostedState, Person, JoinAuth> {
     void this.recovery.shutdown();
   }
 
-  override async onDispose(): Promise<void> {
-    await super.onDispose();
+  protected override async closeDown(): Promise<void> {
+    await super.closeDown();
     await this.recovery.disposed();
     this.debrief.stop();
     await this.saver.flush();

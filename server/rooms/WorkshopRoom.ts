@@ -75,8 +75,8 @@ export class WorkshopRoom extends PrivateRoom<WorkshopState, Person, { role: Rol
     void this.recovery.shutdown();
   }
 
-  override async onDispose(): Promise<void> {
-    await super.onDispose();
+  protected override async closeDown(): Promise<void> {
+    await super.closeDown();
     await this.recovery.disposed();
   }
 

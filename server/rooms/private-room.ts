@@ -10,6 +10,7 @@ import { hosting } from "../hosting/registry.js";
 import type { FloodGuard } from "../throttle.js";
 import { admit, closeForShutdown, logRoomFault, refuseUnknownMessages, sendError } from "./authority.js";
 import { guardFrames } from "./frames.js";
+import { lastWords } from "./last-words.js";
 
 /** What POST /api/rooms or /api/workshops leaves in presence for the room to pick up. */
 export interface PrivateTicket {
@@ -156,7 +157,13 @@ export abstract class PrivateRoom<State extends object, UserData extends { role:
     void closeForShutdown(this);
   }
 
-  override onDispose(): void | Promise<void> {
+  /** Final: the process waits for it before it lets go of Redis and the store (last-words.ts). */
+  override onDispose(): Promise<void> {
+    return lastWords(this.closeDown());
+  }
+
+  /** What the room does as it closes, after its people are gone. */
+  protected closeDown(): Promise<void> {
     return hosting.releaseCode(this.presence, this.roomId);
   }
 

@@ -1,5 +1,9 @@
 // SMOLDER_RETENTION_DAYS: read strictly, and a sweep deletes what has been idle that long.
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { freePort, startGameServer } from "../../tools/cluster.js";
 import { MemorySessionStore } from "../../server/storage/memory.js";
 import { keepFor, retentionDays, sweep } from "../../server/storage/retention.js";
 import { playedRound, session } from "./round-fixture.js";
@@ -41,4 +45,18 @@ describe("retention", () => {
     await expect.poll(() => said).toEqual(["retention: deleted 1 stored session not played for 30 days"]);
     stop();
   });
+
+  it("a server that keeps sessions for N days still closes its database when it stops", async () => {
+    // The keeper once replaced the shutdown callback that closes the store: SQLite's write-ahead
+    // log stayed behind on every stop.
+    const dir = mkdtempSync(join(tmpdir(), "smolder-retention-"));
+    try {
+      const server = await startGameServer({ port: await freePort(), dataDir: dir, env: { SMOLDER_RETENTION_DAYS: "30" } });
+      expect(readdirSync(dir)).toContain("smolder.db-wal");
+      expect(await server.stop("SIGTERM")).toBe(0);
+      expect(readdirSync(dir)).toEqual(["smolder.db"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
