@@ -29,9 +29,10 @@ function playTeam(scenario: string, bots: BotKind[], opts = {}): TeamResult {
 describe("thesis checks (10 seeds each)", () => {
   // sweep[k] is a classic team with k heroes and 4 - k balanced bots.
   const sweep: TeamResult[] = [];
+  // Generous: the rounds are CPU-bound and the suite shares two cores.
   beforeAll(() => {
     for (let k = 0; k <= 4; k++) sweep.push(playTeam("classic", team(k)));
-  });
+  }, 300_000);
 
   it("1. with nobody playing, fires grow superlinearly until the map saturates", () => {
     // The biggest phase from the start and no collapse, to watch the whole curve.
