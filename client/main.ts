@@ -18,7 +18,7 @@ import { applyMotionClass } from "./a11y/motion.js";
 import { initI18n } from "./i18n/index.js";
 
 // Words and motion first: every scene reads them as it draws.
-initI18n();
+await initI18n();
 applyMotionClass();
 
 const game = new Phaser.Game({
@@ -27,7 +27,9 @@ const game = new Phaser.Game({
   backgroundColor: PALETTE.background,
   // Sized by RenderScale (below), which may draw fewer pixels where frames are slow.
   scale: { mode: Phaser.Scale.NONE, width: window.innerWidth, height: window.innerHeight },
-  render: { antialias: true },
+  // Smooth textures, but no multisampled canvas: the moving pieces are pre-drawn smooth
+  // (render/textures.ts), and multisampling costs every pixel on software WebGL.
+  render: { antialias: true, antialiasGL: false },
   scene: [BootScene, TitleScene, PracticeScene, LobbyScene, GameScene, ResultsScene, WorkshopScene],
 });
 
@@ -52,7 +54,7 @@ watchDebrief(app.session, { myName: () => (app.session.room ? (readFrame(app.ses
   },
   /** Intents this page has sent, by kind. */
   sent: () => ({ ...app.session.sentKinds }),
-  fixRenderScale: (value: number) => renderScale.fix(value),
+  fixRenderScale: (value: number | null) => renderScale.fix(value),
   /** Closes the socket as a network blip would, to test the reconnect path. */
   dropConnection: () => (app.session.room?.connection as unknown as { transport?: { ws?: WebSocket } } | undefined)?.transport?.ws?.close(3000, "test blip"),
 };

@@ -81,13 +81,18 @@ for (const end = Date.now() + 240_000; Date.now() < end;) {
   await page.waitForTimeout(250);
 }
 if (process.env.SMOLDER_BENCH_EVAL) console.log("eval:", await page.evaluate(process.env.SMOLDER_BENCH_EVAL));
-const before = await seen();
-const peak = await frameTimes(Number(args.seconds) * 1000);
-const after = await seen();
-const dynamicScale = await page.evaluate("window.smolder.renderScale()");
+// Frame times at full resolution (issue 18 asks for them there), then what the dynamic
+// resolution settles on by itself in the same run.
 await page.evaluate("window.smolder.fixRenderScale(1)");
 await page.waitForTimeout(500);
-const full = await frameTimes(4000);
+const before = await seen();
+const resolution = (await page.evaluate("window.smolder.renderScale()")) as number;
+const peak = await frameTimes(Number(args.seconds) * 1000);
+const after = await seen();
+await page.evaluate("window.smolder.fixRenderScale(null)");
+await page.waitForTimeout(3000);
+const dynamic = await frameTimes(3000);
+const dynamicScale = await page.evaluate("window.smolder.renderScale()");
 const fires = Math.max(...[before, after].map((s) => (s ? s.heat.filter((h) => h > 0).length : 0)));
 
 const result = {
@@ -95,15 +100,19 @@ const result = {
   jsGzipBytes,
   frameP50Ms: Math.round(peak.p50 * 10) / 10,
   frameP95Ms: Math.round(peak.p95 * 10) / 10,
+  resolution,
+  titleP50Ms: Math.round(title.p50 * 10) / 10,
+  fires,
 };
 if (args.json) console.log(JSON.stringify(result));
 else {
-  log(`first playable frame: ${firstPlayableMs} ms (target ≤ 2000)`);
-  log(`JavaScript (gzip):    ${(jsGzipBytes / 1024).toFixed(0)} KB (target ≤ 450 KB)`);
+  log(`first playable frame: ${firstPlayableMs} ms (target ≤ 1200)`);
+  log(`JavaScript (gzip):    ${(jsGzipBytes / 1024).toFixed(0)} KB loaded by the title and the round (target ≤ 420 KB)`);
   log(`peak classic round:   ${after?.players.length ?? 0} players, tick ${before?.tick}→${after?.tick}, up to ${fires} fires, stage ${after?.stage}`);
-  log(`frame time:           p50 ${result.frameP50Ms} ms, p95 ${result.frameP95Ms} ms over ${peak.frames} frames (target p95 ≤ 20)`);
-  log(`render scale:         ${dynamicScale} (dynamic resolution; 1 = every CSS pixel drawn)`);
-  log(`same run, scale 1:    p50 ${full.p50.toFixed(1)} ms, p95 ${full.p95.toFixed(1)} ms`);
+  log(
+    `frame time:           p50 ${result.frameP50Ms} ms, p95 ${result.frameP95Ms} ms over ${peak.frames} frames at render scale ${resolution} (target p50 ≤ 16.7, p95 ≤ 20)`,
+  );
+  log(`same run, dynamic:    settles at render scale ${dynamicScale}: p50 ${dynamic.p50.toFixed(1)} ms, p95 ${dynamic.p95.toFixed(1)} ms`);
   log(`same run, title only: p50 ${title.p50.toFixed(1)} ms, p95 ${title.p95.toFixed(1)} ms`);
 }
 await context.close();

@@ -8,6 +8,6 @@ import { Routes } from "./routes.js";
 
 const params = new URLSearchParams(location.search);
 // The host's own language (browser or pick), unless the room on screen fixed one.
-initI18n(undefined, roomLanguage(params.get("code")));
+await initI18n(undefined, roomLanguage(params.get("code")));
 document.title = t("host.pageTitle");
 new Routes(byId("host", HTMLElement)).route(params);

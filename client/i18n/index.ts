@@ -1,15 +1,19 @@
 // Every word a person reads goes through here: one i18next instance, one catalogue per language
 // (en.ts is the source; de.ts and es.ts are typed against it, so a missing key fails typecheck).
 // The language is the browser's until the person picks one; the pick is remembered.
+// English is in every page's first download; another language is fetched only by those who
+// read it (each catalogue is about 10 KB compressed, and most players need one).
 import i18next, { type TOptions } from "i18next";
 import { STORAGE } from "../constants.js";
-import { de } from "./de.js";
 import { en, type Catalogue } from "./en.js";
-import { es } from "./es.js";
 
 export const LANGUAGES = { en: "English", de: "Deutsch", es: "Español" } as const;
 export type Language = keyof typeof LANGUAGES;
-export const CATALOGUES: Record<Language, Catalogue> = { en, de, es };
+const CATALOGUES: Record<Language, () => Promise<Catalogue>> = {
+  en: () => Promise.resolve(en),
+  de: () => import("./de.js").then((m) => m.de),
+  es: () => import("./es.js").then((m) => m.es),
+};
 
 /** Dotted paths to every entry, with i18next's plural suffixes folded into one key. */
 type Paths<T, P extends string = ""> = {
@@ -44,13 +48,19 @@ function withMany(node: Record<string, unknown>): Record<string, unknown> {
 const i18n = i18next.createInstance();
 let current: Language = "en";
 
-/** Starts the catalogues in `lang` (default: detected) and marks the page's language. Synchronous. */
-export function initI18n(lang: Language = detectLanguage(), fixed?: Language): Language {
+/** Starts the catalogues in `lang` (default: detected) and marks the page's language. Pages
+ *  await it before they draw a word. */
+export async function initI18n(lang: Language = detectLanguage(), fixed?: Language): Promise<Language> {
   current = fixed ?? lang;
-  void i18n.init({
+  // A catalogue that cannot be fetched (offline after an update) leaves the page in English.
+  const shown = await CATALOGUES[current]().catch(() => null);
+  if (!shown) current = "en";
+  const resources: Record<string, { translation: Record<string, unknown> }> = { en: { translation: withMany(en) } };
+  if (shown && current !== "en") resources[current] = { translation: withMany(shown) };
+  await i18n.init({
     lng: current,
     fallbackLng: "en",
-    resources: Object.fromEntries(Object.entries(CATALOGUES).map(([l, c]) => [l, { translation: withMany(c) }])),
+    resources,
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,

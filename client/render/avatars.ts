@@ -5,10 +5,15 @@ import { SUB } from "../../shared/state.js";
 import { PALETTE, TILE_PX } from "../constants.js";
 import type { Frame, FramePlayer } from "../net/frame.js";
 import { t } from "../i18n/index.js";
+import { NameTags } from "./name-tags.js";
+import { AVATAR, makeMapTextures, PIECE_RADIUS } from "./textures.js";
 
+/** One avatar's images (textures.ts): its trail when sprinting, disc, your ring, and the arc of work. */
 interface Sprite {
-  body: Phaser.GameObjects.Graphics;
-  label: Phaser.GameObjects.Text;
+  trail: Phaser.GameObjects.Image;
+  disc: Phaser.GameObjects.Image;
+  ring: Phaser.GameObjects.Image;
+  arc: Phaser.GameObjects.Image;
   x: number;
   y: number;
 }
@@ -18,12 +23,16 @@ const toWorld = (v: number) => (v / SUB) * TILE_PX;
 export class Avatars {
   private readonly sprites = new Map<string, Sprite>();
   private players: FramePlayer[] = [];
+  private readonly tags: NameTags;
 
   /** `nameScale`: names this many times the usual 13 px (the projector is read from afar). */
   constructor(
     private readonly scene: Phaser.Scene,
-    private readonly nameScale = 1,
-  ) {}
+    nameScale = 1,
+  ) {
+    this.tags = new NameTags(scene, nameScale);
+    makeMapTextures(scene);
+  }
 
   update(frame: Frame): void {
     this.players = frame.players;
@@ -31,22 +40,20 @@ export class Avatars {
     for (const p of frame.players) {
       seen.add(p.key);
       if (this.sprites.has(p.key)) continue;
-      const label = this.scene.add
-        .text(0, 0, p.isYou ? t("common.withYou", { name: p.name }) : p.name, {
-          fontFamily: "system-ui, sans-serif",
-          fontSize: `${Math.round(13 * this.nameScale)}px`,
-          color: p.isYou ? "#ffffff" : "#d6d9e0",
-          stroke: "#000000",
-          strokeThickness: 3,
-        })
-        .setOrigin(0.5, 1)
-        .setDepth(6);
-      this.sprites.set(p.key, { body: this.scene.add.graphics().setDepth(5), label, x: toWorld(p.x), y: toWorld(p.y) });
+      const piece = (key: string) => this.scene.add.image(0, 0, key).setDepth(5);
+      this.sprites.set(p.key, {
+        trail: piece(AVATAR.disc),
+        disc: piece(AVATAR.disc),
+        ring: piece(AVATAR.ring),
+        arc: piece(AVATAR.arc),
+        x: toWorld(p.x),
+        y: toWorld(p.y),
+      });
     }
     for (const [key, s] of this.sprites) {
       if (seen.has(key)) continue;
-      s.body.destroy();
-      s.label.destroy();
+      for (const img of [s.trail, s.disc, s.ring, s.arc]) img.destroy();
+      this.tags.remove(key);
       this.sprites.delete(key);
     }
   }
@@ -72,46 +79,39 @@ export class Avatars {
   }
 
   private draw(s: Sprite, p: FramePlayer, time: number): void {
-    const g = s.body;
-    g.clear();
     const away = p.status === "away" || p.status === "left";
     const colour = PALETTE.seats[p.seat % PALETTE.seats.length]!;
     // At the widest zoom a disc keeps at least ~8 screen pixels of radius.
     const r = Math.max(TILE_PX * 0.34, 8 / (this.scene.cameras.main.zoom || 1));
-    g.setAlpha(away ? 0.35 : 1);
-    if (p.sprint && (p.dirX !== 0 || p.dirY !== 0)) {
-      g.fillStyle(0xffffff, 0.18);
-      g.fillCircle(s.x - p.dirX * 8, s.y - p.dirY * 8, r * 0.9);
-    }
-    g.fillStyle(p.burnout > 0 ? 0x6b7280 : colour, 1);
-    g.fillCircle(s.x, s.y, r);
-    g.lineStyle(p.isYou ? 3 : 1.5, p.isYou ? PALETTE.you : 0x000000, 1);
-    g.strokeCircle(s.x, s.y, r + (p.isYou ? 2 : 0));
-    if (p.action !== 0) {
+    const scale = r / PIECE_RADIUS;
+    const alpha = away ? 0.35 : 1;
+    const moving = p.sprint && (p.dirX !== 0 || p.dirY !== 0);
+    s.trail.setVisible(moving);
+    if (moving)
+      s.trail
+        .setPosition(s.x - p.dirX * 8, s.y - p.dirY * 8)
+        .setScale(scale * 0.9)
+        .setTint(0xffffff)
+        .setAlpha(0.18 * alpha);
+    s.disc
+      .setPosition(s.x, s.y)
+      .setScale(scale)
+      .setTint(p.burnout > 0 ? 0x6b7280 : colour)
+      .setAlpha(alpha);
+    s.ring.setVisible(p.isYou).setPosition(s.x, s.y).setScale(scale).setTint(PALETTE.you).setAlpha(alpha);
+    s.arc.setVisible(p.action !== 0);
+    if (p.action !== 0)
       // A turning arc shows work in progress.
-      const a = (time / 150) % (Math.PI * 2);
-      g.lineStyle(3, p.action === 1 ? PALETTE.fire[2]! : p.action === 2 ? PALETTE.guardLight : 0xffffff, 1);
-      g.beginPath();
-      g.arc(s.x, s.y, r + 6, a, a + Math.PI * 1.2);
-      g.strokePath();
-    }
+      s.arc
+        .setPosition(s.x, s.y)
+        .setScale(scale)
+        .setRotation((time / 150) % (Math.PI * 2))
+        .setTint(p.action === 1 ? PALETTE.fire[2]! : p.action === 2 ? PALETTE.guardLight : 0xffffff)
+        .setAlpha(alpha);
     // People carry their name above them; bots only their seat number, on the disc, so a
     // crowd of avatars stays readable. The leaderboard names every bot and its kind.
-    const zoom = this.scene.cameras.main.zoom || 1;
-    const renderScale = this.scene.scale.width / Math.max(1, window.innerWidth);
-    if (p.bot) {
-      s.label
-        .setText(String(p.seat + 1))
-        .setOrigin(0.5, 0.5)
-        .setColor("#111111")
-        .setStroke("#000000", 0);
-      s.label.setScale(Math.min(1, (r * 1.3) / (13 * this.nameScale))).setPosition(s.x, s.y);
-    } else {
-      const name = p.isYou ? t("common.withYou", { name: p.name }) : p.name;
-      s.label.setText(p.burnout > 0 ? t("common.burntOut", { name }) : name).setOrigin(0.5, 1);
-      // Names stay the same size on screen whatever the zoom.
-      s.label.setScale(renderScale / zoom).setPosition(s.x, s.y - r - 3);
-    }
-    s.label.setAlpha(away ? 0.5 : 1);
+    const name = p.isYou ? t("common.withYou", { name: p.name }) : p.name;
+    const text = p.bot ? String(p.seat + 1) : p.burnout > 0 ? t("common.burntOut", { name }) : name;
+    this.tags.set(p.key, { text, onDisc: p.bot !== "", you: p.isYou, dim: away }, s.x, s.y, r);
   }
 }

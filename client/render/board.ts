@@ -1,9 +1,10 @@
 // Draws the map from a frame: tiles, guard, dust, revealed risk and leverage points, and
-// the fires (animated every frame). It reads state and draws; it decides nothing.
+// the fires (animated every frame, fires.ts). It reads state and draws; it decides nothing.
 import Phaser from "phaser";
 import { reducedMotion } from "../a11y/motion.js";
 import { PALETTE, TILE_PX } from "../constants.js";
 import type { Frame } from "../net/frame.js";
+import { FireLayer } from "./fires.js";
 
 const T = TILE_PX;
 
@@ -12,7 +13,7 @@ export class Board {
    *  frame costs one quad for it instead of replaying thousands of shapes. */
   private readonly baseTexture: Phaser.GameObjects.RenderTexture | null = null;
   private readonly base: Phaser.GameObjects.Graphics;
-  private readonly fire: Phaser.GameObjects.Graphics;
+  private readonly fire: FireLayer;
   private readonly marks: Phaser.GameObjects.Graphics;
   private frame: Frame | null = null;
   private stillKey = "";
@@ -26,7 +27,7 @@ export class Board {
       .renderTexture(0, 0, size.width * T, size.height * T)
       .setOrigin(0, 0)
       .setDepth(0);
-    this.fire = scene.add.graphics().setDepth(2);
+    this.fire = new FireLayer(scene);
     this.marks = scene.add.graphics().setDepth(3);
   }
 
@@ -105,32 +106,13 @@ export class Board {
   /** Animates fires and leverage points; call every render frame. */
   animate(time: number): void {
     const frame = this.frame;
-    const f = this.fire;
     const m = this.marks;
-    f.clear();
+    this.fire.draw(frame, time);
     m.clear();
     if (!frame) return;
     const w = frame.width;
     // Reduced motion: fires and rings hold still (their size and count still show the heat).
     const calm = reducedMotion();
-    frame.heat.forEach((heat, i) => {
-      if (heat === 0) return;
-      const cx = (i % w) * T + T / 2;
-      const cy = Math.floor(i / w) * T + T / 2;
-      const flicker = calm ? 1 : 0.85 + 0.15 * Math.sin(time / 90 + i * 1.7);
-      const size = (5 + heat * 2.6) * flicker;
-      f.fillStyle(PALETTE.fire[heat]!, 0.35);
-      f.fillRect(cx - T / 2 + 1, cy - T / 2 + 1, T - 2, T - 2);
-      // One tongue per heat level: the count reads without colour.
-      for (let k = 0; k < heat; k++) {
-        const ox = (k - (heat - 1) / 2) * 6;
-        const h = calm ? size : size * (1 + 0.25 * Math.sin(time / 70 + k * 2 + i));
-        f.fillStyle(PALETTE.fire[heat]!, 1);
-        f.fillTriangle(cx + ox - 4, cy + 8, cx + ox + 4, cy + 8, cx + ox, cy + 8 - h * 1.6);
-      }
-      f.fillStyle(PALETTE.fireCore, 0.9);
-      f.fillCircle(cx, cy + 5, 2 + heat * 0.8);
-    });
     const pulse = calm ? 1 : 0.5 + 0.5 * Math.sin(time / 200);
     for (const i of frame.leverage) {
       const cx = (i % w) * T + T / 2;

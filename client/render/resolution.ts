@@ -1,9 +1,10 @@
 // Dynamic resolution: where frames take too long (a weak GPU, or software WebGL), the game
 // draws fewer pixels and the browser scales the canvas up, as console games do. On a
-// capable GPU it never drops. `?renderScale=0.5` fixes the scale for testing.
+// capable GPU it never drops. `?renderScale=0.75` fixes the scale for testing.
 import Phaser from "phaser";
 
-const STEPS = [1, 0.75, 0.5];
+/** Never below 0.75: fewer pixels than that blurs the map more than a slower frame hurts. */
+const STEPS = [1, 0.75];
 /** Mean frame time (ms) over a window above which the game steps down: the mean counts
  *  the occasional long frames a player feels as stutter, which a median would hide. */
 const SLOW_MS = 20;
@@ -23,9 +24,11 @@ export class RenderScale {
     this.apply();
   }
 
-  /** Pins the scale (the benchmark compares full resolution with the dynamic one). */
-  fix(value: number): void {
+  /** Pins the scale, or with null lets it follow frame times again (the benchmark measures both). */
+  fix(value: number | null): void {
     this.fixed = value;
+    this.step = 0;
+    this.samples.length = 0;
     this.apply();
   }
 

@@ -7,7 +7,7 @@ import { num, t } from "../i18n/index.js";
 import { headlineText, myStory, shownName } from "../i18n/stories.js";
 import { app } from "../app.js";
 import { SCENES, STORAGE } from "../constants.js";
-import { RecapChart } from "../debrief/charts.js";
+import type { RecapChart } from "../debrief/charts.js";
 import { formatClock, formatValue, h, layer, removeLayer } from "../ui/dom.js";
 
 export class ResultsScene extends Phaser.Scene {
@@ -22,8 +22,10 @@ export class ResultsScene extends Phaser.Scene {
       ? (session.room.state as { players?: { get(k: string): { seat: number } | undefined } }).players?.get(session.sessionId)?.seat
       : undefined;
     let chart: RecapChart | null = null;
+    let gone = false;
     const onResize = () => chart?.resize();
     this.events.once("shutdown", () => {
+      gone = true;
       window.removeEventListener("resize", onResize);
       chart?.destroy();
       removeLayer("results");
@@ -56,7 +58,16 @@ export class ResultsScene extends Phaser.Scene {
     const story = myStory(summary.players, mySeat);
     const headline = headlineText(headlines(summary.players));
     const recap = summary.recap;
-    if (recap && recap.seconds.length > 1) chart = new RecapChart(recap);
+    // The chart library loads with the results, not with the game (it is not in a round's path).
+    const chartSlot = recap && recap.seconds.length > 1 ? h("div", { class: "recap-slot" }) : null;
+    if (chartSlot && recap)
+      void import("../debrief/charts.js").then(({ RecapChart }) => {
+        if (gone) return;
+        chart = new RecapChart(recap);
+        chartSlot.replaceWith(chart.el);
+        window.addEventListener("resize", onResize);
+        requestAnimationFrame(onResize);
+      });
     const tipped = recap ? (recap.tipping === null ? t("results.neverAhead") : t("results.tipped", { time: formatClock(recap.tipping) })) : null;
     const ended = (room?.state as { ended?: string } | undefined)?.ended;
     layer(
@@ -76,7 +87,7 @@ export class ResultsScene extends Phaser.Scene {
         h("p", { class: "big-number" }, t("results.teamValue"), h("strong", {}, fmt(summary.value))),
         story ? h("p", { class: "my-story", "data-testid": "my-story" }, story) : h("p", { class: "hint" }, t("results.watched")),
         headline ? h("p", { class: "insight", "data-testid": "headline" }, headline) : null,
-        chart ? chart.el : null,
+        chartSlot,
         tipped ? h("p", { class: "hint tipped", "data-testid": "results-tipping" }, tipped) : null,
         h(
           "table",
@@ -114,9 +125,5 @@ export class ResultsScene extends Phaser.Scene {
         hosted ? h("p", { class: "countdown", "data-testid": "waiting-next" }, t("results.waitingNext")) : again,
       ),
     );
-    if (chart) {
-      window.addEventListener("resize", onResize);
-      requestAnimationFrame(onResize);
-    }
   }
 }

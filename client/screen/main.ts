@@ -20,7 +20,7 @@ import { roundClock } from "../ui/clock.js";
 
 const code = codeFromPath("screen");
 // The browser's language (or the one picked on the title page), unless the room fixed one.
-initI18n(undefined, roomLanguage(code));
+await initI18n(undefined, roomLanguage(code));
 document.title = t("screen.title");
 const session = new Session();
 watchDebrief(session, { big: true });
@@ -288,7 +288,7 @@ new Phaser.Game({
   parent: "game",
   backgroundColor: PALETTE.background,
   scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
-  render: { antialias: true },
+  render: { antialias: true, antialiasGL: false },
   scene: [ScreenScene],
 });
 
