@@ -2,10 +2,12 @@
 import type { Catalogue } from "./en.js";
 import { debriefDe } from "./debrief/de.js";
 import { facilitatorDe } from "./facilitator/de.js";
+import { guideDe } from "./guide/de.js";
 
 export const de: Catalogue = {
   ...facilitatorDe,
   ...debriefDe,
+  ...guideDe,
   common: {
     language: "Sprache",
     reduceMotion: "Weniger Bewegung",

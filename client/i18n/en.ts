@@ -3,10 +3,12 @@
 // written the way the language writes it; keys ending _one/_other are plurals (i18next).
 import { debriefEn } from "./debrief/en.js";
 import { facilitatorEn } from "./facilitator/en.js";
+import { guideEn } from "./guide/en.js";
 
 export const en = {
   ...facilitatorEn,
   ...debriefEn,
+  ...guideEn,
   common: {
     language: "Language",
     reduceMotion: "Reduce motion",

@@ -2,10 +2,12 @@
 import type { Catalogue } from "./en.js";
 import { debriefEs } from "./debrief/es.js";
 import { facilitatorEs } from "./facilitator/es.js";
+import { guideEs } from "./guide/es.js";
 
 export const es: Catalogue = {
   ...facilitatorEs,
   ...debriefEs,
+  ...guideEs,
   common: {
     language: "Idioma",
     reduceMotion: "Reducir movimiento",
