@@ -5,6 +5,7 @@ import { SUB } from "../../shared/state.js";
 import { PALETTE, TILE_PX } from "../constants.js";
 import type { Frame, FramePlayer } from "../net/frame.js";
 import { t } from "../i18n/index.js";
+import { playerName } from "../i18n/player-names.js";
 
 interface Sprite {
   body: Phaser.GameObjects.Graphics;
@@ -32,7 +33,7 @@ export class Avatars {
       seen.add(p.key);
       if (this.sprites.has(p.key)) continue;
       const label = this.scene.add
-        .text(0, 0, p.isYou ? t("common.withYou", { name: p.name }) : p.name, {
+        .text(0, 0, p.isYou ? t("common.withYou", { name: p.name }) : playerName(p), {
           fontFamily: "system-ui, sans-serif",
           fontSize: `${Math.round(13 * this.nameScale)}px`,
           color: p.isYou ? "#ffffff" : "#d6d9e0",

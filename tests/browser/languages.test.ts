@@ -112,7 +112,10 @@ describe.runIf(runBrowserTests)("the game in other languages", () => {
     });
   }
 
-  for (const lang of ["de", "es"] as const) {
+  for (const [lang, words] of [
+    ["de", de],
+    ["es", es],
+  ] as const) {
     it(`${lang}: host console and projector have no English left, on a laptop, a projector and a phone`, async () => {
       const host = await suite.open({ width: 1440, height: 1000 });
       await host.page.addInitScript((l) => localStorage.setItem("smolder.language", l), lang);
@@ -146,6 +149,11 @@ describe.runIf(runBrowserTests)("the game in other languages", () => {
       await noEnglish(screen, lang, "projector round");
       await shot(screen, `${lang}-projector-round`);
       await noEnglish(host.page, lang, "host console in a round");
+      // The server names bots and the projector in codes; each screen words them in its language.
+      const bot1 = words.common.botName.replace("{{n}}", "1").replace("{{kind}}", words.bots.idle);
+      expect(await host.page.locator("table.people tr.bot td").first().textContent()).toBe(bot1);
+      expect(await host.page.locator("table.people td").allTextContents()).toContain(words.tables.screen);
+      expect(await screen.locator(".s-board .n").allTextContents()).toContain(bot1);
       await shot(host.page, `${lang}-host-console-round`);
       await host.page.getByTestId("host-end").click();
       await expect.poll(() => screen.locator(".s-overlay.shown").count(), { timeout: 15_000 }).toBe(1);
