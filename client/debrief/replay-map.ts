@@ -2,6 +2,7 @@
 // canvas (the console has no Phaser). It shows what players could not see while playing:
 // the hidden risk, drawn as a purple haze under everything else.
 import { type GameState, SUB } from "../../shared/index.js";
+import { playerName } from "../i18n/player-names.js";
 
 const COLORS = {
   inactive: "#1b1e26",
@@ -93,6 +94,6 @@ export function drawReplayMap(canvas: HTMLCanvasElement, s: Readonly<GameState>)
     ctx.stroke();
     ctx.fillStyle = "#e8eaf0";
     ctx.font = `${Math.max(10, Math.min(14, px * 0.4))}px system-ui, sans-serif`;
-    ctx.fillText(p.name.slice(0, 10), cx + px * 0.35, cy - px * 0.3);
+    ctx.fillText(playerName(p).slice(0, 10), cx + px * 0.35, cy - px * 0.3);
   }
 }

@@ -3,7 +3,7 @@
 // putting out fires and who built guard, and when the whole team got dragged into firefighting.
 import { EFFORTS, type DebriefRound } from "../../shared/index.js";
 import { t } from "../i18n/index.js";
-import { shownName } from "../i18n/stories.js";
+import { shownName } from "../i18n/player-names.js";
 import { formatClock, h } from "../ui/dom.js";
 import { EFFORT_GROUPS, groupShares } from "./efforts.js";
 

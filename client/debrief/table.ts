@@ -2,7 +2,8 @@
 // with your own row highlighted. Sorted by praise first, as the leaderboard was during play;
 // a click on "Net" shows who actually did the team the most good.
 import type { PlayerSummary } from "../../shared/index.js";
-import { t } from "../i18n/index.js";
+import { language, t } from "../i18n/index.js";
+import { namesBot, playerName } from "../i18n/player-names.js";
 import { h } from "../ui/dom.js";
 import { signed } from "./format.js";
 
@@ -62,9 +63,9 @@ export function playerTable(players: readonly PlayerSummary[], you: number | nul
               return h(
                 "td",
                 { class: "col-name" },
-                p.name,
-                p.bot && !/\bbot\b/i.test(p.name) ? h("small", {}, ` ${t("common.bot")}`) : null,
-                p.seat === you ? h("small", { class: "you-tag" }, " you") : null,
+                playerName(p),
+                p.bot && !namesBot(p) ? h("small", {}, ` ${t("common.bot")}`) : null,
+                p.seat === you ? h("small", { class: "you-tag" }, ` ${t("common.you").toLocaleLowerCase(language())}`) : null,
               );
             const v = p[c.key];
             const cls = `col-${c.key} num${c.key === "net" ? (v < 0 ? " neg" : " pos") : ""}`;

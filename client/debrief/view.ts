@@ -3,7 +3,8 @@
 // rounds side by side. The same view serves players, the projector and the host console.
 import { atSameMoment, type Debrief, type DebriefRound, type DebriefWhatIf, EFFORTS, headlines, type PlayerSummary } from "../../shared/index.js";
 import { t } from "../i18n/index.js";
-import { myStory, shownName } from "../i18n/stories.js";
+import { shownName } from "../i18n/player-names.js";
+import { myStory } from "../i18n/stories.js";
 import { formatClock, formatValue, h } from "../ui/dom.js";
 import { DebriefCharts, ROUND_COLORS } from "./charts.js";
 import { EFFORT_GROUPS, groupShares } from "./efforts.js";

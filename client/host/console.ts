@@ -7,6 +7,7 @@ import { Client, type Room } from "colyseus.js";
 import { type ErrorMessage, MSG } from "../../shared/protocol/index.js";
 import { getScenario } from "../../shared/index.js";
 import { phaseLabel, t } from "../i18n/index.js";
+import { unsavedText } from "../i18n/notices.js";
 import { followRoomLanguage } from "../i18n/room-language.js";
 import { Connection, type StatusReport } from "../net/connection.js";
 import { type Frame, readFrame } from "../net/frame.js";
@@ -184,7 +185,7 @@ class HostConsole {
     followRoomLanguage(hosted.code, hosted.language);
     // A round the store has not accepted yet is said where the host looks first.
     const stage = hosted.paused ? t("host.stagePaused") : (STAGE_TEXT[f.stage]?.(f) ?? f.stage);
-    this.stage.textContent = t("host.stageLine", { n: hosted.round, stage }) + (hosted.unsaved ? ` · ⚠ ${hosted.unsaved}` : "");
+    this.stage.textContent = t("host.stageLine", { n: hosted.round, stage }) + (hosted.unsaved ? ` · ⚠ ${unsavedText(hosted.unsaved)}` : "");
     this.stage.className = `stage ${f.stage}${hosted.paused ? " paused" : ""}`;
     this.clock.textContent = roundClock(f).text;
     this.phaseName.textContent = phaseLabel(f.phaseName);

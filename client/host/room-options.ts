@@ -4,6 +4,7 @@
 import type { BoardMode, HostCommand, HostDropMode, RoomLanguage } from "../../shared/protocol/index.js";
 import { BOARD_MODES, HOST_MESSAGE_MAX_LENGTH, ROOM_LANGUAGES } from "../../shared/protocol/index.js";
 import { type Key, LANGUAGES, t } from "../i18n/index.js";
+import { messageText } from "../i18n/notices.js";
 import type { HostedInfo } from "../net/frame.js";
 import { h } from "../ui/dom.js";
 import { field } from "./settings-form.js";
@@ -76,7 +77,7 @@ export class RoomOptions {
     this.locked = hosted.locked;
     this.lock.textContent = t(hosted.locked ? "options.unlock" : "options.lock");
     this.lock.classList.toggle("danger", hosted.locked);
-    this.current.textContent = hosted.message ? t("options.showing", { message: hosted.message }) : t("options.noMessage");
+    this.current.textContent = hosted.message ? t("options.showing", { message: messageText(hosted.message) }) : t("options.noMessage");
     // A menu the host has open keeps what they are choosing.
     if (document.activeElement !== this.board) this.board.value = hosted.board;
     if (document.activeElement !== this.hostDrop) this.hostDrop.value = hosted.hostDrop;

@@ -2,7 +2,7 @@
 // and the rounds played so far with their headlines and a way into each round's debrief.
 import { headlines, SCENARIOS } from "../../shared/index.js";
 import { type Key, t } from "../i18n/index.js";
-import { shownName } from "../i18n/stories.js";
+import { playerName, shownName } from "../i18n/player-names.js";
 import type { Frame, HostedInfo } from "../net/frame.js";
 import { formatClock, formatValue, h } from "../ui/dom.js";
 
@@ -76,24 +76,27 @@ export class PeopleTable {
           h("td", {}, p.status === "left" ? "" : kick(p.key, p.name)),
         ),
       );
-    for (const w of hosted.watchers)
+    for (const w of hosted.watchers) {
+      // A projector has no name of its own (the server sends ""): it is named here, in the console's language.
+      const name = w.role === "screen" ? t("tables.screen") : w.name;
       rows.push(
         h(
           "tr",
           { class: w.status },
-          h("td", {}, w.name),
+          h("td", {}, name),
           h("td", {}, t(w.role === "screen" ? "tables.projector" : "tables.watching")),
           h("td", {}, statusBadge(w.status)),
           h("td", { class: "num" }, ""),
-          h("td", {}, kick(w.key, w.name)),
+          h("td", {}, kick(w.key, name)),
         ),
       );
+    }
     for (const p of bots)
       rows.push(
         h(
           "tr",
           { class: "bot" },
-          h("td", {}, p.name),
+          h("td", {}, playerName(p)),
           h("td", {}, t("tables.seatN", { n: p.seat + 1 })),
           h("td", {}, h("span", { class: "badge left" }, t("tables.bot"))),
           h("td", { class: "num" }, p.praise),

@@ -2,10 +2,12 @@
 import type { Catalogue } from "./en.js";
 import { debriefDe } from "./debrief/de.js";
 import { facilitatorDe } from "./facilitator/de.js";
+import { guideDe } from "./guide/de.js";
 
 export const de: Catalogue = {
   ...facilitatorDe,
   ...debriefDe,
+  ...guideDe,
   common: {
     language: "Sprache",
     reduceMotion: "Weniger Bewegung",
@@ -13,9 +15,22 @@ export const de: Catalogue = {
     you: "Du",
     bot: "Bot",
     withBot: "{{name}} (Bot)",
+    botName: "Bot {{n}} ({{kind}})",
     withYou: "{{name}} (du)",
     burntOut: "{{name}} · ausgebrannt",
     phaseRange: "{{from}} bis {{to}}",
+  },
+  bots: {
+    hero: "Held",
+    preventer: "Vorsorger",
+    balanced: "ausgewogen",
+    firefighter: "Feuerwehr",
+    idle: "untätig",
+  },
+  notices: {
+    "server-restarted": "Der Spielserver wurde neu gestartet; die Spielleitung setzt die Runde gleich fort.",
+    "round-not-restored": "Die laufende Runde ließ sich nach dem Neustart des Spielservers nicht wiederherstellen; der Raum ist bereit für eine neue Runde.",
+    "workshop-not-restored": "Die Teams dieses Workshops ließen sich nach dem Neustart des Spielservers nicht wiederherstellen.",
   },
   title: {
     tagline: "Brände löschen fühlt sich großartig an. Brände verhindern hält den Laden am Laufen.",

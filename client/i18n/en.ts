@@ -3,10 +3,12 @@
 // written the way the language writes it; keys ending _one/_other are plurals (i18next).
 import { debriefEn } from "./debrief/en.js";
 import { facilitatorEn } from "./facilitator/en.js";
+import { guideEn } from "./guide/en.js";
 
 export const en = {
   ...facilitatorEn,
   ...debriefEn,
+  ...guideEn,
   common: {
     language: "Language",
     reduceMotion: "Reduce motion",
@@ -14,9 +16,24 @@ export const en = {
     you: "You",
     bot: "bot",
     withBot: "{{name}} (bot)",
+    botName: "Bot {{n}} ({{kind}})",
     withYou: "{{name}} (you)",
     burntOut: "{{name}} · burnt out",
     phaseRange: "{{from}} to {{to}}",
+  },
+  /** How a bot plays, as its name says it ("Bot 2 (idle)"). */
+  bots: {
+    hero: "hero",
+    preventer: "preventer",
+    balanced: "balanced",
+    firefighter: "firefighter",
+    idle: "idle",
+  },
+  /** Notices the server puts on every screen as a code (shared/protocol/notices.ts). */
+  notices: {
+    "server-restarted": "The game server restarted; your host will resume the round.",
+    "round-not-restored": "The round in progress could not be brought back after the game server restarted; the room is ready for a new round.",
+    "workshop-not-restored": "This workshop's teams could not be brought back after the game server restarted.",
   },
   title: {
     tagline: "Putting out fires feels great. Preventing them is what keeps the lights on.",

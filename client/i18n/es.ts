@@ -2,10 +2,12 @@
 import type { Catalogue } from "./en.js";
 import { debriefEs } from "./debrief/es.js";
 import { facilitatorEs } from "./facilitator/es.js";
+import { guideEs } from "./guide/es.js";
 
 export const es: Catalogue = {
   ...facilitatorEs,
   ...debriefEs,
+  ...guideEs,
   common: {
     language: "Idioma",
     reduceMotion: "Reducir movimiento",
@@ -13,9 +15,22 @@ export const es: Catalogue = {
     you: "Tú",
     bot: "bot",
     withBot: "{{name}} (bot)",
+    botName: "Bot {{n}} ({{kind}})",
     withYou: "{{name}} (tú)",
     burntOut: "{{name}} · agotado",
     phaseRange: "de {{from}} a {{to}}",
+  },
+  bots: {
+    hero: "héroe",
+    preventer: "preventivo",
+    balanced: "equilibrado",
+    firefighter: "bombero",
+    idle: "inactivo",
+  },
+  notices: {
+    "server-restarted": "El servidor de juego se ha reiniciado; quien dirige reanudará la ronda.",
+    "round-not-restored": "La ronda en curso no se pudo recuperar tras reiniciarse el servidor de juego; la sala está lista para una ronda nueva.",
+    "workshop-not-restored": "Los equipos de este taller no se pudieron recuperar tras reiniciarse el servidor de juego.",
   },
   title: {
     tagline: "Apagar fuegos sienta de maravilla. Prevenirlos es lo que mantiene las luces encendidas.",

@@ -1,10 +1,11 @@
 // The results' sentences in the page's language. Which player earned what is the rules' call
 // (shared/story.ts and shared/credit.ts decide it, the same on every screen); only the words
 // are chosen here.
-import type { creditName, headlines } from "../../shared/index.js";
+import type { headlines } from "../../shared/index.js";
 import type { PlayerSummary } from "../../shared/summary.js";
 import { formatValue } from "../ui/dom.js";
 import { t } from "./index.js";
+import { shownName } from "./player-names.js";
 
 type StoryPlayer = Pick<PlayerSummary, "seat" | "praise" | "saves" | "firesCaused" | "indirect" | "net" | "effort">;
 
@@ -37,9 +38,4 @@ export function headlineText(hl: ReturnType<typeof headlines>): string | null {
   if (praised) return t("story.praisedOnly", { praised: name(praised) });
   if (good) return t(least ? "story.goodOnlyLeast" : "story.goodOnly", { good: name(good) });
   return null;
-}
-
-/** A player's name as the tables show it: a bot says so in the page's language. */
-export function shownName(p: Parameters<typeof creditName>[0]): string {
-  return p.bot && !/\bbot\b/i.test(p.name) ? t("common.withBot", { name: p.name }) : p.name;
 }

@@ -52,8 +52,8 @@ export interface Frame {
   leaderboard: string[];
   you: FramePlayer | undefined;
   /** Hosted rooms only (empty or defaults in quick play): the room code, round, pause, lock,
-   *  leaderboard mode ("praise" | "value" | "hidden"), the host's message, and whether this
-   *  connection is watching without a seat. */
+   *  leaderboard mode ("praise" | "value" | "hidden"), the host's message (or a notice code of
+   *  the server's: see messageText), and whether this connection is watching without a seat. */
   hosted: HostedInfo | null;
 }
 
@@ -67,7 +67,7 @@ export interface HostedInfo {
   board: string;
   message: string;
   hostOnline: boolean;
-  /** Rounds not stored yet ("Round 2 not saved yet — retrying"), or "". */
+  /** Rounds not stored yet, as numbers ("2,3"; the console words it), or "". */
   unsaved: string;
   watching: boolean;
   watchers: { key: string; name: string; role: string; status: string }[];

@@ -5,6 +5,7 @@ import { SUB } from "../../shared/state.js";
 import { PALETTE, TILE_PX } from "../constants.js";
 import type { Frame, FramePlayer } from "../net/frame.js";
 import { t } from "../i18n/index.js";
+import { playerName } from "../i18n/player-names.js";
 import { NameTags } from "./name-tags.js";
 import { AVATAR, makeMapTextures, PIECE_RADIUS } from "./textures.js";
 
@@ -110,7 +111,7 @@ export class Avatars {
         .setAlpha(alpha);
     // People carry their name above them; bots only their seat number, on the disc, so a
     // crowd of avatars stays readable. The leaderboard names every bot and its kind.
-    const name = p.isYou ? t("common.withYou", { name: p.name }) : p.name;
+    const name = p.isYou ? t("common.withYou", { name: p.name }) : playerName(p);
     const text = p.bot ? String(p.seat + 1) : p.burnout > 0 ? t("common.burntOut", { name }) : name;
     this.tags.set(p.key, { text, onDisc: p.bot !== "", you: p.isYou, dim: away }, s.x, s.y, r);
   }

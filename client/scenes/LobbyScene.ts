@@ -7,6 +7,8 @@ import { Board } from "../render/board.js";
 import { frameCamera, readMargins } from "../render/camera.js";
 import { h, layer, removeLayer } from "../ui/dom.js";
 import { t } from "../i18n/index.js";
+import { messageText } from "../i18n/notices.js";
+import { playerName } from "../i18n/player-names.js";
 
 export class LobbyScene extends Phaser.Scene {
   private board!: Board;
@@ -37,10 +39,12 @@ export class LobbyScene extends Phaser.Scene {
           h("span", { class: "room-code" }, hosted.code),
           hosted.round > 1 ? t("lobby.round", { n: hosted.round }) : "",
         );
-        message.textContent = hosted.message;
+        message.textContent = messageText(hosted.message);
         hint.textContent = hosted.watching ? t("lobby.allSeatsTaken") : t("lobby.botsAtStart");
       }
-      list.replaceChildren(...frame.players.map((p) => h("li", { class: p.isYou ? "you" : "" }, p.isYou ? t("common.withYou", { name: p.name }) : p.name)));
+      list.replaceChildren(
+        ...frame.players.map((p) => h("li", { class: p.isYou ? "you" : "" }, p.isYou ? t("common.withYou", { name: p.name }) : playerName(p))),
+      );
       this.board.update(frame);
       const rect = this.board.activeRect();
       if (rect) frameCamera(this, rect, readMargins(), false);

@@ -4,7 +4,8 @@
 import Phaser from "phaser";
 import { headlines } from "../../shared/index.js";
 import { num, t } from "../i18n/index.js";
-import { headlineText, myStory, shownName } from "../i18n/stories.js";
+import { shownName } from "../i18n/player-names.js";
+import { headlineText, myStory } from "../i18n/stories.js";
 import { app } from "../app.js";
 import { SCENES, STORAGE } from "../constants.js";
 import type { RecapChart } from "../debrief/charts.js";

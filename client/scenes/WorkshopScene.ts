@@ -9,6 +9,7 @@ import type { WorkshopView } from "../net/workshop.js";
 import { h, layer, removeLayer } from "../ui/dom.js";
 import { t } from "../i18n/index.js";
 import { errorText } from "../i18n/errors.js";
+import { messageText } from "../i18n/notices.js";
 
 export class WorkshopScene extends Phaser.Scene {
   private moving = false;
@@ -33,7 +34,7 @@ export class WorkshopScene extends Phaser.Scene {
       const st = current.state as unknown as WorkshopView;
       const me = st.people?.get(current.sessionId);
       title.replaceChildren(t("lobby.workshop"), h("span", { class: "room-code" }, st.code ?? ""));
-      message.textContent = st.message ?? "";
+      message.textContent = messageText(st.message ?? "");
       const mine = me?.team ? st.teams.get(me.team) : undefined;
       team.textContent = mine ? t("lobby.inTeam", { name: mine.name }) : t("lobby.unplaced");
       const names: { name: string; you: boolean }[] = [];

@@ -6,6 +6,8 @@ import QRCode from "qrcode";
 import { getScenario, headlines, type RoundSummary } from "../../shared/index.js";
 import { PALETTE } from "../constants.js";
 import { initI18n, phaseLabel, t } from "../i18n/index.js";
+import { messageText } from "../i18n/notices.js";
+import { namesBot, playerName } from "../i18n/player-names.js";
 import { followRoomLanguage, roomLanguage } from "../i18n/room-language.js";
 import { headlineText } from "../i18n/stories.js";
 import { type Frame, readFrame } from "../net/frame.js";
@@ -188,7 +190,7 @@ class ScreenUi {
     this.clock.textContent = roundClock(f).text;
     this.value.textContent = formatValue(f.value);
     this.value.parentElement!.style.display = hosted.board === "hidden" ? "none" : "";
-    this.message.textContent = hosted.message;
+    this.message.textContent = messageText(hosted.message);
     this.message.classList.toggle("shown", hosted.message !== "");
 
     const arriving = f.stage === "lobby" || f.stage === "countdown";
@@ -232,7 +234,7 @@ class ScreenUi {
                   h(
                     "li",
                     { class: p.status },
-                    h("span", { class: "n" }, p.name, p.bot ? h("small", {}, ` ${t("common.bot")}`) : null),
+                    h("span", { class: "n" }, playerName(p), p.bot && !namesBot(p) ? h("small", {}, ` ${t("common.bot")}`) : null),
                     h("span", { class: "v" }, p.praise),
                   ),
                 ),

@@ -6,6 +6,8 @@ import { drawMiniMap } from "../render/minimap.js";
 import { formatValue, h, layer, removeLayer } from "./dom.js";
 import { roundClock } from "./clock.js";
 import { num, phaseLabel, t } from "../i18n/index.js";
+import { messageText } from "../i18n/notices.js";
+import { playerName, shownName } from "../i18n/player-names.js";
 
 /** A speaker with sound waves; the waves hide and a slash shows when muted (see style.css). */
 const SPEAKER_SVG =
@@ -127,7 +129,7 @@ export class Hud {
     this.reveal.classList.toggle("shown", frame.risk !== null);
     const hosted = frame.hosted;
     const mode = hosted?.board ?? "praise";
-    this.message.textContent = hosted?.message ?? "";
+    this.message.textContent = messageText(hosted?.message ?? "");
     this.message.classList.toggle("shown", !!hosted?.message);
     this.paused.classList.toggle("shown", hosted?.paused === true);
     this.side.style.display = mode === "hidden" ? "none" : "";
@@ -145,7 +147,7 @@ export class Hud {
         h(
           "li",
           { class: `${p.isYou ? "you" : ""} ${p.status}` },
-          h("span", { class: "name" }, p.name),
+          h("span", { class: "name" }, playerName(p)),
           p.bot ? h("span", { class: "tag" }, t("common.bot")) : null,
           h("span", { class: "num" }, num(p.praise)),
         ),
@@ -181,13 +183,7 @@ function boardLine(mode: string, rows: readonly BoardRow[], value: number): (Nod
   shown.forEach((p, i) => {
     if (i > 0) out.push(" · ");
     const rank = rows.indexOf(p) + 1;
-    out.push(
-      h(
-        "span",
-        { class: p.isYou ? "you" : "" },
-        `${num(rank)}. ${p.isYou ? t("common.you") : p.bot ? t("common.withBot", { name: p.name }) : p.name} ${num(p.praise)}`,
-      ),
-    );
+    out.push(h("span", { class: p.isYou ? "you" : "" }, `${num(rank)}. ${p.isYou ? t("common.you") : shownName(p)} ${num(p.praise)}`));
   });
   return out;
 }

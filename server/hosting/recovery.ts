@@ -4,7 +4,7 @@
 // until they come back with the same browser (its device id) or, failing that, the same name.
 import type { Room } from "@colyseus/core";
 import type { GameState, LogEntry, Scenario } from "../../shared/index.js";
-import type { Stage } from "../../shared/protocol/index.js";
+import { NOTICES, type Stage } from "../../shared/protocol/index.js";
 import type { RoundSettings } from "../../shared/settings.js";
 import { log } from "../log.js";
 import { sanitizeName } from "../names.js";
@@ -17,9 +17,6 @@ import { showSettings } from "./feeds.js";
 import type { People, Person } from "./people.js";
 import { hosting } from "./registry.js";
 import { HANDOVER_TOPIC } from "./restore.js";
-
-/** The notice every screen shows while a restored round waits for its host. */
-export const RESTART_NOTICE = "The game server restarted; your host will resume the round.";
 
 /** What a hosted room writes beside its round (Checkpoint.room). */
 export interface HostedFacts {
@@ -128,7 +125,7 @@ export class HostedRecovery {
     const st = this.room.state;
     if (!restored.ok) {
       room.fresh();
-      st.message = `The round in progress could not be brought back after a restart: ${restored.reason}.`;
+      st.message = NOTICES.roundNotRestored;
       log.warn({ event: "restore-failed", room: this.room.roomId, session: sessionId, reason: restored.reason }, "restore-failed");
       return;
     }
@@ -165,7 +162,7 @@ export class HostedRecovery {
     Object.assign(st, facts.shown);
     st.round = facts.round;
     st.paused = true;
-    st.message = RESTART_NOTICE;
+    st.message = NOTICES.restarted;
     for (const device of facts.banned) people.banned.add(device);
     this.returning.add(facts.seats);
     // Nobody is connected yet: their seats are away until they are back (logged, as any drop is).
@@ -188,7 +185,7 @@ export class HostedRecovery {
   /** Every host command is written down at once; a resumed round no longer needs the restart notice. */
   afterCommand(): void {
     const st = this.room.state;
-    if (!st.paused && st.message === RESTART_NOTICE) st.message = "";
+    if (!st.paused && st.message === NOTICES.restarted) st.message = "";
     void this.checkpoints.save();
   }
 

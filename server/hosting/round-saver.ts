@@ -2,6 +2,7 @@
 // restarting) is tried again with a growing delay until it succeeds, and the room is told which
 // rounds are not stored yet so the host console can say so, instead of the round being lost
 // with nothing but a log line.
+import { unsavedField } from "../../shared/protocol/index.js";
 import { log } from "../log.js";
 import type { RoundRecord } from "./rounds.js";
 
@@ -76,13 +77,6 @@ export class RoundSaver {
   }
 }
 
-/** What the host console shows while rounds wait: "" when everything is stored. */
-export function unsavedText(rounds: readonly number[]): string {
-  if (rounds.length === 0) return "";
-  const which = rounds.length === 1 ? `Round ${rounds[0]}` : `Rounds ${rounds.slice(0, -1).join(", ")} and ${rounds.at(-1)}`;
-  return `${which} not saved yet — retrying`;
-}
-
 /** What a room's saver needs of the room: its session, its clock, and its notice to the console. */
 export interface SavingRoom {
   readonly roomId: string;
@@ -95,7 +89,7 @@ export interface SavingRoom {
 export function roomSaver(room: SavingRoom, save: (record: RoundRecord) => Promise<void>): RoundSaver {
   return new RoundSaver({
     save,
-    changed: (unsaved) => (room.state.unsaved = unsavedText(unsaved)),
+    changed: (unsaved) => (room.state.unsaved = unsavedField(unsaved)),
     failed: (round, attempt, err) =>
       log.error({ event: "round-save-failed", room: room.roomId, session: room.facilitationSession, round, attempt, err }, "round-save-failed (retrying)"),
     recovered: (round, attempts) => log.info({ event: "round-saved", room: room.roomId, round, attempts }, "round-saved after retrying"),

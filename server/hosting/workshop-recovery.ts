@@ -3,6 +3,7 @@
 // the workshop console finds its lobby under the same code with every team listed, and each
 // team's room (written down on its own, see recovery.ts) under the code the lobby shows.
 import type { Room } from "@colyseus/core";
+import { NOTICES } from "../../shared/protocol/index.js";
 import { log } from "../log.js";
 import { closeForRestart, closeForShutdown } from "../rooms/authority.js";
 import { TeamState, type WorkshopState } from "../schema/WorkshopState.js";
@@ -74,7 +75,8 @@ export class WorkshopRecovery {
     const cp = await hosting.store.getCheckpoint(sessionId).catch(() => null);
     const facts = cp?.room as Partial<WorkshopFacts> | undefined;
     if (facts?.kind !== "workshop" || !Array.isArray(facts.teams)) {
-      this.room.state.message = "This workshop's teams could not be brought back after a restart.";
+      this.room.state.message = NOTICES.workshopNotRestored;
+      log.warn({ event: "workshop-restore-failed", room: this.room.roomId, session: sessionId }, "workshop-restore-failed (teams not brought back)");
       return 0;
     }
     const st = this.room.state;

@@ -131,7 +131,8 @@ export class HostedRoom extends PrivateRoom<HostedState, Person, JoinAuth> {
       this.timeline.whole(client, this.round.rules.timeline, this.state.round);
     } else {
       const name = (options as { name?: unknown } | undefined)?.name;
-      person.name = role === "screen" ? "Screen" : uniqueName(sanitizeName(name), this.people.names());
+      // A projector has no name: its role says what it is, and each console names it in its own language.
+      person.name = role === "screen" ? "" : uniqueName(sanitizeName(name), this.people.names());
       this.people.set(client.sessionId, person);
       if (role === "player" && !this.recovery.seatReturning(client.sessionId, person, name)) this.seatNewcomer(client, person);
     }

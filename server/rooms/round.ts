@@ -21,7 +21,7 @@ import {
   step,
   withRecap,
 } from "../../shared/index.js";
-import { type ErrorMessage, MSG, PATCH_RATE_HZ, type RoundRecord, type Stage, type Status } from "../../shared/protocol/index.js";
+import { botName, type ErrorMessage, MSG, PATCH_RATE_HZ, type RoundRecord, type Stage, type Status } from "../../shared/protocol/index.js";
 import { recordTick } from "../metrics.js";
 import type { SmolderState } from "../schema/SmolderState.js";
 import { stopSimulation } from "./authority.js";
@@ -158,12 +158,13 @@ export class Round {
     return seat;
   }
 
-  /** Bots of the given kinds, in turn, take `count` more seats (named by seat and kind). */
+  /** Bots of the given kinds, in turn, take `count` more seats (named by seat and kind, in a shape
+   *  each client shows in its own language). */
   fillWithBots(count: number, kinds: readonly BotKind[], pace = ROOM_BOT_PACE): void {
     for (let k = 0; k < count; k++) {
       const kind = kinds[k % kinds.length]!;
       const seat = this.game.players.length;
-      this.seat(`bot-${seat}`, { name: `Bot ${seat + 1} (${kind})`, bot: kind, pace });
+      this.seat(`bot-${seat}`, { name: botName(seat, kind), bot: kind, pace });
     }
   }
 

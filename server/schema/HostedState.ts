@@ -27,10 +27,11 @@ export class HostedState extends SmolderState {
   @type("boolean") locked = false;
   /** "praise" | "value" | "hidden": what leaderboards show. */
   @type("string") board = "praise";
-  /** The host's short message to every screen ("" for none). */
+  /** The host's short message to every screen ("" for none), or a notice of the server's own as a
+   *  code (NOTICES in shared/protocol, e.g. "@server-restarted") that each screen puts into words. */
   @type("string") message = "";
-  /** Rounds the store has refused so far and that are being retried, as the console says it
-   *  ("Round 2 not saved yet — retrying"); "" when every finished round is stored. */
+  /** Rounds the store has refused so far and that are being retried, as numbers ("2,3", see
+   *  unsavedField); "" when every finished round is stored. The console says it in its language. */
   @type("string") unsaved = "";
   /** Whether the host's console is connected. */
   @type("boolean") hostOnline = false;

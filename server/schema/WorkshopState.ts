@@ -26,6 +26,7 @@ export class WorkshopState extends Schema {
   @type("string") stage = "forming";
   @type("boolean") locked = false;
   @type("boolean") hostOnline = false;
+  /** The host's message to everyone in the lobby, or a notice code of the server's (NOTICES). */
   @type("string") message = "";
   /** Participants by session id. */
   @type({ map: ParticipantState }) people = new MapSchema<ParticipantState>();

@@ -1,6 +1,7 @@
 // Exports a company can hand on: every person becomes "Player 1..n" (the same alias for the same
 // name in every round and team of the export), bots "Bot n", teams "Team 1..n", and no text a
-// person typed survives anywhere, in the summaries or in the input logs' join entries.
+// person typed survives anywhere, in the summaries or in the input logs' join entries. The aliases
+// stay in English whatever language the console shows: an export is a data file, read by tools.
 import type { LogEntry } from "../../shared/index.js";
 import type { RoundRecord } from "../hosting/rounds.js";
 import type { ExportPart } from "./export.js";

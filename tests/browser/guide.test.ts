@@ -2,6 +2,7 @@
 // clean pages, no navigation, dark theme swapped for ink on paper).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { de } from "../../client/i18n/de.js";
 import { browserSuite, runBrowserTests } from "./harness.js";
 
 const SHOTS = "test-results/screens";
@@ -30,6 +31,23 @@ describe.runIf(runBrowserTests)("the facilitator's guide", () => {
     const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(3);
+    expect(b.errors).toEqual([]);
+  });
+
+  it("offers the same language switch as the console, and is drawn again in the language picked", async () => {
+    const b = await suite.open({ width: 1280, height: 900 });
+    await b.page.goto(`${suite.url()}/guide`);
+    await expect.poll(() => b.page.getByRole("heading", { level: 1 }).textContent()).toBe("Running a one-hour session");
+    expect(await b.page.evaluate(() => document.documentElement.lang)).toBe("en");
+    await b.page.getByTestId("language").selectOption("de");
+    await expect.poll(() => b.page.getByRole("heading", { level: 1 }).textContent()).toBe(de.guide.title);
+    expect(await b.page.evaluate(() => document.documentElement.lang)).toBe("de");
+    expect(await b.page.title()).toBe(de.guide.pageTitle);
+    // The console's buttons are named as the German console names them.
+    expect(await b.page.locator("table.plan").textContent()).toContain(de.controls.nextRound);
+    expect(await b.page.locator("table.plan tbody td:nth-child(2)").allTextContents()).toEqual(
+      (["introduce", "roundOne", "debrief", "roundTwo", "close"] as const).map((s) => de.guide.hour[s].step),
+    );
     expect(b.errors).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // The game in German and Spanish: title, practice, the round with its HUD and help, the results,
-// on a laptop and a phone; the facilitator's host console and projector; and a room whose host
+// on a laptop and a phone; the facilitator's host console, projector and guide; and a room whose host
 // fixed its language, shown on a projector whose browser says another. Each view is screenshotted, `<html lang>` must follow the language,
 // and the test fails on English left in view: any of the English catalogue's phrases, or an
 // English function word, in the visible text, an aria-label, a title or a placeholder.
@@ -19,13 +19,14 @@ mkdirSync(SHOTS, { recursive: true });
 type Tree = { [k: string]: string | Tree };
 const values = (t: Tree): string[] => Object.values(t).flatMap((v) => (typeof v === "string" ? [v] : values(v)));
 
-/** English phrases of four words or more, cut at the parameters. */
+/** English phrases of four words or more, cut at the parameters and at inline markup (<em>). */
 const PHRASES = values(en as Tree)
-  .flatMap((v) => v.split(/\{\{[^}]*\}\}/))
+  .flatMap((v) => v.split(/\{\{[^}]*\}\}|<\/?[a-z]+>/))
   .map((s) => s.trim().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ""))
   .filter((s) => s.split(/\s+/).length >= 4);
 // Words English uses constantly and German and Spanish never do ("has" is Spanish too).
-const FUNCTION_WORDS = /\b(the|and|your|you|with|this|that|is|are|of|to|from|what|when|for|by)\b/i;
+// Whole words only: \b counts an accented letter as a boundary, so Spanish "cuidáis" held an "is".
+const FUNCTION_WORDS = /(?<!\p{L})(the|and|your|you|with|this|that|is|are|of|to|from|what|when|for|by)(?!\p{L})/iu;
 
 /** Everything a person (or their screen reader) gets from the page as text. */
 async function pageText(page: Page): Promise<string[]> {
@@ -111,7 +112,10 @@ describe.runIf(runBrowserTests)("the game in other languages", () => {
     });
   }
 
-  for (const lang of ["de", "es"] as const) {
+  for (const [lang, words] of [
+    ["de", de],
+    ["es", es],
+  ] as const) {
     it(`${lang}: host console and projector have no English left, on a laptop, a projector and a phone`, async () => {
       const host = await suite.open({ width: 1440, height: 1000 });
       await host.page.addInitScript((l) => localStorage.setItem("smolder.language", l), lang);
@@ -145,6 +149,11 @@ describe.runIf(runBrowserTests)("the game in other languages", () => {
       await noEnglish(screen, lang, "projector round");
       await shot(screen, `${lang}-projector-round`);
       await noEnglish(host.page, lang, "host console in a round");
+      // The server names bots and the projector in codes; each screen words them in its language.
+      const bot1 = words.common.botName.replace("{{n}}", "1").replace("{{kind}}", words.bots.idle);
+      expect(await host.page.locator("table.people tr.bot td").first().textContent()).toBe(bot1);
+      expect(await host.page.locator("table.people td").allTextContents()).toContain(words.tables.screen);
+      expect(await screen.locator(".s-board .n").allTextContents()).toContain(bot1);
       await shot(host.page, `${lang}-host-console-round`);
       await host.page.getByTestId("host-end").click();
       await expect.poll(() => screen.locator(".s-overlay.shown").count(), { timeout: 15_000 }).toBe(1);
@@ -203,6 +212,24 @@ describe.runIf(runBrowserTests)("the game in other languages", () => {
       await shot(host.page, `${lang}-workshop-running`);
       for (const r of people) await r.leave();
       expect(host.errors).toEqual([]);
+    });
+  }
+
+  for (const [lang, words] of [
+    ["de", de],
+    ["es", es],
+  ] as const) {
+    it(`${lang}: the facilitator's guide has no English left, on a laptop and a phone`, async () => {
+      const { page, errors } = await suite.open({ width: 1280, height: 900 });
+      await page.addInitScript((l) => localStorage.setItem("smolder.language", l), lang);
+      await page.goto(`${suite.url()}/guide`);
+      await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(words.guide.title);
+      await noEnglish(page, lang, "guide");
+      writeFileSync(`${SHOTS}/${lang}-guide.png`, await page.screenshot({ fullPage: true }));
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), "nothing wider than a phone").toBeLessThanOrEqual(390);
+      await shot(page, `${lang}-guide-phone`);
+      expect(errors).toEqual([]);
     });
   }
 

@@ -1,5 +1,5 @@
 // Every language has every key English has (and no other), each entry carries the same
-// parameters, nothing is left empty, and no long sentence was left in English.
+// parameters and inline markup, nothing is left empty, and no long sentence was left in English.
 import { describe, expect, it } from "vitest";
 import { de } from "../../client/i18n/de.js";
 import { en } from "../../client/i18n/en.js";
@@ -18,6 +18,9 @@ function flat(tree: Tree, prefix = ""): Map<string, string> {
 
 /** The {{name}} parameters of an entry, without their formats ({{n, number}} is n). */
 const params = (s: string) => [...s.matchAll(/\{\{\s*([a-zA-Z]+)/g)].map((m) => m[1]).sort();
+
+/** The inline tags of an entry, in order ("<em>", "</em>", ...). */
+const tags = (s: string) => [...s.matchAll(/<\/?[a-z]+>/g)].map((m) => m[0]);
 
 const english = flat(en as Tree);
 
@@ -38,6 +41,13 @@ describe.each([
       // Plural forms may drop the count ("one fire"), never add a parameter English lacks.
       const mine = params(text).filter((p) => p !== "count");
       expect(mine, key).toEqual(params(english.get(key)!).filter((p) => p !== "count"));
+    }
+  });
+
+  it("keeps each entry's inline markup (see client/i18n/rich.ts), balanced", () => {
+    for (const [key, text] of entries) {
+      expect(tags(text), key).toEqual(tags(english.get(key)!));
+      expect(text.replace(/<(em|strong|a|en)>[^<]*<\/\1>/g, ""), key).not.toMatch(/<\/?[a-z]+>/);
     }
   });
 

@@ -10,7 +10,7 @@ import type { Room } from "colyseus.js";
 import type { HostedState } from "../../server/schema/HostedState.js";
 import { replayRound, type RoundRecord } from "../../server/hosting/rounds.js";
 import { stateHash } from "../../shared/index.js";
-import { MSG } from "../../shared/protocol/index.js";
+import { MSG, NOTICES } from "../../shared/protocol/index.js";
 import { clientOf, createHosted, freePort, type GameServer, listen, sharedDataDir, startGameServer, until } from "./harness.js";
 
 const PLAYERS = [
@@ -105,7 +105,7 @@ async function playStopAndRestore(signal: "SIGKILL" | "SIGTERM"): Promise<void> 
   const st = stateOf(console2);
   expect(st.paused).toBe(true);
   expect(st.stage).toBe("playing");
-  expect(st.message).toMatch(/restarted/);
+  expect(st.message).toBe(NOTICES.restarted);
   expect(st.tick).toBeGreaterThanOrEqual(lastTick - tickRate);
   // Paused: the ticks stand still.
   const pausedAt = st.tick;

@@ -5,7 +5,7 @@ import { matchMaker } from "@colyseus/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CODES_KEY } from "../../server/hosting/registry.js";
 import { replayRound } from "../../server/hosting/rounds.js";
-import { MAX_HOSTED_PLAYERS, ROOM_CODE_ALPHABET } from "../../shared/protocol/index.js";
+import { botName, MAX_HOSTED_PLAYERS, ROOM_CODE_ALPHABET } from "../../shared/protocol/index.js";
 import type { SmolderState } from "../../server/schema/SmolderState.js";
 import { type LogEntry, replay, stateHash } from "../../shared/index.js";
 import { sleep, until } from "./helpers.js";
@@ -135,6 +135,8 @@ describe("host commands", () => {
     await until(() => host.state.stage === "countdown", "the countdown");
     await until(() => host.state.stage === "playing", "the start", 3000);
     expect(room.rules.players.map((p) => p.bot)).toEqual([null, null, "hero", "idle", "hero"]);
+    // Bots are named in the one shape every client words in its own language.
+    expect(room.rules.players.slice(2).map((p) => p.name)).toEqual([botName(2, "hero"), botName(3, "idle"), botName(4, "hero")]);
 
     // Pause: no ticks run and intents are refused; resume carries on.
     a.send("intent", { kind: "move", dx: 1, dy: 0 });
@@ -308,6 +310,8 @@ describe("host authority", () => {
     const player = await joinPlayer(server, created.code, "Mallory");
     const screen = await joinPlayer(server, created.code, "", { role: "screen" });
     const room = hostedRoom(server, created.code);
+    // A projector has no name of its own: the consoles name it in their language.
+    expect(room.state.watchers.get(screen.sessionId)?.toJSON()).toMatchObject({ name: "", role: "screen" });
     const snapshot = () =>
       JSON.stringify({
         state: room.state.toJSON(),

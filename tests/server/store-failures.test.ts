@@ -39,7 +39,8 @@ describe("a store that fails", () => {
       if (s.unsaved !== shown.at(-1)) shown.push(s.unsaved);
     });
     await command(host, { command: "end" });
-    await until(() => shown.includes("Round 1 not saved yet — retrying"), "the console told");
+    // The console is told which rounds wait ("1"), and says it in its own language.
+    await until(() => shown.includes("1"), "the console told");
     await until(() => host.state.unsaved === "", "the round stored after the retries", 10_000);
     expect(store.calls.saveRound).toBe(3);
     const rounds = await store.listRounds(created.sessionId);
