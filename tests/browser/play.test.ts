@@ -67,6 +67,28 @@ describe.runIf(runBrowserTests)("playing in the browser", () => {
     // Tiles, your ring and the view frame at least: not a blank square.
     expect(colours).toBeGreaterThan(3);
     writeFileSync(`${SHOTS}/minimap.png`, await m.page.screenshot());
+    // Your name is page text at its own size over your avatar, also when the canvas draws
+    // fewer pixels than it shows (text drawn into the canvas and scaled blurs).
+    for (const scale of [1, 0.75]) {
+      await m.page.evaluate(`window.smolder.fixRenderScale(${scale})`);
+      await m.page.waitForTimeout(300);
+      const tag = await m.page.locator(".name-tag.you").evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { size: getComputedStyle(el).fontSize, text: el.textContent, x: r.x + r.width / 2, bottom: r.bottom };
+      });
+      const me = (await m.page.evaluate(`(() => {
+        const cam = window.smolder.game.scene.getScene("game").cameras.main;
+        const f = window.smolder.frame();
+        const css = window.smolder.game.canvas.clientWidth / window.smolder.game.scale.width;
+        const wx = (f.you.x / 256) * 32, wy = (f.you.y / 256) * 32;
+        return { x: (wx - cam.worldView.x) * cam.zoom * css, y: (wy - cam.worldView.y) * cam.zoom * css };
+      })()`)) as { x: number; y: number };
+      expect(tag.size).toBe("13px");
+      expect(tag.text).toMatch(/\(you\)/);
+      expect(Math.abs(tag.x - me.x)).toBeLessThan(24);
+      expect(me.y - tag.bottom).toBeGreaterThan(0);
+      expect(me.y - tag.bottom).toBeLessThan(60);
+    }
     expect(m.errors).toEqual([]);
   });
 
