@@ -11,8 +11,10 @@ export class BootScene extends Phaser.Scene {
 
   create(): void {
     makeSparkTexture(this);
+    // The title's form was used while the game loaded: it has joined (or is joining) already.
+    if (app.titleNext) return void this.scene.start(SCENES.title);
     void app.session.resume().then((room) => {
-      if (!room) return this.scene.start(SCENES.title);
+      if (!room || app.titleNext) return this.scene.start(SCENES.title);
       if (app.session.inWorkshop) return this.scene.start(SCENES.workshop);
       const stage = (room.state as { stage?: string }).stage;
       this.scene.start(stage === "countdown" || stage === "lobby" ? SCENES.lobby : SCENES.game);

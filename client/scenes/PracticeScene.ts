@@ -30,9 +30,7 @@ export interface PracticeData {
 const LAYER = "practice";
 
 /** Whether this browser still has the practice ahead of it. */
-export function practiceDue(): boolean {
-  return localStorage.getItem(STORAGE.tutorialDone) !== "1";
-}
+export { practiceDue } from "../practice/due.js";
 
 export class PracticeScene extends Phaser.Scene {
   private practice!: PracticeBoard;

@@ -1,18 +1,14 @@
-// Title: a name and Quick play over a live, unattended map that slowly catches fire.
+// Title: a name and Quick play (ui/title-form.ts) over a live, unattended map that slowly
+// catches fire. The form may already be up, shown before the game engine loaded.
 import Phaser from "phaser";
 import { SCENARIOS, createGame, type GameState, step } from "../../shared/index.js";
-import { app } from "../app.js";
-import { sound } from "../audio/sound.js";
-import { SCENES, type SceneKey, STORAGE } from "../constants.js";
+import { app, goFromTitle } from "../app.js";
+import { SCENES } from "../constants.js";
 import { frameFromState } from "../net/frame.js";
-import { codeFromPath, codeProblem, tidyCode } from "../net/session.js";
-import { generatedName } from "../names.js";
 import { Board } from "../render/board.js";
 import { frameCamera } from "../render/camera.js";
-import { h, layer, removeLayer } from "../ui/dom.js";
-import { settingsRow } from "../ui/settings.js";
-import { t } from "../i18n/index.js";
-import { type PracticeData, practiceDue } from "./PracticeScene.js";
+import { removeLayer } from "../ui/dom.js";
+import { showTitleForm } from "../ui/title-form.js";
 
 export class TitleScene extends Phaser.Scene {
   private board!: Board;
@@ -32,9 +28,20 @@ export class TitleScene extends Phaser.Scene {
     this.scale.on("resize", fit);
     this.events.once("shutdown", () => {
       this.scale.off("resize", fit);
+      app.onTitleNext = null;
       removeLayer("title");
     });
-    this.showForm();
+    if (!document.getElementById("title")) showTitleForm(goFromTitle);
+    app.onTitleNext = () => this.forward();
+    this.forward();
+  }
+
+  /** Starts what the form asked for (it may have asked before this scene existed). */
+  private forward(): void {
+    const go = app.titleNext;
+    if (!go) return;
+    app.titleNext = null;
+    this.scene.start(go.next, go.data);
   }
 
   override update(time: number, delta: number): void {
@@ -47,106 +54,5 @@ export class TitleScene extends Phaser.Scene {
       this.board.update(frameFromState(this.sim));
     }
     this.board.animate(time);
-  }
-
-  private showForm(): void {
-    const name = h("input", { id: "name", name: "name", type: "text", maxlength: 20, autocomplete: "nickname", required: true });
-    name.value = localStorage.getItem(STORAGE.name) || generatedName();
-    const status = h("p", { class: "status", role: "status", "aria-live": "polite" }, app.joinProblem ?? "");
-    app.joinProblem = null;
-    const play = h("button", { type: "submit", class: "primary big" }, t("title.quickPlay"));
-    // A /join/CODE link (or the QR code on the projector) fills in the code.
-    const linked = codeFromPath("join");
-    const code = h("input", {
-      id: "code",
-      name: "code",
-      type: "text",
-      maxlength: 9,
-      autocomplete: "off",
-      autocapitalize: "characters",
-      spellcheck: "false",
-      placeholder: t("title.codePlaceholder"),
-      class: "code-input",
-    });
-    code.value = linked;
-    const join = h("button", { type: "button", class: linked ? "primary" : "secondary" }, t("title.joinWithCode"));
-    const host = h(
-      "p",
-      { class: "host-links" },
-      h("a", { href: "/host?new=1", class: "link" }, t("title.hostRoom")),
-      " · ",
-      h("a", { href: "/host?new=workshop", class: "link" }, t("title.hostWorkshop")),
-    );
-    const form = h(
-      "form",
-      { class: "panel title-card" },
-      h("h1", {}, "Smolder"),
-      h("p", { class: "tagline" }, t("title.tagline")),
-      h("label", { for: "name" }, t("title.yourName")),
-      name,
-      linked ? null : play,
-      h("div", { class: "join-row" }, h("label", { for: "code" }, linked ? t("title.roomCode") : t("title.groupCode")), h("div", { class: "row" }, code, join)),
-      status,
-      linked ? null : host,
-      h("p", { class: "credit" }, t("title.creditBefore"), h("i", { lang: "en" }, "A Dangerous Addiction"), t("title.creditAfter")),
-      settingsRow(),
-    );
-    const chosenName = () => {
-      sound.unlock();
-      const chosen = name.value.trim() || generatedName();
-      localStorage.setItem(STORAGE.name, chosen);
-      return chosen;
-    };
-    const busy = (on: boolean) => {
-      play.disabled = on;
-      join.disabled = on;
-    };
-    form.addEventListener("submit", (e) => {
-      e.preventDefault();
-      // Enter in the code field joins by code; elsewhere it is quick play.
-      if (linked || document.activeElement === code) return joinByCode();
-      const chosen = chosenName();
-      const join = () => app.session.quickPlay(chosen).then((): SceneKey => SCENES.lobby);
-      if (practiceDue()) return void this.scene.start(SCENES.practice, { join } satisfies PracticeData);
-      busy(true);
-      status.textContent = t("title.finding");
-      join().then(
-        (next) => this.scene.start(next),
-        (err: Error) => {
-          busy(false);
-          status.textContent = t("title.couldNotJoin", { why: err.message || t("title.noAnswer") });
-        },
-      );
-    });
-    const joinByCode = () => {
-      const c = tidyCode(code.value);
-      const problem = c ? codeProblem(c) : t("title.typeCode");
-      if (problem) {
-        status.textContent = problem;
-        code.focus();
-        return;
-      }
-      const chosen = chosenName();
-      const join = () =>
-        app.session.joinByCode(c, chosen).then((): SceneKey => {
-          // The address bar keeps no code once inside; a reload resumes the seat instead.
-          if (linked) history.replaceState(null, "", "/");
-          return app.session.inWorkshop ? SCENES.workshop : SCENES.lobby;
-        });
-      if (practiceDue()) return void this.scene.start(SCENES.practice, { join } satisfies PracticeData);
-      busy(true);
-      status.textContent = t("title.joining", { code: c });
-      join().then(
-        (next) => this.scene.start(next),
-        (err: Error) => {
-          busy(false);
-          status.textContent = err.message || t("title.noAnswerTryAgain");
-        },
-      );
-    };
-    join.addEventListener("click", joinByCode);
-    layer("title", form);
-    if (linked) join.focus();
-    else name.focus();
   }
 }
