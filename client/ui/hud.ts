@@ -6,6 +6,7 @@ import { drawMiniMap } from "../render/minimap.js";
 import { formatValue, h, layer, removeLayer } from "./dom.js";
 import { roundClock } from "./clock.js";
 import { num, phaseLabel, t } from "../i18n/index.js";
+import "../a11y/sr-only.css";
 
 /** A speaker with sound waves; the waves hide and a slash shows when muted (see style.css). */
 const SPEAKER_SVG =
