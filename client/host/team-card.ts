@@ -7,6 +7,7 @@ import type { Client, Room } from "colyseus.js";
 import { MSG } from "../../shared/protocol/index.js";
 import { collapseFiresFor, EFFORTS, getScenario, tippingPoint } from "../../shared/index.js";
 import { activeFires, collapseProgress } from "../../shared/collapse.js";
+import { sharesText } from "../debrief/chart-summary.js";
 import { EFFORT_GROUPS, groupShares } from "../debrief/efforts.js";
 import { type Key, t } from "../i18n/index.js";
 import type { Connection, StatusReport } from "../net/connection.js";
@@ -44,7 +45,7 @@ export class TeamCard {
   private readonly fireCount = h("strong", {});
   private readonly gaugeBar = h("i");
   private readonly riskText = h("span", { class: "small" });
-  private readonly effortBar = h("div", { class: "d-bar", title: t("card.effort") });
+  private readonly effortBar = h("div", { class: "d-bar", title: t("card.effort"), role: "img", "aria-label": t("card.effort") });
   private readonly trouble = h("p", { class: "ws-trouble", role: "status" });
   private readonly map: HTMLCanvasElement;
   private readonly buttons: Record<"start" | "pause" | "resume" | "end", HTMLButtonElement>;
@@ -58,7 +59,7 @@ export class TeamCard {
     secret: string,
     private readonly onError: (message: string) => void,
   ) {
-    this.map = h("canvas", { class: "ws-map", width: 160, height: 160, "aria-label": t("card.map", { name }) });
+    this.map = h("canvas", { class: "ws-map", width: 160, height: 160, role: "img", "aria-label": t("card.map", { name }) });
     const btn = (label: string, command: Command, cls = "secondary") =>
       h("button", { type: "button", class: `${cls} small`, onclick: () => this.send(command) }, label);
     this.buttons = {
@@ -175,6 +176,7 @@ export class TeamCard {
     for (let s = Math.max(0, this.fires.length - RECENT_SECONDS); s < this.fires.length; s++)
       for (let k = 0; k < n; k++) recent[k]! += this.effort[s * n + k] ?? 0;
     const shares = groupShares(recent);
+    this.effortBar.setAttribute("aria-label", `${t("card.effort")}: ${sharesText(shares)}`);
     this.effortBar.replaceChildren(
       ...EFFORT_GROUPS.map((g, i) =>
         h("i", {

@@ -42,7 +42,7 @@ export class Workbench {
   });
   private readonly whatIfNote = h("span", { class: "muted small", role: "status" });
   private readonly pushNote = h("span", { class: "muted small", role: "status" });
-  private readonly map = h("canvas", { class: "replay-map", "aria-label": t("bench.mapLabel") });
+  private readonly map = h("canvas", { class: "replay-map", role: "img", "aria-label": t("bench.mapLabel") });
   private readonly slider = h("input", {
     type: "range",
     min: 0,
