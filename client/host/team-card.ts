@@ -7,6 +7,7 @@ import type { Client, Room } from "colyseus.js";
 import { MSG } from "../../shared/protocol/index.js";
 import { collapseFiresFor, EFFORTS, getScenario, tippingPoint } from "../../shared/index.js";
 import { activeFires, collapseProgress } from "../../shared/collapse.js";
+import { FocusKeeper } from "../a11y/focus.js";
 import { sharesText } from "../debrief/chart-summary.js";
 import { EFFORT_GROUPS, groupShares } from "../debrief/efforts.js";
 import { type Key, t } from "../i18n/index.js";
@@ -49,6 +50,7 @@ export class TeamCard {
   private readonly trouble = h("p", { class: "ws-trouble", role: "status" });
   private readonly map: HTMLCanvasElement;
   private readonly buttons: Record<"start" | "pause" | "resume" | "end", HTMLButtonElement>;
+  private readonly focus: FocusKeeper;
   /** Shown once the card stopped trying by itself (gave up, or the room closed it): a person asks again. */
   private readonly again = h("button", { type: "button", class: "secondary small", hidden: true, onclick: () => this.retry() }, t("card.reconnect"));
 
@@ -102,6 +104,15 @@ export class TeamCard {
       this.trouble,
       h("div", { class: "row" }, ...Object.values(this.buttons), this.again),
     );
+    // A button pressed is usually disabled by what it did: focus goes on to what comes next.
+    const b = this.buttons;
+    const after = new Map<HTMLElement, HTMLElement>([
+      [b.start, b.pause],
+      [b.pause, b.resume],
+      [b.resume, b.pause],
+      [b.end, b.start],
+    ]);
+    this.focus = new FocusKeeper(this.el, (gone) => after.get(gone));
     linkTeam<Room>(client, code, secret, {
       state: (room) => this.render(readFrame(room)),
       timeline: (t) => this.onTimeline(t),
@@ -164,6 +175,7 @@ export class TeamCard {
     this.buttons.pause.disabled = !((f.stage === "playing" || f.stage === "countdown") && !paused);
     this.buttons.resume.disabled = !paused;
     this.buttons.end.disabled = f.stage !== "playing";
+    this.focus.settle();
     this.value.textContent = formatValue(f.value);
     const fires = activeFires(f);
     this.fireCount.textContent = String(fires);

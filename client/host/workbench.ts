@@ -71,6 +71,8 @@ export class Workbench {
 
   open(round: number): void {
     this.select(round);
+    // Focus follows the eyes: a keyboard goes on from the debrief's first control, not from the button that opened it.
+    this.roundPick.focus({ preventScroll: true });
     this.el.scrollIntoView({ behavior: "smooth", block: "start" });
   }
 
