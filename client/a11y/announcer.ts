@@ -1,6 +1,7 @@
 // The text channel beside the canvas: a polite live region (role=log) that screen readers read
 // as lines are added. It keeps the last few lines, so a line is never cut off by the next.
 import { h, layer, removeLayer } from "../ui/dom.js";
+import "./sr-only.css";
 
 const KEEP = 6;
 

@@ -1,10 +1,13 @@
 // The debrief's charts (uPlot): fires and hidden risk, team value and praise, the team's
 // effort split, and rounds compared. The tipping point is a dashed line on every chart of its
-// round; a click on a chart picks that moment (the host console scrubs the replay there).
+// round; a click on a chart picks that moment (the host console scrubs the replay there; the
+// replay's slider is the keyboard's way). Each chart says its numbers in words (ChartText).
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { type Debrief, type DebriefRound, EFFORTS, firesWaiting, getScenario, type Recap } from "../../shared/index.js";
+import { describedPlot } from "../a11y/plot.js";
 import { formatClock, formatValue, h } from "../ui/dom.js";
+import { effortText, lineText, marksText, sentences, summed } from "./chart-summary.js";
 import { EFFORT_GROUPS, groupShares } from "./efforts.js";
 import { num, t } from "../i18n/index.js";
 
@@ -31,6 +34,9 @@ export interface ChartOptions {
   big?: boolean;
 }
 
+/** A padded series back to the points it has. */
+const unpadded = (values: readonly (number | null)[]): number[] => values.filter((v): v is number => v !== null);
+
 function padTo(values: readonly number[], n: number): (number | null)[] {
   const out: (number | null)[] = values.slice(0, n);
   while (out.length < n) out.push(null);
@@ -42,7 +48,16 @@ class Chart {
   markers: Marker[] = [];
   moment: number | null = null;
 
-  constructor(holder: HTMLElement, title: string, series: Series[], axes: uPlot.Axis[], scales: uPlot.Scales, x: number[], opts: ChartOptions) {
+  constructor(
+    holder: HTMLElement,
+    title: string,
+    series: Series[],
+    axes: uPlot.Axis[],
+    scales: uPlot.Scales,
+    x: number[],
+    opts: ChartOptions,
+    summary: string,
+  ) {
     const box = h("div", { class: "d-chart" });
     holder.append(box);
     const draw = (u: uPlot) => {
@@ -97,6 +112,7 @@ class Chart {
       [x, ...series.map((s) => s.data)] as uPlot.AlignedData,
       box,
     );
+    describedPlot(box, title, this.plot).say(summary);
     if (opts.onMoment) {
       const over = this.plot.over;
       over.style.cursor = "pointer";
@@ -144,8 +160,8 @@ export class DebriefCharts {
     const n = Math.max(lead.seconds, w?.seconds ?? 0, ...d.rounds.map((r) => r.seconds));
     const x = Array.from({ length: n }, (_, i) => i);
     const big = this.opts.big === true;
-    const add = (title: string, series: Series[], axes: uPlot.Axis[], scales: uPlot.Scales = {}, xs = x) => {
-      const c = new Chart(this.el, title, series, axes, scales, xs, this.opts);
+    const add = (title: string, summary: string, series: Series[], axes: uPlot.Axis[], scales: uPlot.Scales = {}, xs = x) => {
+      const c = new Chart(this.el, title, series, axes, scales, xs, this.opts, summary);
       this.charts.push(c);
       return c;
     };
@@ -176,8 +192,18 @@ export class DebriefCharts {
       value.push({ label: t("debrief.praiseWhatIf"), stroke: "#f0e442", width: 1, dash: [3, 4], scale: "praise", data: padTo(w.praise, n) });
     }
     const whatIfMarks: Marker[] = w && w.fromSecond > 0 ? [{ at: w.fromSecond, color: "#9ad0ff", label: t("debrief.whatIfHere"), low: true }] : [];
-    add(t("debrief.firesTitle"), fires, [axis("fires", 3, undefined, big), axis("risk", 1, undefined, big)]).markers = [...tip(lead), ...whatIfMarks];
-    add(t("debrief.valueTitle"), value, [axis("value", 3, formatValue, big), axis("praise", 1, undefined, big)]).markers = [...tip(lead), ...whatIfMarks];
+    // In words: each line as drawn (the what-if's too), then the marks.
+    const said = (lines: Series[], fmt: Record<string, (v: number) => string>) =>
+      lines.map((l) => lineText({ label: String(l.label), values: unpadded(l.data), fmt: fmt[l.scale ?? ""], total: l.scale === "praise" }, false));
+    const marks = marksText(lead.tipping, w?.fromSecond ?? null);
+    add(t("debrief.firesTitle"), sentences(...said(fires, {}), marks), fires, [axis("fires", 3, undefined, big), axis("risk", 1, undefined, big)]).markers = [
+      ...tip(lead),
+      ...whatIfMarks,
+    ];
+    add(t("debrief.valueTitle"), sentences(...said(value, { value: formatValue }), marks), value, [
+      axis("value", 3, formatValue, big),
+      axis("praise", 1, undefined, big),
+    ]).markers = [...tip(lead), ...whatIfMarks];
 
     // The team's effort split, per bin of the effort strips.
     const bins = Math.ceil(lead.seconds / lead.binSeconds);
@@ -189,6 +215,7 @@ export class DebriefCharts {
     if (bins >= 2)
       add(
         t("debrief.effortTitle"),
+        sentences(effortText(shares, lead.binSeconds, summed(team)), marksText(lead.tipping)),
         EFFORT_GROUPS.map((g, gi) => ({ label: g.label, stroke: g.color, width: 2, scale: "pct", data: shares.map((s) => Math.round(s[gi]!)) })),
         [axis("pct", 3, (v) => `${v}%`, big)],
         { pct: { range: [0, 100] } },
@@ -200,15 +227,20 @@ export class DebriefCharts {
       const teams = d.rounds.some((r) => r.label);
       // One line per compared round (or team): its own colour and dash, on the given scale.
       const compared = (title: string, scale: "value" | "fires", pick: (r: DebriefRound) => number[], fmt?: (v: number) => string): void => {
+        const name = (r: DebriefRound) => r.label ?? t("debrief.round", { n: r.round });
         const series = d.rounds.map((r, i) => ({
-          label: r.label ?? t("debrief.round", { n: r.round }),
+          label: name(r),
           stroke: ROUND_COLORS[i]!,
           dash: ROUND_DASHES[i],
           width: 2.5,
           scale,
           data: padTo(pick(r), n),
         }));
-        add(title, series, [axis(scale, 3, fmt, big)]).markers = marks;
+        const summary = sentences(
+          ...d.rounds.map((r) => lineText({ label: name(r), values: pick(r), fmt }, false)),
+          ...d.rounds.flatMap((r) => (r.tipping === null ? [] : [t("chartText.tippedOf", { label: name(r), time: formatClock(r.tipping) })])),
+        );
+        add(title, summary, series, [axis(scale, 3, fmt, big)]).markers = marks;
       };
       compared(t(teams ? "debrief.comparedValue" : "debrief.roundsComparedValue"), "value", (r) => r.value, formatValue);
       compared(t(teams ? "debrief.comparedFires" : "debrief.roundsComparedFires"), "fires", (r) => r.fires);
@@ -271,10 +303,10 @@ export class RecapChart {
       {},
       recap.seconds,
       {},
+      recapSummary(recap),
     );
     this.chart.markers =
       recap.tipping === null ? [] : [{ at: recap.tipping, color: "#ff9b73", label: t("results.tippedMark", { time: formatClock(recap.tipping) }) }];
-    this.el.append(h("p", { class: "sr-only", "data-testid": "chart-summary" }, recapSummary(recap)));
   }
 
   resize(): void {

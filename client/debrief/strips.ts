@@ -2,9 +2,11 @@
 // into the effort groups' colours. Side by side, a room sees at a glance who spent the round
 // putting out fires and who built guard, and when the whole team got dragged into firefighting.
 import { EFFORTS, type DebriefRound } from "../../shared/index.js";
+import { ChartText } from "../a11y/chart-text.js";
 import { t } from "../i18n/index.js";
 import { shownName } from "../i18n/player-names.js";
 import { formatClock, h } from "../ui/dom.js";
+import { stripsText } from "./chart-summary.js";
 import { EFFORT_GROUPS, groupShares } from "./efforts.js";
 
 export interface StripOptions {
@@ -16,9 +18,11 @@ export function effortStrips(r: DebriefRound, opts: StripOptions = {}): HTMLElem
   const rowH = opts.big ? 40 : 20;
   const nameW = opts.big ? 300 : 120;
   const bins = Math.ceil(r.seconds / r.binSeconds);
-  const canvas = h("canvas", { class: "d-strips", role: "img", "aria-label": t("debrief.stripsLabel", { n: r.round }) });
+  const canvas = h("canvas", { class: "d-strips" });
+  const text = new ChartText(canvas, t("debrief.stripsLabel", { n: r.round }));
+  text.say(stripsText(r, opts.you ?? null));
   const legend = h("div", { class: "d-legend" }, ...EFFORT_GROUPS.map((g) => h("span", {}, h("i", { style: `background:${g.color}` }), g.label)));
-  const wrap = h("div", { class: "d-strips-wrap" }, canvas, legend);
+  const wrap = h("div", { class: "d-strips-wrap" }, canvas, text.summary, legend);
   const draw = () => {
     const width = Math.max(320, wrap.clientWidth || 800);
     const height = rowH * r.players.length + 22;

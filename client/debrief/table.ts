@@ -43,6 +43,8 @@ export function playerTable(players: readonly PlayerSummary[], you: number | nul
           desc = c.key === sortKey ? !desc : c.key !== "name";
           sortKey = c.key;
           render();
+          // The header is drawn again: the pressed button keeps the focus it had.
+          head.querySelector<HTMLButtonElement>(`.col-${c.key} button`)?.focus();
         });
         return th;
       }),

@@ -7,6 +7,7 @@ import { shownName } from "../i18n/player-names.js";
 import { myStory } from "../i18n/stories.js";
 import { formatClock, formatValue, h } from "../ui/dom.js";
 import { DebriefCharts, ROUND_COLORS } from "./charts.js";
+import { sharesText } from "./chart-summary.js";
 import { EFFORT_GROUPS, groupShares } from "./efforts.js";
 import { outcome, outcomeShort, signed, tippingText, whatIfTitle } from "./format.js";
 import { effortStrips } from "./strips.js";
@@ -144,7 +145,7 @@ export function compareRounds(rounds: readonly DebriefRound[]): HTMLElement {
     const shares = groupShares(team);
     const bar = h(
       "div",
-      { class: "d-bar" },
+      { class: "d-bar", role: "img", "aria-label": sharesText(shares) },
       ...EFFORT_GROUPS.map((g, gi) =>
         h("i", { style: `width:${shares[gi]!.toFixed(1)}%;background:${g.color}`, title: `${g.label} ${Math.round(shares[gi]!)}%` }),
       ),

@@ -6,6 +6,7 @@ import type { HostCommand } from "../../shared/protocol/index.js";
 import { Client, type Room } from "colyseus.js";
 import { type ErrorMessage, MSG } from "../../shared/protocol/index.js";
 import { getScenario } from "../../shared/index.js";
+import { catchFocus } from "../a11y/focus.js";
 import { phaseLabel, t } from "../i18n/index.js";
 import { unsavedText } from "../i18n/notices.js";
 import { followRoomLanguage } from "../i18n/room-language.js";
@@ -135,6 +136,8 @@ class HostConsole {
     );
     this.charts.mount();
     window.addEventListener("resize", () => this.charts.size());
+    // The page replaced the one the host acted on: a keyboard starts again from its title.
+    catchFocus(root.querySelector("h1"));
   }
 
   hold(link: Connection<Room>): void {

@@ -1,11 +1,15 @@
 // The host console's live charts of the round: fires and fires waiting to happen, team value
-// and praise, and the effort split, a point a second as the room sends its timeline.
+// and praise, and the effort split, a point a second as the room sends its timeline. Each chart
+// keeps its numbers in words up to date for screen readers (read when asked, never announced).
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { EFFORTS, firesWaiting } from "../../shared/index.js";
+import type { ChartText } from "../a11y/chart-text.js";
+import { describedPlot } from "../a11y/plot.js";
 import { EFFORT_GROUPS, groupShares } from "../debrief/efforts.js";
 import { t } from "../i18n/index.js";
 import { formatClock, formatValue, h } from "../ui/dom.js";
+import { liveTexts } from "./live-summary.js";
 
 /** The room's timeline since second `from`; `effort` holds EFFORTS.length counters per second. */
 export interface TimelineMessage {
@@ -28,10 +32,15 @@ interface Timeline {
 
 const empty = (): Timeline => ({ fires: [], risk: [], value: [], praise: [], effort: [] });
 
+interface Described {
+  plot: uPlot;
+  text: ChartText;
+}
+
 interface Charts {
-  fires: uPlot;
-  value: uPlot;
-  effort: uPlot;
+  fires: Described;
+  value: Described;
+  effort: Described;
 }
 
 export class LiveCharts {
@@ -67,6 +76,7 @@ export class LiveCharts {
       ),
     };
     this.size();
+    this.describe([]);
   }
 
   /** Fits the charts to the width they have: three abreast, two, or one. */
@@ -74,7 +84,7 @@ export class LiveCharts {
     const w = Math.max(260, this.el.clientWidth);
     const per = w >= 1100 ? Math.floor(w / 3) - 12 : w >= 700 ? Math.floor(w / 2) - 12 : w - 4;
     const c = this.charts;
-    for (const chart of c ? [c.fires, c.value, c.effort] : []) chart.setSize({ width: per, height: 190 });
+    for (const chart of c ? [c.fires, c.value, c.effort] : []) chart.plot.setSize({ width: per, height: 190 });
   }
 
   /** Adds the seconds the room sent; `riskMax` turns hidden risk into fires waiting to happen. */
@@ -94,12 +104,24 @@ export class LiveCharts {
     const x = tl.fires.map((_, i) => i);
     const perSecond = tl.effort.map((row) => groupShares(row));
     const shares = EFFORT_GROUPS.map((_, g) => perSecond.map((row) => Math.round(row[g]!)));
-    this.charts?.fires.setData([x, tl.fires, tl.risk.map((r) => firesWaiting(riskMax, r))]);
-    this.charts?.value.setData([x, tl.value, tl.praise]);
-    this.charts?.effort.setData([x, ...shares]);
+    const waiting = tl.risk.map((r) => firesWaiting(riskMax, r));
+    this.charts?.fires.plot.setData([x, tl.fires, waiting]);
+    this.charts?.value.plot.setData([x, tl.value, tl.praise]);
+    this.charts?.effort.plot.setData([x, ...shares]);
+    this.describe(waiting);
   }
 
-  private chart(title: string, series: uPlot.Series[], axes: uPlot.Axis[], scales: uPlot.Scales = {}): uPlot {
+  private describe(waiting: number[]): void {
+    const c = this.charts;
+    if (!c) return;
+    const tl = this.timeline;
+    const said = liveTexts({ fires: tl.fires, waiting, value: tl.value, praise: tl.praise, effort: tl.effort });
+    c.fires.text.say(said.fires);
+    c.value.text.say(said.value);
+    c.effort.text.say(said.effort);
+  }
+
+  private chart(title: string, series: uPlot.Series[], axes: uPlot.Axis[], scales: uPlot.Scales = {}): Described {
     const holder = h("div", { class: "chart" });
     this.el.append(holder);
     const opts: uPlot.Options = {
@@ -113,7 +135,8 @@ export class LiveCharts {
       legend: { live: false },
       cursor: { show: false },
     };
-    return new uPlot(opts, [[]], holder);
+    const plot = new uPlot(opts, [[]], holder);
+    return { plot, text: describedPlot(holder, title, plot) };
   }
 }
 

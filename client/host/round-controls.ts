@@ -3,6 +3,7 @@
 // enabled only when the room can do it.
 import type { HostCommand } from "../../shared/protocol/index.js";
 import type { Frame, HostedInfo } from "../net/frame.js";
+import { FocusKeeper } from "../a11y/focus.js";
 import { t } from "../i18n/index.js";
 import { h } from "../ui/dom.js";
 
@@ -22,6 +23,7 @@ export class RoundControls {
   private readonly end: HTMLButtonElement;
   private readonly nextPhase: HTMLButtonElement;
   private readonly nextRound: HTMLButtonElement;
+  private readonly focus: FocusKeeper;
 
   /** `beforeStart` runs just before a start is sent (the settings form applies its edits). */
   constructor(send: Send, beforeStart: () => void) {
@@ -49,6 +51,17 @@ export class RoundControls {
       h("div", { class: "row" }, this.pause, this.resume, this.end),
       h("div", { class: "row" }, this.nextPhase, this.nextRound),
     );
+    // A button pressed is usually disabled by what it did: focus goes on to what comes next.
+    const after = new Map<HTMLElement, HTMLElement>([
+      [this.start, this.pause],
+      [this.cancel, this.start],
+      [this.pause, this.resume],
+      [this.resume, this.pause],
+      [this.end, this.nextRound],
+      [this.nextPhase, this.end],
+      [this.nextRound, this.start],
+    ]);
+    this.focus = new FocusKeeper(this.el, (gone) => after.get(gone));
   }
 
   render(f: Frame, hosted: HostedInfo): void {
@@ -61,5 +74,6 @@ export class RoundControls {
     this.end.disabled = f.stage !== "playing";
     this.nextPhase.disabled = f.stage !== "playing";
     this.nextRound.disabled = f.stage !== "ended";
+    this.focus.settle();
   }
 }

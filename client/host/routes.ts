@@ -1,6 +1,7 @@
 // Which page the host console shows, from its address: the landing page, a room's console, a
 // workshop's console, or a stored session's debrief. Each page leads to the others through here,
 // and the address always names the room or workshop on screen so a reload comes back to it.
+import { catchFocus } from "../a11y/focus.js";
 import { tidyCode } from "../net/session.js";
 import { t } from "../i18n/index.js";
 import { h } from "../ui/dom.js";
@@ -15,6 +16,7 @@ export class Routes implements Nav {
 
   landing(note = ""): void {
     this.root.replaceChildren(...landingPage(this, note));
+    catchFocus(this.root.querySelector("h1"));
   }
 
   openRoom(code: string): void {

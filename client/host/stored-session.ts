@@ -1,5 +1,6 @@
 // A stored session's debrief, without a room (/host?session=ID): a workshop's cross-team
 // comparison, or one room's rounds in the debrief workbench, with its exports.
+import { catchFocus } from "../a11y/focus.js";
 import { language, t } from "../i18n/index.js";
 import { h } from "../ui/dom.js";
 import { CrossTeamDebrief } from "./cross-team.js";
@@ -40,6 +41,7 @@ export async function showStoredSession(root: HTMLElement, sessionId: string, na
         ),
         cross.el,
       );
+      catchFocus(root.querySelector("h1"));
       return void cross.load();
     }
     const bench = new Workbench();
@@ -59,6 +61,7 @@ export async function showStoredSession(root: HTMLElement, sessionId: string, na
       ),
       card(t("host.debrief"), bench.el),
     );
+    catchFocus(root.querySelector("h1"));
     bench.setRecords(rounds);
   } catch (e) {
     nav.landing(t("stored.couldNotOpen", { why: (e as Error).message }));

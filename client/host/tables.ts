@@ -1,6 +1,7 @@
 // The host console's two tables: who is in the room (people, watchers, bots, each removable),
 // and the rounds played so far with their headlines and a way into each round's debrief.
 import { headlines, SCENARIOS } from "../../shared/index.js";
+import { FocusKeeper } from "../a11y/focus.js";
 import { type Key, t } from "../i18n/index.js";
 import { playerName, shownName } from "../i18n/player-names.js";
 import type { Frame, HostedInfo } from "../net/frame.js";
@@ -34,6 +35,8 @@ export class PeopleTable {
   readonly count = h("span", { class: "muted" });
   readonly el: HTMLElement;
   private readonly body = h("tbody");
+  private readonly focus: FocusKeeper;
+  private shown = "";
 
   /** `remove` asks the room to remove the person or screen with this key. */
   constructor(private readonly remove: (key: string) => void) {
@@ -47,12 +50,19 @@ export class PeopleTable {
       h("th", {}, ""),
     );
     this.el = h("table", { class: "people" }, h("thead", {}, head), this.body);
+    // Rows are drawn again when someone's praise or status changes: a focused Remove button is
+    // found again by its person.
+    this.focus = new FocusKeeper(this.el, (gone) => this.body.querySelector(`[data-focus="${gone.dataset.focus ?? ""}"]`));
   }
 
   render(f: Frame, hosted: HostedInfo): void {
-    const rows: HTMLElement[] = [];
     const people = f.players.filter((p) => !p.bot);
     const bots = f.players.filter((p) => p.bot);
+    // State changes many times a second; the table changes when someone's line does.
+    const shown = JSON.stringify([f.players.map((p) => [p.key, p.name, p.seat, p.status, p.praise, p.bot]), hosted.watchers]);
+    if (shown === this.shown) return;
+    this.shown = shown;
+    const rows: HTMLElement[] = [];
     const kick = (key: string, name: string) =>
       h(
         "button",
@@ -60,6 +70,7 @@ export class PeopleTable {
           type: "button",
           class: "link danger-text",
           "aria-label": t("tables.removeName", { name }),
+          "data-focus": `kick:${key}`,
           onclick: () => confirm(t("tables.confirmRemove", { name })) && this.remove(key),
         },
         t("tables.remove"),
@@ -105,6 +116,7 @@ export class PeopleTable {
       );
     if (rows.length === 0) rows.push(h("tr", {}, h("td", { colspan: 5, class: "muted" }, t("tables.nobody"))));
     this.body.replaceChildren(...rows);
+    this.focus.settle();
     const present = people.filter((p) => p.status !== "left").length;
     this.count.textContent = t("tables.count", { playing: present, watching: hosted.watchers.filter((w) => w.role !== "screen").length });
   }

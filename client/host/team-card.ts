@@ -7,6 +7,8 @@ import type { Client, Room } from "colyseus.js";
 import { MSG } from "../../shared/protocol/index.js";
 import { collapseFiresFor, EFFORTS, getScenario, tippingPoint } from "../../shared/index.js";
 import { activeFires, collapseProgress } from "../../shared/collapse.js";
+import { FocusKeeper } from "../a11y/focus.js";
+import { sharesText } from "../debrief/chart-summary.js";
 import { EFFORT_GROUPS, groupShares } from "../debrief/efforts.js";
 import { type Key, t } from "../i18n/index.js";
 import type { Connection, StatusReport } from "../net/connection.js";
@@ -44,10 +46,11 @@ export class TeamCard {
   private readonly fireCount = h("strong", {});
   private readonly gaugeBar = h("i");
   private readonly riskText = h("span", { class: "small" });
-  private readonly effortBar = h("div", { class: "d-bar", title: t("card.effort") });
+  private readonly effortBar = h("div", { class: "d-bar", title: t("card.effort"), role: "img", "aria-label": t("card.effort") });
   private readonly trouble = h("p", { class: "ws-trouble", role: "status" });
   private readonly map: HTMLCanvasElement;
   private readonly buttons: Record<"start" | "pause" | "resume" | "end", HTMLButtonElement>;
+  private readonly focus: FocusKeeper;
   /** Shown once the card stopped trying by itself (gave up, or the room closed it): a person asks again. */
   private readonly again = h("button", { type: "button", class: "secondary small", hidden: true, onclick: () => this.retry() }, t("card.reconnect"));
 
@@ -58,7 +61,7 @@ export class TeamCard {
     secret: string,
     private readonly onError: (message: string) => void,
   ) {
-    this.map = h("canvas", { class: "ws-map", width: 160, height: 160, "aria-label": t("card.map", { name }) });
+    this.map = h("canvas", { class: "ws-map", width: 160, height: 160, role: "img", "aria-label": t("card.map", { name }) });
     const btn = (label: string, command: Command, cls = "secondary") =>
       h("button", { type: "button", class: `${cls} small`, onclick: () => this.send(command) }, label);
     this.buttons = {
@@ -101,6 +104,15 @@ export class TeamCard {
       this.trouble,
       h("div", { class: "row" }, ...Object.values(this.buttons), this.again),
     );
+    // A button pressed is usually disabled by what it did: focus goes on to what comes next.
+    const b = this.buttons;
+    const after = new Map<HTMLElement, HTMLElement>([
+      [b.start, b.pause],
+      [b.pause, b.resume],
+      [b.resume, b.pause],
+      [b.end, b.start],
+    ]);
+    this.focus = new FocusKeeper(this.el, (gone) => after.get(gone));
     linkTeam<Room>(client, code, secret, {
       state: (room) => this.render(readFrame(room)),
       timeline: (t) => this.onTimeline(t),
@@ -163,6 +175,7 @@ export class TeamCard {
     this.buttons.pause.disabled = !((f.stage === "playing" || f.stage === "countdown") && !paused);
     this.buttons.resume.disabled = !paused;
     this.buttons.end.disabled = f.stage !== "playing";
+    this.focus.settle();
     this.value.textContent = formatValue(f.value);
     const fires = activeFires(f);
     this.fireCount.textContent = String(fires);
@@ -175,6 +188,7 @@ export class TeamCard {
     for (let s = Math.max(0, this.fires.length - RECENT_SECONDS); s < this.fires.length; s++)
       for (let k = 0; k < n; k++) recent[k]! += this.effort[s * n + k] ?? 0;
     const shares = groupShares(recent);
+    this.effortBar.setAttribute("aria-label", `${t("card.effort")}: ${sharesText(shares)}`);
     this.effortBar.replaceChildren(
       ...EFFORT_GROUPS.map((g, i) =>
         h("i", {

@@ -42,7 +42,7 @@ export class Workbench {
   });
   private readonly whatIfNote = h("span", { class: "muted small", role: "status" });
   private readonly pushNote = h("span", { class: "muted small", role: "status" });
-  private readonly map = h("canvas", { class: "replay-map", "aria-label": t("bench.mapLabel") });
+  private readonly map = h("canvas", { class: "replay-map", role: "img", "aria-label": t("bench.mapLabel") });
   private readonly slider = h("input", {
     type: "range",
     min: 0,
@@ -71,6 +71,8 @@ export class Workbench {
 
   open(round: number): void {
     this.select(round);
+    // Focus follows the eyes: a keyboard goes on from the debrief's first control, not from the button that opened it.
+    this.roundPick.focus({ preventScroll: true });
     this.el.scrollIntoView({ behavior: "smooth", block: "start" });
   }
 

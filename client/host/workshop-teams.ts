@@ -3,6 +3,7 @@
 import type { WorkshopCommand } from "../../shared/protocol/index.js";
 import { TEAM_SIZE_MAX, TEAM_SIZE_MIN } from "../../shared/protocol/index.js";
 import type { WorkshopParticipant, WorkshopView } from "../net/workshop.js";
+import { FocusKeeper } from "../a11y/focus.js";
 import { t } from "../i18n/index.js";
 import { h } from "../ui/dom.js";
 
@@ -12,6 +13,7 @@ export class TeamForming {
   readonly el: HTMLElement;
   private readonly count = h("span", { class: "muted" });
   private readonly columns = h("div", { class: "ws-teams", "data-testid": "ws-teams" });
+  private readonly focus: FocusKeeper;
 
   constructor(private readonly send: Send) {
     const size = h(
@@ -40,6 +42,8 @@ export class TeamForming {
       h("p", { class: "muted small" }, t("workshop.formHelp")),
       this.columns,
     );
+    // The columns are drawn again on every change: a focused control is found again by what it is for.
+    this.focus = new FocusKeeper(this.el, (gone) => this.columns.querySelector(`[data-focus="${gone.dataset.focus ?? ""}"]`));
   }
 
   /** The head count, on every state change (also once the teams are open). */
@@ -52,11 +56,25 @@ export class TeamForming {
     const people = [...st.people.entries()];
     const cols: HTMLElement[] = [];
     for (const team of st.teams.values()) {
-      const name = h("input", { type: "text", value: team.name, maxlength: 24, "aria-label": t("workshop.teamName"), class: "ws-name" });
+      const name = h("input", {
+        type: "text",
+        value: team.name,
+        maxlength: 24,
+        "aria-label": t("workshop.teamName"),
+        class: "ws-name",
+        "data-focus": `name:${team.id}`,
+      });
       name.addEventListener("change", () => this.send({ command: "rename", team: team.id, name: name.value }));
       const remove = h(
         "button",
-        { type: "button", class: "link", title: t("workshop.removeTeam"), onclick: () => this.send({ command: "removeTeam", team: team.id }) },
+        {
+          type: "button",
+          class: "link",
+          title: t("workshop.removeTeam"),
+          "aria-label": t("workshop.removeTeamNamed", { name: team.name }),
+          "data-focus": `remove:${team.id}`,
+          onclick: () => this.send({ command: "removeTeam", team: team.id }),
+        },
         "×",
       );
       cols.push(this.column(st, people, team.id, h("div", { class: "row" }, name, remove)));
@@ -68,6 +86,7 @@ export class TeamForming {
     const focused = document.activeElement;
     if (focused instanceof HTMLElement && this.columns.contains(focused) && focused.classList.contains("ws-name")) return;
     this.columns.replaceChildren(...cols);
+    this.focus.settle();
   }
 
   private column(st: WorkshopView, people: [string, WorkshopParticipant][], teamId: string, title: HTMLElement | string): HTMLElement {
@@ -87,7 +106,7 @@ export class TeamForming {
     for (const [key, p] of members) {
       const pick = h(
         "select",
-        { "aria-label": t("workshop.teamFor", { name: p.name }) },
+        { "aria-label": t("workshop.teamFor", { name: p.name }), "data-focus": `move:${key}` },
         ...[...st.teams.values()].map((team) => h("option", { value: team.id, selected: team.id === p.team }, team.name)),
       );
       pick.addEventListener("change", () => this.send({ command: "move", key, team: pick.value }));

@@ -9,6 +9,7 @@ import { Connection, type StatusReport } from "../net/connection.js";
 import { defaultEndpoint } from "../net/session.js";
 import type { WorkshopView } from "../net/workshop.js";
 import { joinLink } from "../net/join-link.js";
+import { catchFocus } from "../a11y/focus.js";
 import { t } from "../i18n/index.js";
 import { h } from "../ui/dom.js";
 import { languagePicker } from "../ui/settings.js";
@@ -83,6 +84,7 @@ class WorkshopConsole {
       this.debrief.el,
       this.toast.el,
     );
+    catchFocus(root.querySelector("h1"));
   }
 
   hold(link: Connection<Room>): void {
@@ -121,6 +123,8 @@ class WorkshopConsole {
     this.debrief.el.hidden = !open;
     if (!open) this.forming.render(st);
     else this.connectTeams(st);
+    // Opening the teams hides the controls that did it: focus goes on to the teams' controls.
+    if (open) catchFocus(this.running.querySelector("h2"));
   }
 
   /** A card and a host connection per opened team. */

@@ -165,7 +165,8 @@ export class GameScene extends Phaser.Scene {
     this.hud.update(frame, this.following ? this.view : undefined);
     if (frame.side !== this.side) {
       this.fit(this.side !== 0);
-      if (this.side !== 0) this.hud.say(t("game.grows", { name: phaseLabel(frame.phaseName) }), "info");
+      // The announcer says the new phase (narrate.ts); the toast only shows it.
+      if (this.side !== 0) this.hud.say(t("game.grows", { name: phaseLabel(frame.phaseName) }), "info", false);
       this.side = frame.side;
     }
     if (frame.stage === "ended" && app.session.summary) this.scene.start(SCENES.results);

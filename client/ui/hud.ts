@@ -8,6 +8,7 @@ import { roundClock } from "./clock.js";
 import { num, phaseLabel, t } from "../i18n/index.js";
 import { messageText } from "../i18n/notices.js";
 import { playerName, shownName } from "../i18n/player-names.js";
+import "../a11y/sr-only.css";
 
 /** A speaker with sound waves; the waves hide and a slash shows when muted (see style.css). */
 const SPEAKER_SVG =
@@ -27,6 +28,8 @@ export class Hud {
   private readonly bar: HTMLElement;
   private readonly clockTotal: HTMLElement;
   private readonly toast: HTMLElement;
+  /** What the toast says, for screen readers; apart from the toast so a line can be shown unspoken. */
+  private readonly spoken: HTMLElement;
   private readonly reveal: HTMLElement;
   private readonly side: HTMLElement;
   private readonly sideTitle: HTMLElement;
@@ -47,7 +50,8 @@ export class Hud {
     this.phase = h("span", { class: "phase" }, "");
     this.board = h("ol", { class: "leaderboard", "aria-label": t("hud.leaderboard") });
     this.boardLine = h("div", { class: "hud-board", "data-testid": "board-line" });
-    this.toast = h("div", { class: "toast", role: "status", "aria-live": "polite" });
+    this.toast = h("div", { class: "toast", "aria-hidden": "true" });
+    this.spoken = h("div", { class: "sr-only", role: "status", "aria-live": "polite" });
     this.reveal = h("div", { class: "reveal-note" }, h("span", { class: "long" }, t("hud.revealLong")), h("span", { class: "short" }, t("hud.revealShort")));
     // Hosted rooms: the host's message, the pause, and the leaderboard mode the host chose.
     this.message = h("div", { class: "host-message", role: "status", "aria-live": "polite", "data-testid": "host-message" });
@@ -107,6 +111,7 @@ export class Hud {
       this.message,
       this.paused,
       this.toast,
+      this.spoken,
     );
   }
 
@@ -155,8 +160,11 @@ export class Hud {
     );
   }
 
-  say(message: string, kind: "error" | "info" = "error"): void {
+  /** A passing line on screen, also spoken unless `spoken` is false: a line the announcer's log
+   *  already reads (the organisation growing) would otherwise be heard twice. */
+  say(message: string, kind: "error" | "info" = "error", spoken = true): void {
     this.toast.textContent = message;
+    if (spoken) this.spoken.textContent = message;
     this.toast.className = `toast shown ${kind}`;
     window.clearTimeout(this.toastTimer);
     this.toastTimer = window.setTimeout(() => this.toast.classList.remove("shown"), 2600);

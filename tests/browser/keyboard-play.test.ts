@@ -1,6 +1,7 @@
 // A round played by keyboard alone, reading only what a screen reader would: Tab to Quick play,
 // then the live region beside the canvas says where the fires are (L asks), the arrow keys walk
-// there, Space puts the fire out, and the live region says so. Then the results.
+// there, Space puts the fire out, and the live region says so. Then the results. And the
+// organisation growing is said once, not once by the log and again by the HUD's toast.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { browserSuite, runBrowserTests } from "./harness.js";
@@ -86,6 +87,52 @@ describe.runIf(runBrowserTests)("playing by keyboard and live region alone", () 
     // The untended map ends the round; the results come by themselves.
     await page.getByTestId("outcome").waitFor({ timeout: 120_000 });
     expect(await page.getByTestId("announcer").count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it("says the organisation grew once, in one live region", async () => {
+    const { page, errors } = await suite.open();
+    // Preventer bots hold the map until the second phase (1:20), ten times faster than the clock.
+    await page.goto(`${suite.url()}/?scenario=workshop&countdownSeconds=0&bots=preventer&tickMs=10&fresh`);
+    await page.getByLabel("Your name").waitFor();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { smolder: { scenes(): string[] } }).smolder.scenes().includes("game")), { timeout: 30_000 })
+      .toBe(true);
+    // Everything any live region on the page is given to say, from here on (what is under
+    // aria-hidden or aria-live=off is not said).
+    await page.evaluate(() => {
+      const said: string[] = [];
+      (window as unknown as { said: string[] }).said = said;
+      const spoken = (n: Node): boolean => {
+        const start = n instanceof Element ? n : n.parentElement;
+        if (!start || start.closest("[aria-hidden=true]")) return false;
+        for (let e: Element | null = start; e; e = e.parentElement) {
+          const live = e.getAttribute("aria-live");
+          if (live === "off") return false;
+          if (live === "polite" || live === "assertive" || ["log", "status", "alert"].includes(e.getAttribute("role") ?? "")) return true;
+        }
+        return false;
+      };
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (!spoken(r.target)) continue;
+          if (r.type === "characterData") said.push(r.target.textContent ?? "");
+          for (const n of r.addedNodes) if (n.textContent?.trim()) said.push(n.textContent);
+        }
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    const phase = () => page.evaluate(() => (window as unknown as { smolder: { frame(): { phase: number } | null } }).smolder.frame()?.phase ?? 0);
+    await expect.poll(phase, { timeout: 60_000 }).toBe(1);
+    // The log and the toast both had their moment to speak.
+    await page.waitForTimeout(1500);
+    const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
+    const grew = said.filter((line) => line.includes("1 to 10"));
+    console.log("said about the phase:", grew);
+    expect(grew).toHaveLength(1);
+    // The toast still shows it to sighted players.
+    expect(await page.locator(".toast.info").textContent()).toContain("1 to 10");
     expect(errors).toEqual([]);
   });
 });

@@ -255,6 +255,7 @@ export const facilitatorDe: FacilitatorCatalogue = {
     teamCount_other: ", {{count, number}} Teams",
     teamName: "Teamname",
     removeTeam: "Dieses (leere) Team entfernen",
+    removeTeamNamed: "Team {{name}} entfernen",
     hereSoFar: "Bisher da",
     notInTeam: "Noch in keinem Team",
     members_one: "{{count, number}} Person",

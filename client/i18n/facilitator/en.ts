@@ -250,6 +250,7 @@ export const facilitatorEn = {
     teamCount_other: ", {{count, number}} teams",
     teamName: "Team name",
     removeTeam: "Remove this (empty) team",
+    removeTeamNamed: "Remove team {{name}}",
     hereSoFar: "Here so far",
     notInTeam: "Not in a team yet",
     members_one: "{{count, number}} person",

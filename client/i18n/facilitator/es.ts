@@ -253,6 +253,7 @@ export const facilitatorEs: FacilitatorCatalogue = {
     teamCount_other: ", {{count, number}} equipos",
     teamName: "Nombre del equipo",
     removeTeam: "Quitar este equipo (vacío)",
+    removeTeamNamed: "Quitar el equipo {{name}}",
     hereSoFar: "Aquí por ahora",
     notInTeam: "Todavía sin equipo",
     members_one: "{{count, number}} persona",
