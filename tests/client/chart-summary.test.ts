@@ -12,10 +12,10 @@ import { formatValue } from "../../client/ui/dom.js";
 const effort = (counts: Partial<Record<(typeof EFFORTS)[number], number>>): number[] => EFFORTS.map((k) => counts[k] ?? 0);
 
 describe("the charts in words", () => {
-  afterAll(() => void initI18n("en"));
+  afterAll(() => initI18n("en"));
 
-  it("names a line's peak and where it ends, or that it ends at its peak", () => {
-    initI18n("en");
+  it("names a line's peak and where it ends, or that it ends at its peak", async () => {
+    await initI18n("en");
     const value = [0, 250_000, 530_400, 480_000, 412_000];
     expect(peakOf(value)).toEqual({ value: 530_400, at: 2 });
     expect(lineText({ label: "Team value", values: value, fmt: formatValue }, true)).toBe("Team value: 412 now, peak 530 at 0:02.");
@@ -29,15 +29,15 @@ describe("the charts in words", () => {
     expect(lineText({ label: "Fires", values: long }, false)).toBe("Fires: peak 9 at 6:10, 1 at the end.");
   });
 
-  it("gives the effort split in percent, leaving out what nobody did", () => {
-    initI18n("en");
+  it("gives the effort split in percent, leaving out what nobody did", async () => {
+    await initI18n("en");
     const shares = [62.4, 20, 0, 7.6, 10];
     expect(sharesText(shares)).toBe("Extinguish 62%; Invest 20%; Sprint 8%; Walk, idle, burnt out 10%");
     expect(sharesText([0, 0, 0, 0, 0])).toBe("no time recorded");
   });
 
-  it("says the debrief's effort chart: the round's split and when firefighting peaked", () => {
-    initI18n("en");
+  it("says the debrief's effort chart: the round's split and when firefighting peaked", async () => {
+    await initI18n("en");
     const perBin = [
       [10, 60, 0, 0, 30],
       [75, 5, 0, 10, 10],
@@ -51,8 +51,8 @@ describe("the charts in words", () => {
     expect(marksText(null, 0)).toBe("");
   });
 
-  it("says each player's strip, marking yours and the bots", () => {
-    initI18n("en");
+  it("says each player's strip, marking yours and the bots", async () => {
+    await initI18n("en");
     const player = (seat: number, name: string, bot: string | null) => ({ seat, name, bot }) as DebriefRound["players"][number];
     const round = {
       players: [player(0, "Ada", null), player(1, "Hero", "hero")],
@@ -64,8 +64,8 @@ describe("the charts in words", () => {
     expect(stripsText(round, 0)).toBe("Ada (you): Invest 88%; Walk, idle, burnt out 13%. Hero (bot): Extinguish 100%.");
   });
 
-  it("keeps the live charts' words to the second: now, the peak so far, the split lately and so far", () => {
-    initI18n("en");
+  it("keeps the live charts' words to the second: now, the peak so far, the split lately and so far", async () => {
+    await initI18n("en");
     expect(liveTexts({ fires: [], waiting: [], value: [], praise: [], effort: [] }).fires).toBe(
       "Nothing to read yet: the chart fills in as the round is played.",
     );
@@ -85,14 +85,14 @@ describe("the charts in words", () => {
     expect(first.effort).toBe("Last second: Walk, idle, burnt out 100%. The round so far: Walk, idle, burnt out 100%.");
   });
 
-  it("reads naturally in German and Spanish, with their numbers", () => {
+  it("reads naturally in German and Spanish, with their numbers", async () => {
     const value = [0, 1_530_400, 1_204_000];
-    initI18n("de");
+    await initI18n("de");
     expect(lineText({ label: "Teamwert", values: value, fmt: formatValue }, true)).toBe("Teamwert: jetzt 1.204, Höchststand 1.530 bei 0:01.");
     expect(lineText({ label: "Teamwert", values: value, fmt: formatValue }, false)).toBe("Teamwert: Höchststand 1.530 bei 0:01, am Ende 1.204.");
     // A percent sign keeps to its number: a space that does not break.
     expect(sharesText([62, 38, 0, 0, 0])).toBe("Löschen 62\u00a0%; Investieren 38\u00a0%");
-    initI18n("es");
+    await initI18n("es");
     expect(lineText({ label: "Valor del equipo", values: value, fmt: formatValue }, true)).toBe("Valor del equipo: 1204 ahora, máximo de 1530 en el 0:01.");
     expect(sharesText([62, 38, 0, 0, 0])).toBe("Apagar 62\u00a0%; Invertir 38\u00a0%");
   });
