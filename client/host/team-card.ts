@@ -9,6 +9,7 @@ import { collapseFiresFor, EFFORTS, getScenario, tippingPoint } from "../../shar
 import { activeFires, collapseProgress } from "../../shared/collapse.js";
 import { EFFORT_GROUPS, groupShares } from "../debrief/efforts.js";
 import { type Key, t } from "../i18n/index.js";
+import { refusalText } from "../i18n/refusals.js";
 import type { Connection, StatusReport } from "../net/connection.js";
 import { type Frame, readFrame } from "../net/frame.js";
 import { drawMiniMap } from "../render/minimap.js";
@@ -109,7 +110,7 @@ export class TeamCard {
       status: (report) => this.onStatus(report),
     }).then(
       (link) => (this.link = link),
-      (e: Error) => (this.stageEl.textContent = t("card.couldNotConnect", { why: e.message })),
+      (e: unknown) => (this.stageEl.textContent = t("card.couldNotConnect", { why: refusalText(e, t("host.noAnswer")) })),
     );
   }
 

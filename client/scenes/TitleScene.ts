@@ -12,6 +12,7 @@ import { frameCamera } from "../render/camera.js";
 import { h, layer, removeLayer } from "../ui/dom.js";
 import { settingsRow } from "../ui/settings.js";
 import { t } from "../i18n/index.js";
+import { refusalText } from "../i18n/refusals.js";
 import { type PracticeData, practiceDue } from "./PracticeScene.js";
 
 export class TitleScene extends Phaser.Scene {
@@ -114,7 +115,7 @@ export class TitleScene extends Phaser.Scene {
         (next) => this.scene.start(next),
         (err: Error) => {
           busy(false);
-          status.textContent = t("title.couldNotJoin", { why: err.message || t("title.noAnswer") });
+          status.textContent = t("title.couldNotJoin", { why: refusalText(err, t("title.noAnswer")) });
         },
       );
     });
@@ -140,7 +141,7 @@ export class TitleScene extends Phaser.Scene {
         (next) => this.scene.start(next),
         (err: Error) => {
           busy(false);
-          status.textContent = err.message || t("title.noAnswerTryAgain");
+          status.textContent = refusalText(err, t("title.noAnswerTryAgain"));
         },
       );
     };
