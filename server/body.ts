@@ -2,6 +2,7 @@
 // with 413. The matchmaker's routes (/matchmake/*) are Colyseus's own and read their bodies
 // before Express sees the request, so they are limited by wrapping the server's handler.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { apiRefusal, REFUSALS } from "../shared/protocol/index.js";
 
 /** Room options, a session id or a host command: none comes near this. */
 export const MAX_HTTP_BODY_BYTES = 4096;
@@ -30,7 +31,7 @@ export function refuseTooLarge(req: IncomingMessage, res: ServerResponse, limit 
   req.resume();
   if (res.headersSent) return void req.destroy();
   res.writeHead(413, { "content-type": "application/json", connection: "close", "cache-control": "no-store" });
-  res.end(JSON.stringify({ error: `the request body may be at most ${limit} bytes` }), () => req.destroy());
+  res.end(JSON.stringify(apiRefusal(REFUSALS.bodyTooLarge, `the request body may be at most ${limit} bytes`, { bytes: limit })), () => req.destroy());
 }
 
 /** Reads the whole body as text, or throws BodyTooLarge as soon as it passes `limit`. */

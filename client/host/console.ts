@@ -9,6 +9,7 @@ import { getScenario } from "../../shared/index.js";
 import { catchFocus } from "../a11y/focus.js";
 import { phaseLabel, t } from "../i18n/index.js";
 import { unsavedText } from "../i18n/notices.js";
+import { refusalText, roomMissing } from "../i18n/refusals.js";
 import { followRoomLanguage } from "../i18n/room-language.js";
 import { Connection, type StatusReport } from "../net/connection.js";
 import { type Frame, readFrame } from "../net/frame.js";
@@ -39,8 +40,7 @@ export async function openConsole(root: HTMLElement, code: string, secret: strin
   try {
     room = await join();
   } catch (e) {
-    const msg = (e as Error).message || t("host.noAnswer");
-    return nav.landing(/No room/.test(msg) ? t("host.roomClosed", { code }) : t("host.couldNotOpen", { code, why: msg }));
+    return nav.landing(roomMissing(e) ? t("host.roomClosed", { code }) : t("host.couldNotOpen", { code, why: refusalText(e, t("host.noAnswer")) }));
   }
   const page = new HostConsole(root, code, keptRooms()[code]?.sessionId ?? "", secret, nav);
   page.hold(new Connection(room, { rejoin: join, attach: (r) => page.attach(r), onStatus: (s) => page.connectionChanged(s) }));
@@ -177,7 +177,7 @@ class HostConsole {
       this.workbench.setRecords(rounds);
       this.debriefCard.hidden = false;
     } catch (e) {
-      this.toast.say(t("host.couldNotLoadRounds", { why: (e as Error).message }));
+      this.toast.say(t("host.couldNotLoadRounds", { why: refusalText(e, t("host.noAnswer")) }));
     }
   }
 

@@ -4,6 +4,7 @@ import type { RoundRecord } from "../../shared/protocol/index.js";
 import { debriefRound, type DebriefRound } from "../../shared/index.js";
 import { compareRounds, DebriefView } from "../debrief/view.js";
 import { t } from "../i18n/index.js";
+import { refusalText } from "../i18n/refusals.js";
 import { h } from "../ui/dom.js";
 import { downloadExport, loadSession } from "./keys.js";
 import { Workbench } from "./workbench.js";
@@ -29,7 +30,7 @@ export class CrossTeamDebrief {
   ) {
     const load = h("button", { type: "button", class: "primary", "data-testid": "ct-load", onclick: () => void this.load() }, t("bench.compare"));
     const exp = (format: "json" | "csv") => () =>
-      void downloadExport(sessionId, format).catch((e: Error) => alert(t("bench.exportFailed", { why: e.message })));
+      void downloadExport(sessionId, format).catch((e: unknown) => alert(t("bench.exportFailed", { why: refusalText(e, t("host.noAnswer")) })));
     this.roundPick.addEventListener("change", () => this.render());
     this.teamPick.addEventListener("change", () => this.renderBench());
     this.el = h(
@@ -66,7 +67,7 @@ export class CrossTeamDebrief {
       this.teamPick.replaceChildren(...this.data.map((team, i) => h("option", { value: i }, team.name)));
       this.render();
     } catch (e) {
-      this.body.replaceChildren(h("p", { class: "muted" }, t("bench.couldNotLoad", { why: (e as Error).message })));
+      this.body.replaceChildren(h("p", { class: "muted" }, t("bench.couldNotLoad", { why: refusalText(e, t("host.noAnswer")) })));
     }
   }
 

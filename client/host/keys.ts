@@ -2,6 +2,8 @@
 // is the facilitator's key: new rooms are created with it, so it lists every session they ran.
 import type { RoundRecord } from "../../shared/protocol/index.js";
 import type { SessionListing, SessionRecord } from "../../shared/protocol/index.js";
+import { t } from "../i18n/index.js";
+import { refusedBy } from "../net/refused.js";
 
 export interface Kept {
   secret: string;
@@ -61,9 +63,8 @@ export function secretFor(sessionId: string): string | null {
 
 async function call<T>(path: string, secret: string, init: RequestInit = {}): Promise<T> {
   const res = await fetch(path, { ...init, headers: { ...(init.headers ?? {}), authorization: `Bearer ${secret}` } });
-  const body = (await res.json().catch(() => ({}))) as T & { error?: string };
-  if (!res.ok) throw new Error(body.error ?? `the server answered ${res.status}`);
-  return body;
+  if (!res.ok) throw await refusedBy(res);
+  return (await res.json()) as T;
 }
 
 export interface Created {
@@ -80,9 +81,8 @@ export async function createRoom(sessionId?: string, workshop = false): Promise<
   const created = key
     ? await call<Created>(path, key, init)
     : await fetch(path, init).then(async (r) => {
-        const body = (await r.json()) as Created & { error?: string };
-        if (!r.ok) throw new Error(body.error ?? `the server answered ${r.status}`);
-        return body;
+        if (!r.ok) throw await refusedBy(r);
+        return (await r.json()) as Created;
       });
   keep(created.code, { secret: created.hostSecret, sessionId: created.sessionId, created: Date.now(), ...(workshop ? { workshop: true } : {}) });
   return created;
@@ -103,16 +103,16 @@ export interface StoredSession {
 }
 
 export async function loadSession(sessionId: string, secret = secretFor(sessionId)): Promise<StoredSession> {
-  if (!secret) throw new Error("this browser holds no host key for that session");
+  if (!secret) throw new Error(t("host.noKeySession"));
   return call(`/api/sessions/${encodeURIComponent(sessionId)}`, secret);
 }
 
 /** Downloads the export with the secret in the header (a plain link cannot carry it). */
 export async function downloadExport(sessionId: string, format: "json" | "csv"): Promise<void> {
   const secret = secretFor(sessionId);
-  if (!secret) throw new Error("this browser holds no host key for that session");
+  if (!secret) throw new Error(t("host.noKeySession"));
   const res = await fetch(`/api/sessions/${encodeURIComponent(sessionId)}/export?format=${format}`, { headers: { authorization: `Bearer ${secret}` } });
-  if (!res.ok) throw new Error(`the server answered ${res.status}`);
+  if (!res.ok) throw await refusedBy(res);
   const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? `smolder-${sessionId}.${format === "csv" ? "zip" : "json"}`;
   const url = URL.createObjectURL(await res.blob());
   const a = Object.assign(document.createElement("a"), { href: url, download: name });

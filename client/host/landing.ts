@@ -1,6 +1,7 @@
 // The host console's front page (/host): create a room or a workshop, go back to the last one,
 // and the sessions this browser's host key has run, to reopen for a debrief or host again.
 import { language, t } from "../i18n/index.js";
+import { refusalText } from "../i18n/refusals.js";
 import { h } from "../ui/dom.js";
 import { languagePicker } from "../ui/settings.js";
 import { createRoom, keptRooms, lastRoom, listSessions, setHostKey } from "./keys.js";
@@ -22,9 +23,9 @@ export function landingPage(nav: Nav, note = ""): HTMLElement[] {
     status.textContent = t(workshop ? "host.creatingWorkshop" : "host.creatingRoom");
     createRoom(undefined, workshop).then(
       (c) => (workshop ? nav.openWorkshop(c.code) : nav.openRoom(c.code)),
-      (e: Error) => {
+      (e: unknown) => {
         button.disabled = false;
-        status.textContent = t(workshop ? "host.couldNotCreateWorkshop" : "host.couldNotCreateRoom", { why: e.message });
+        status.textContent = t(workshop ? "host.couldNotCreateWorkshop" : "host.couldNotCreateRoom", { why: refusalText(e, t("host.noAnswer")) });
       },
     );
   };
@@ -105,7 +106,7 @@ function pastSessions(nav: Nav): HTMLElement {
         ),
       );
     },
-    (e: Error) => list.replaceChildren(row(t("host.couldNotList", { why: e.message }))),
+    (e: unknown) => list.replaceChildren(row(t("host.couldNotList", { why: refusalText(e, t("host.noAnswer")) }))),
   );
   return h(
     "section",

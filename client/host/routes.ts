@@ -4,6 +4,7 @@
 import { catchFocus } from "../a11y/focus.js";
 import { tidyCode } from "../net/session.js";
 import { t } from "../i18n/index.js";
+import { refusalText, roomMissing } from "../i18n/refusals.js";
 import { h } from "../ui/dom.js";
 import { openConsole } from "./console.js";
 import { createRoom, keptRooms } from "./keys.js";
@@ -30,8 +31,8 @@ export class Routes implements Nav {
     history.replaceState(null, "", `/host?workshop=${code}`);
     const kept = keptRooms()[code];
     if (!kept) return this.landing(t("host.noKeyWorkshop", { code }));
-    openWorkshop(this.root, code, kept.secret, kept.sessionId).catch((e: Error) =>
-      this.landing(/No room/.test(e.message) ? t("host.workshopClosed", { code }) : t("host.couldNotOpenWorkshop", { code, why: e.message })),
+    openWorkshop(this.root, code, kept.secret, kept.sessionId).catch((e: unknown) =>
+      this.landing(roomMissing(e) ? t("host.workshopClosed", { code }) : t("host.couldNotOpenWorkshop", { code, why: refusalText(e, t("host.noAnswer")) })),
     );
   }
 
@@ -40,7 +41,7 @@ export class Routes implements Nav {
       const created = await createRoom(sessionId);
       this.openRoom(created.code);
     } catch (e) {
-      this.landing(t("host.couldNotHostAgain", { why: (e as Error).message }));
+      this.landing(t("host.couldNotHostAgain", { why: refusalText(e, t("host.noAnswer")) }));
     }
   }
 
@@ -62,7 +63,7 @@ export class Routes implements Nav {
     this.root.replaceChildren(h("p", { class: "muted" }, t(workshop ? "host.creatingWorkshop" : "host.creatingRoom")));
     createRoom(undefined, workshop).then(
       (c) => (workshop ? this.openWorkshop(c.code) : this.openRoom(c.code)),
-      (e: Error) => this.landing(t(workshop ? "host.couldNotCreateWorkshop" : "host.couldNotCreateRoom", { why: e.message })),
+      (e: unknown) => this.landing(t(workshop ? "host.couldNotCreateWorkshop" : "host.couldNotCreateRoom", { why: refusalText(e, t("host.noAnswer")) })),
     );
   }
 }

@@ -2,6 +2,7 @@
 // comparison, or one room's rounds in the debrief workbench, with its exports.
 import { catchFocus } from "../a11y/focus.js";
 import { language, t } from "../i18n/index.js";
+import { refusalText } from "../i18n/refusals.js";
 import { h } from "../ui/dom.js";
 import { CrossTeamDebrief } from "./cross-team.js";
 import { downloadExport, loadSession, secretFor } from "./keys.js";
@@ -13,7 +14,8 @@ export function card(title: string | HTMLElement, ...children: (HTMLElement | nu
 }
 
 export function exportButtons(sessionId: string): HTMLElement {
-  const get = (format: "json" | "csv") => () => void downloadExport(sessionId, format).catch((e: Error) => alert(t("stored.exportFailed", { why: e.message })));
+  const get = (format: "json" | "csv") => () =>
+    void downloadExport(sessionId, format).catch((e: unknown) => alert(t("stored.exportFailed", { why: refusalText(e, t("host.noAnswer")) })));
   return h(
     "span",
     { class: "row" },
@@ -64,6 +66,6 @@ export async function showStoredSession(root: HTMLElement, sessionId: string, na
     catchFocus(root.querySelector("h1"));
     bench.setRecords(rounds);
   } catch (e) {
-    nav.landing(t("stored.couldNotOpen", { why: (e as Error).message }));
+    nav.landing(t("stored.couldNotOpen", { why: refusalText(e, t("host.noAnswer")) }));
   }
 }

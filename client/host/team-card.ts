@@ -11,6 +11,7 @@ import { FocusKeeper } from "../a11y/focus.js";
 import { sharesText } from "../debrief/chart-summary.js";
 import { EFFORT_GROUPS, groupShares } from "../debrief/efforts.js";
 import { type Key, t } from "../i18n/index.js";
+import { refusalText } from "../i18n/refusals.js";
 import type { Connection, StatusReport } from "../net/connection.js";
 import { type Frame, readFrame } from "../net/frame.js";
 import { drawMiniMap } from "../render/minimap.js";
@@ -121,7 +122,7 @@ export class TeamCard {
       status: (report) => this.onStatus(report),
     }).then(
       (link) => (this.link = link),
-      (e: Error) => (this.stageEl.textContent = t("card.couldNotConnect", { why: e.message })),
+      (e: unknown) => (this.stageEl.textContent = t("card.couldNotConnect", { why: refusalText(e, t("host.noAnswer")) })),
     );
   }
 

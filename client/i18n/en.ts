@@ -4,6 +4,7 @@
 import { debriefEn } from "./debrief/en.js";
 import { facilitatorEn } from "./facilitator/en.js";
 import { guideEn } from "./guide/en.js";
+import type { RefusalCode } from "../../shared/protocol/index.js";
 
 export const en = {
   ...facilitatorEn,
@@ -48,8 +49,8 @@ export const en = {
     creditBefore: "After the essay ",
     creditAfter: " by Alex Komoroske.",
     finding: "Finding a room…",
-    couldNotJoin: "Could not join: {{why}}. Try again.",
-    noAnswer: "the server did not answer",
+    couldNotJoin: "Could not join: {{why}}",
+    noAnswer: "The server did not answer.",
     noAnswerTryAgain: "The server did not answer. Try again.",
     typeCode: "Type the room code from the host's screen.",
     joining: "Joining room {{code}}…",
@@ -270,6 +271,34 @@ export const en = {
     burning: "That tile is burning: put it out first.",
     "fully-guarded": "That tile is fully guarded already.",
   },
+  /** Why the server turned a join, a create or a request away (shared/protocol/refusals.ts): whole sentences. */
+  refusals: {
+    removed: "The host removed you from this room.",
+    "room-locked": "This room is locked by its host.",
+    "workshop-locked": "This workshop is locked by its host.",
+    "workshop-full": "This workshop is full.",
+    "workshop-no-screen":
+      "A workshop has no projector view of its own: put the workshop console's dashboard on the big screen, or a team's projector view (/screen/TEAMCODE).",
+    "full-or-locked": "This room is full or locked.",
+    "round-over": "This round is over. Join a new room to play.",
+    "round-full": "This round has given out every seat it has. Join a new room to play.",
+    "no-room": 'No room with code "{{room}}". Check the code and try again.',
+    "too-many-codes": "Too many wrong room codes from your address. Try again in {{seconds, number}} s.",
+    "too-many-joins": "Too many games joined from your address. Try again in {{seconds, number}} s.",
+    "too-many-creates": "Too many rooms created from your address. Try again in {{seconds, number}} s.",
+    "wrong-secret": "The host key does not match.",
+    "too-many-secrets": "Too many wrong host keys from your address. Try again in {{seconds, number}} s.",
+    "no-secret": "This browser sent no host key.",
+    "no-session": "That session is not stored on the server.",
+    "no-sessions": "No stored sessions belong to this host key.",
+    "workshop-not-again": "A workshop cannot be hosted again; create a new one.",
+    "bad-settings": "Those room settings cannot be played.",
+    "already-open": "Room {{room}} is open already.",
+    "body-too-large": "The request was too large (at most {{bytes, number}} bytes).",
+    "bad-request": "The server could not accept this page's request.",
+    "create-failed": "The server ran into a problem. Try again in a moment.",
+    "store-failed": "The server could not read its stored sessions. Try again in a moment.",
+  } satisfies Record<RefusalCode, string>,
 };
 
 /** What every other language must provide: the same keys, any words. */

@@ -20,6 +20,7 @@ import { toggleHelp } from "../ui/help.js";
 import { Announcer } from "../a11y/announcer.js";
 import { changes, surroundings } from "../a11y/narrate.js";
 import { t } from "../i18n/index.js";
+import { refusalText } from "../i18n/refusals.js";
 import { hideTouchControls, isTouchDevice, showTouchControls } from "../ui/touch.js";
 
 export interface PracticeData {
@@ -189,7 +190,7 @@ export class PracticeScene extends Phaser.Scene {
       (key) => this.scene.start(key),
       (err: Error) => {
         // Back to the title, which says why.
-        app.joinProblem = t("title.couldNotJoin", { why: err.message || t("title.noAnswer") });
+        app.joinProblem = t("title.couldNotJoin", { why: refusalText(err, t("title.noAnswer")) });
         this.scene.start(SCENES.title);
       },
     );

@@ -8,8 +8,8 @@ import { SCENES } from "../constants.js";
 import type { WorkshopView } from "../net/workshop.js";
 import { h, layer, removeLayer } from "../ui/dom.js";
 import { t } from "../i18n/index.js";
-import { errorText } from "../i18n/errors.js";
 import { messageText } from "../i18n/notices.js";
+import { refusalText } from "../i18n/refusals.js";
 
 export class WorkshopScene extends Phaser.Scene {
   private moving = false;
@@ -73,7 +73,7 @@ export class WorkshopScene extends Phaser.Scene {
           "div",
           { class: "panel lobby" },
           h("h2", {}, t("lobby.teamFailed")),
-          h("p", {}, errorText(e as Error)),
+          h("p", {}, refusalText(e, t("title.noAnswer"))),
           h("button", { type: "button", class: "primary", onclick: () => this.scene.restart() }, t("lobby.tryAgain")),
         ),
       );

@@ -8,6 +8,7 @@ import { PALETTE } from "../constants.js";
 import { initI18n, phaseLabel, t } from "../i18n/index.js";
 import { messageText } from "../i18n/notices.js";
 import { namesBot, playerName } from "../i18n/player-names.js";
+import { refusalText } from "../i18n/refusals.js";
 import { followRoomLanguage, roomLanguage } from "../i18n/room-language.js";
 import { headlineText } from "../i18n/stories.js";
 import { type Frame, readFrame } from "../net/frame.js";
@@ -63,7 +64,7 @@ class ScreenScene extends Phaser.Scene {
       session.onStatus((s) => this.ui.connection(s));
       onChange();
     } catch (e) {
-      this.ui.problem(t("screen.couldNotOpen", { code, why: (e as Error).message }));
+      this.ui.problem(t("screen.couldNotOpen", { code, why: refusalText(e, t("host.noAnswer")) }));
     }
   }
 

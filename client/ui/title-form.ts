@@ -6,6 +6,7 @@ import { app } from "../app.js";
 import { sound } from "../audio/sound.js";
 import { SCENES, type SceneKey, STORAGE } from "../constants.js";
 import { t } from "../i18n/index.js";
+import { refusalText } from "../i18n/refusals.js";
 import { generatedName } from "../names.js";
 import { codeFromPath, codeProblem, tidyCode } from "../net/session.js";
 import { practiceDue } from "../practice/due.js";
@@ -80,7 +81,7 @@ export function showTitleForm(go: TitleGo): void {
       (next) => go(next),
       (err: Error) => {
         busy(false);
-        status.textContent = t("title.couldNotJoin", { why: err.message || t("title.noAnswer") });
+        status.textContent = t("title.couldNotJoin", { why: refusalText(err, t("title.noAnswer")) });
       },
     );
   });
@@ -106,7 +107,7 @@ export function showTitleForm(go: TitleGo): void {
       (next) => go(next),
       (err: Error) => {
         busy(false);
-        status.textContent = err.message || t("title.noAnswerTryAgain");
+        status.textContent = refusalText(err, t("title.noAnswerTryAgain"));
       },
     );
   };

@@ -1,19 +1,21 @@
 // The hosted rooms' HTTP front door: POST /api/rooms creates a private room and answers its
 // code, join link, QR code and host secret; a guard on the matchmaker's joinById turns a
-// wrong code into a clear message and limits how many wrong codes one address may try.
+// wrong code into a clear refusal and limits how many wrong codes one address may try.
+// Refusals carry a code for the client's words (shared/protocol/refusals.ts).
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ErrorCode, matchMaker, ServerError } from "@colyseus/core";
+import { ErrorCode, matchMaker } from "@colyseus/core";
 import QRCode from "qrcode";
 import { z } from "zod";
 import { BodyTooLarge, readText, refuseTooLarge } from "../body.js";
-import { HOSTED_ROOM_NAME, ROOM_NAME, WORKSHOP_ROOM_NAME } from "../../shared/protocol/index.js";
+import { apiRefusal, HOSTED_ROOM_NAME, REFUSALS, type RefusalCode, type RefusalParams, ROOM_NAME, WORKSHOP_ROOM_NAME } from "../../shared/protocol/index.js";
 import type { HostedTicket, WorkshopTicket } from "../rooms/private-room.js";
 import { hashSecret, normaliseCode, randomSecret } from "./codes.js";
 import { addressOf } from "./limits.js";
 import { joinOrigin } from "./origin.js";
 import { hosting } from "./registry.js";
 import { log } from "../log.js";
+import { refusal } from "../refusals.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -48,6 +50,11 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/** A refused request: the code and figures for the page's words, the English for everyone else. */
+export function refuse(res: ServerResponse, status: number, code: RefusalCode, english: string, params?: RefusalParams): void {
+  send(res, status, apiRefusal(code, english, params));
+}
+
 async function readBody(req: IncomingMessage): Promise<unknown> {
   const text = (await readText(req)).trim();
   return text ? (JSON.parse(text) as unknown) : {};
@@ -62,7 +69,7 @@ const CREATES = {
 /** GET /api/join-origin: where join links should point, and why (the consoles and the projector ask). */
 export const joinOriginApi: Handler = (req, res, next) => {
   if ((req.url ?? "").split("?")[0] !== "/api/join-origin") return next();
-  if (req.method !== "GET") return send(res, 405, { error: "use GET" });
+  if (req.method !== "GET") return refuse(res, 405, REFUSALS.badRequest, "use GET");
   send(res, 200, joinOrigin(req));
 };
 
@@ -71,36 +78,38 @@ export function createRoomsApi(opts: { trustRoomSettings: boolean }): Handler {
     const path = (req.url ?? "").split("?")[0] ?? "";
     const target = path === "/api/rooms" || path === "/api/workshops" ? CREATES[path] : null;
     if (!target) return next();
-    if (req.method !== "POST") return send(res, 405, { error: `use POST to create ${target.what}` });
+    if (req.method !== "POST") return refuse(res, 405, REFUSALS.badRequest, `use POST to create ${target.what}`);
     const address = addressOf(req, hosting.trustProxy);
-    if (!hosting.creates.take(address))
-      return send(res, 429, { error: `too many rooms created from your address; try again in ${hosting.creates.waitSeconds(address)} s` });
+    if (!hosting.creates.take(address)) {
+      const seconds = hosting.creates.waitSeconds(address);
+      return refuse(res, 429, REFUSALS.tooManyCreates, `too many rooms created from your address; try again in ${seconds} s`, { seconds });
+    }
     void (async () => {
       let body: unknown;
       try {
         body = await readBody(req);
       } catch (err) {
         if (err instanceof BodyTooLarge) return refuseTooLarge(req, res, err.limit);
-        return send(res, 400, { error: "the body must be JSON (or empty)" });
+        return refuse(res, 400, REFUSALS.badRequest, "the body must be JSON (or empty)");
       }
       const asked = createBody.safeParse(body ?? {});
-      if (!asked.success) return send(res, 400, { error: "sessionId must be a session id (a UUID)" });
+      if (!asked.success) return refuse(res, 400, REFUSALS.badRequest, "sessionId must be a session id (a UUID)");
       const parsed = trustedBody.safeParse(body ?? {});
       const extra = opts.trustRoomSettings && parsed.success ? parsed.data : {};
       // A facilitator who already has a secret keeps it, so one secret lists all their sessions.
       const presented = bearerOf(req);
       if (req.headers.authorization !== undefined && !presented)
-        return send(res, 401, { error: "the Authorization header must be Bearer <host secret> (16 to 128 characters)" });
+        return refuse(res, 401, REFUSALS.noSecret, "the Authorization header must be Bearer <host secret> (16 to 128 characters)");
       const hostSecret = presented ?? randomSecret();
       const hostHash = hashSecret(hostSecret).toString("hex");
       let sessionId: string = randomUUID();
       let createdAt = Date.now();
       if (asked.data.sessionId) {
-        if (target.kind === "workshop") return send(res, 400, { error: "a workshop is not hosted again; create a new one" });
+        if (target.kind === "workshop") return refuse(res, 400, REFUSALS.workshopNotAgain, "a workshop is not hosted again; create a new one");
         const stored = await hosting.store.getSession(asked.data.sessionId);
-        if (!stored) return send(res, 404, { error: "no stored session with that id" });
+        if (!stored) return refuse(res, 404, REFUSALS.noSession, "no stored session with that id");
         if (!presented || stored.hostHash !== hostHash)
-          return send(res, 401, { error: "hosting a stored session again needs its host secret as Authorization: Bearer <secret>" });
+          return refuse(res, 401, REFUSALS.wrongSecret, "hosting a stored session again needs its host secret as Authorization: Bearer <secret>");
         sessionId = stored.id;
         createdAt = stored.createdAt;
       }
@@ -126,7 +135,7 @@ export function createRoomsApi(opts: { trustRoomSettings: boolean }): Handler {
       send(res, 201, created);
     })().catch((err: unknown) => {
       log.error({ event: "http-error", method: "POST", path, err }, "http-error");
-      if (!res.headersSent) send(res, 500, { error: `could not create ${target.what}` });
+      if (!res.headersSent) refuse(res, 500, REFUSALS.createFailed, `could not create ${target.what}`);
     });
   };
 }
@@ -149,14 +158,17 @@ export function installJoinGuard(): void {
   const original = controller.invokeMethod.bind(controller);
   controller.invokeMethod = async (method, roomName, clientOptions, authOptions) => {
     const address = addressOf(authOptions?.req, hosting.trustProxy);
-    if (QUICK_PLAY_JOINS.has(method) && roomName === ROOM_NAME && !hosting.joins.take(address))
-      throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, `Too many games joined from your address. Try again in ${hosting.joins.waitSeconds(address)} s.`);
+    if (QUICK_PLAY_JOINS.has(method) && roomName === ROOM_NAME && !hosting.joins.take(address)) {
+      const seconds = hosting.joins.waitSeconds(address);
+      throw refusal(ErrorCode.MATCHMAKE_UNHANDLED, REFUSALS.tooManyJoins, `Too many games joined from your address. Try again in ${seconds} s.`, { seconds });
+    }
     if (method !== "joinById") return original(method, roomName, clientOptions, authOptions);
-    if (!hosting.failures.allowed(address))
-      throw new ServerError(
-        ErrorCode.MATCHMAKE_INVALID_ROOM_ID,
-        `Too many wrong room codes from your address. Try again in ${hosting.failures.waitSeconds(address)} s.`,
-      );
+    if (!hosting.failures.allowed(address)) {
+      const seconds = hosting.failures.waitSeconds(address);
+      throw refusal(ErrorCode.MATCHMAKE_INVALID_ROOM_ID, REFUSALS.tooManyCodes, `Too many wrong room codes from your address. Try again in ${seconds} s.`, {
+        seconds,
+      });
+    }
     const code = normaliseCode(roomName);
     const id = code ?? roomName;
     try {
@@ -165,9 +177,13 @@ export function installJoinGuard(): void {
       const e = err as { code?: number; message?: string };
       if (e.code === ErrorCode.MATCHMAKE_INVALID_ROOM_ID && /not found/.test(e.message ?? "")) {
         hosting.failures.take(address);
-        throw new ServerError(ErrorCode.MATCHMAKE_INVALID_ROOM_ID, `No room with code "${String(roomName).slice(0, 12)}". Check the code and try again.`);
+        const typed = String(roomName).slice(0, 12);
+        throw refusal(ErrorCode.MATCHMAKE_INVALID_ROOM_ID, REFUSALS.noRoom, `No room with code "${typed}". Check the code and try again.`, { room: typed });
       }
-      if (e.code === ErrorCode.MATCHMAKE_INVALID_ROOM_ID && /locked/.test(e.message ?? "")) throw new ServerError(e.code, "This room is full or locked.");
+      // Colyseus' own words for a room that takes nobody more (locked, or every seat reserved),
+      // under the status it gave them (a reconnecting page reads "gone" from it).
+      if ((e.code === ErrorCode.MATCHMAKE_INVALID_ROOM_ID && /locked/.test(e.message ?? "")) || /is already full/.test(e.message ?? ""))
+        throw refusal((e.code ?? ErrorCode.MATCHMAKE_UNHANDLED) as ErrorCode, REFUSALS.fullOrLocked, "This room is full or locked.");
       throw err;
     }
   };

@@ -1,7 +1,8 @@
 // The host's way into a hosted room or a workshop: the secret, checked against the stored
 // hash in constant time, with wrong guesses counted per address like wrong room codes.
-import { type AuthContext, type Client, type ClientArray, ErrorCode, ServerError } from "@colyseus/core";
-import { KICKED_CLOSE_CODE, MSG } from "../../shared/protocol/index.js";
+import { type AuthContext, type Client, type ClientArray, ErrorCode } from "@colyseus/core";
+import { KICKED_CLOSE_CODE, MSG, REFUSALS } from "../../shared/protocol/index.js";
+import { refusal } from "../refusals.js";
 import { secretMatches } from "./codes.js";
 import { hosting } from "./registry.js";
 
@@ -12,10 +13,13 @@ export function addressOfContext(context: AuthContext): string {
 /** Throws the refusal the client sees unless `presented` is this room's host secret. */
 export function checkHostSecret(presented: string, hostHash: Buffer, context: AuthContext, what: string): void {
   const address = addressOfContext(context);
-  if (!hosting.failures.allowed(address)) throw new ServerError(ErrorCode.AUTH_FAILED, "too many wrong attempts; wait a minute");
+  if (!hosting.failures.allowed(address)) {
+    const seconds = hosting.failures.waitSeconds(address);
+    throw refusal(ErrorCode.AUTH_FAILED, REFUSALS.tooManySecrets, `too many wrong attempts; wait ${seconds} s`, { seconds });
+  }
   if (!secretMatches(presented, hostHash)) {
     hosting.failures.take(address);
-    throw new ServerError(ErrorCode.AUTH_FAILED, `wrong host secret for this ${what}`);
+    throw refusal(ErrorCode.AUTH_FAILED, REFUSALS.wrongSecret, `wrong host secret for this ${what}`);
   }
 }
 

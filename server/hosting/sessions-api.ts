@@ -7,7 +7,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { CSV_TABLES, type CsvTable, csvTable, csvZip, type ExportPart, exportJson, exportName, exportWorkshopJson, publicSession } from "../storage/export.js";
 import { anonymise } from "../storage/anonymise.js";
 import type { SessionRecord } from "../storage/store.js";
-import { bearerOf } from "./api.js";
+import { REFUSALS } from "../../shared/protocol/index.js";
+import { bearerOf, refuse } from "./api.js";
 import { hashSecret, secretMatches } from "./codes.js";
 import { addressOf } from "./limits.js";
 import { hosting } from "./registry.js";
@@ -33,24 +34,25 @@ export function createSessionsApi(now: () => number = Date.now): Handler {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname !== "/api/sessions" && !url.pathname.startsWith("/api/sessions/")) return next();
     const route = ROUTE.exec(url.pathname);
-    if (!route) return send(res, 404, { error: "no such sessions endpoint" });
-    if (req.method !== "GET") return send(res, 405, { error: "use GET to read stored sessions" });
+    if (!route) return refuse(res, 404, REFUSALS.badRequest, "no such sessions endpoint");
+    if (req.method !== "GET") return refuse(res, 405, REFUSALS.badRequest, "use GET to read stored sessions");
     const address = addressOf(req, hosting.trustProxy);
-    if (!hosting.failures.allowed(address))
-      return send(res, 429, { error: `too many wrong host secrets from your address; try again in ${hosting.failures.waitSeconds(address)} s` });
+    if (!hosting.failures.allowed(address)) {
+      const seconds = hosting.failures.waitSeconds(address);
+      return refuse(res, 429, REFUSALS.tooManySecrets, `too many wrong host secrets from your address; try again in ${seconds} s`, { seconds });
+    }
     const secret = bearerOf(req);
-    if (!secret) return send(res, 401, { error: "send the host secret as Authorization: Bearer <secret>" });
+    if (!secret) return refuse(res, 401, REFUSALS.noSecret, "send the host secret as Authorization: Bearer <secret>");
     // The try is spent before the store is asked and given back once the secret proves right,
     // so guesses sent in parallel (while a network store answers) cannot outrun the budget.
     hosting.failures.take(address);
-    const refuse = (status: 401 | 404, error: string) => send(res, status, { error });
     const admitted = () => hosting.failures.giveBack(address);
     void (async () => {
       const [, id, exporting] = route;
       if (id === undefined) {
         const listed = await hosting.store.listSessions(hashSecret(secret).toString("hex"));
         // A secret with no sessions is one nobody was given: a guess, and counted as one.
-        if (listed.length === 0) return refuse(401, "no sessions for this host secret");
+        if (listed.length === 0) return refuse(res, 401, REFUSALS.noSessions, "no sessions for this host secret");
         admitted();
         return send(
           res,
@@ -60,8 +62,8 @@ export function createSessionsApi(now: () => number = Date.now): Handler {
       }
       // Unknown ids cost a try too, so ids cannot be probed with a secret of one's own.
       const session = UUID.test(id) ? await hosting.store.getSession(id.toLowerCase()) : null;
-      if (!session) return refuse(404, "no stored session with that id");
-      if (!secretMatches(secret, Buffer.from(session.hostHash, "hex"))) return refuse(401, "wrong host secret for this session");
+      if (!session) return refuse(res, 404, REFUSALS.noSession, "no stored session with that id");
+      if (!secretMatches(secret, Buffer.from(session.hostHash, "hex"))) return refuse(res, 401, REFUSALS.wrongSecret, "wrong host secret for this session");
       admitted();
       if (!exporting) {
         const [rounds, teams] = await Promise.all([hosting.store.listRounds(session.id), teamsOf(session)]);
@@ -74,7 +76,7 @@ export function createSessionsApi(now: () => number = Date.now): Handler {
       await exportSession(res, session, url.searchParams, now());
     })().catch((err: unknown) => {
       log.error({ event: "http-error", method: "GET", path: url.pathname, err }, "http-error");
-      if (!res.headersSent) send(res, 500, { error: "could not read the stored sessions" });
+      if (!res.headersSent) refuse(res, 500, REFUSALS.storeFailed, "could not read the stored sessions");
     });
   };
 }
@@ -88,12 +90,12 @@ async function teamsOf(session: SessionRecord): Promise<ExportPart[]> {
 async function exportSession(res: ServerResponse, session: SessionRecord, params: URLSearchParams, now: number): Promise<void> {
   const format = params.get("format") ?? "json";
   const table = params.get("table");
-  if (format !== "json" && format !== "csv") return send(res, 400, { error: 'format must be "json" or "csv"' });
+  if (format !== "json" && format !== "csv") return refuse(res, 400, REFUSALS.badRequest, 'format must be "json" or "csv"');
   if (table !== null && (format !== "csv" || !(CSV_TABLES as readonly string[]).includes(table)))
-    return send(res, 400, { error: `table is for format=csv and one of ${CSV_TABLES.join(", ")}` });
+    return refuse(res, 400, REFUSALS.badRequest, `table is for format=csv and one of ${CSV_TABLES.join(", ")}`);
   const anonymiseParam = params.get("anonymise");
   if (anonymiseParam !== null && anonymiseParam !== "1" && anonymiseParam !== "0")
-    return send(res, 400, { error: 'anonymise must be "1" (players as Player 1..n, no typed text) or "0" (names kept)' });
+    return refuse(res, 400, REFUSALS.badRequest, 'anonymise must be "1" (players as Player 1..n, no typed text) or "0" (names kept)');
   const workshop = session.kind === "workshop";
   // Workshops bring a company's staff: their exports leave names out unless asked to keep them.
   const anonymous = anonymiseParam === null ? workshop || session.parentId !== undefined : anonymiseParam === "1";

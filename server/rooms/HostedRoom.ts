@@ -4,7 +4,7 @@
 // connections to seats and carries out what was decided elsewhere: the round runs in round.ts,
 // the host's commands are decided in hosting/host-commands.ts, and the game's rules in shared/.
 import { randomInt } from "node:crypto";
-import { type AuthContext, type Client, ErrorCode, ServerError } from "@colyseus/core";
+import { type AuthContext, type Client, ErrorCode } from "@colyseus/core";
 import type { GameState, LogEntry, Scenario } from "../../shared/index.js";
 import {
   checkHostCommand,
@@ -15,6 +15,7 @@ import {
   MSG,
   PATCH_RATE_HZ,
   RECONNECT_SECONDS,
+  REFUSALS,
 } from "../../shared/protocol/index.js";
 import { DEFAULT_ROUND_SETTINGS, type RoundSettings, settingsScenario } from "../../shared/settings.js";
 import { DebriefShow } from "../hosting/debrief.js";
@@ -27,6 +28,7 @@ import { hosting } from "../hosting/registry.js";
 import { roomSaver } from "../hosting/round-saver.js";
 import { roundRecord, type RoundRecord } from "../hosting/rounds.js";
 import { sanitizeName, uniqueName } from "../names.js";
+import { refusal } from "../refusals.js";
 import { HostedState } from "../schema/HostedState.js";
 import { checkIntentMessage } from "../validate.js";
 import { refuseAfterPatch, sendError } from "./authority.js";
@@ -111,11 +113,12 @@ export class HostedRoom extends PrivateRoom<HostedState, Person, JoinAuth> {
 
   override onAuth(_client: Client, options: unknown, context: AuthContext): JoinAuth {
     const parsed = joinOptionsSchema.safeParse(options ?? {});
-    if (!parsed.success) throw new ServerError(ErrorCode.AUTH_FAILED, "bad join options");
+    if (!parsed.success) throw refusal(ErrorCode.AUTH_FAILED, REFUSALS.badRequest, "bad join options");
     if (this.joinsAsHost(parsed.data.hostSecret, context, "room"))
       return parsed.data.console === "dashboard" ? { role: "host", dashboard: true } : { role: "host" };
-    if (parsed.data.device && this.people.banned.has(parsed.data.device)) throw new ServerError(ErrorCode.AUTH_FAILED, "The host removed you from this room.");
-    if (this.state.locked) throw new ServerError(ErrorCode.AUTH_FAILED, "This room is locked by its host.");
+    if (parsed.data.device && this.people.banned.has(parsed.data.device))
+      throw refusal(ErrorCode.AUTH_FAILED, REFUSALS.removed, "The host removed you from this room.");
+    if (this.state.locked) throw refusal(ErrorCode.AUTH_FAILED, REFUSALS.roomLocked, "This room is locked by its host.");
     return { role: parsed.data.role ?? "player" };
   }
 

@@ -1,10 +1,11 @@
 // The authoritative room: seats people and bots, turns messages into intents for the rules,
 // steps the rules on a fixed tick, records the input log and syncs what players may see.
 // It holds no rule of its own: every decision about the game is made in shared/.
-import { type Client, ErrorCode, Room, type RoomException, ServerError } from "@colyseus/core";
+import { type Client, ErrorCode, Room, type RoomException } from "@colyseus/core";
 import { checkIntent, type GameState, type LogEntry } from "../../shared/index.js";
 import { sanitizeName } from "../names.js";
-import { MAX_CLIENTS, MAX_ROUND_SEATS, MSG, PATCH_RATE_HZ, type Status } from "../../shared/protocol/index.js";
+import { MAX_CLIENTS, MAX_ROUND_SEATS, MSG, PATCH_RATE_HZ, REFUSALS, type Status } from "../../shared/protocol/index.js";
+import { refusal } from "../refusals.js";
 import { SmolderState } from "../schema/SmolderState.js";
 import { FloodGuard } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
@@ -58,9 +59,13 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
 
   override onJoin(client: Client<Seat>, options: unknown): void {
     // The round is over; the room only stays open for the results screen of those in it.
-    if (this.round.stage() === "ended") throw new ServerError(ErrorCode.MATCHMAKE_INVALID_ROOM_ID, "This round is over. Join a new room to play.");
+    if (this.round.stage() === "ended") throw refusal(ErrorCode.MATCHMAKE_INVALID_ROOM_ID, REFUSALS.roundOver, "This round is over. Join a new room to play.");
     if (this.round.rules.players.length >= MAX_ROUND_SEATS)
-      throw new ServerError(ErrorCode.MATCHMAKE_INVALID_ROOM_ID, "This room has seated as many players as a round can have. Join a new room to play.");
+      throw refusal(
+        ErrorCode.MATCHMAKE_INVALID_ROOM_ID,
+        REFUSALS.roundFull,
+        "This room has seated as many players as a round can have. Join a new room to play.",
+      );
     const name = sanitizeName((options as { name?: unknown } | undefined)?.name);
     const seat = this.round.seat(client.sessionId, { name, bot: null });
     // Matchmaking sends nobody else here once the last seat is taken.

@@ -5,7 +5,7 @@
 // is placed in the smallest team and sent straight on. The teams' rounds are run from the
 // workshop console, which is the host of every team room with the same secret.
 import { randomUUID } from "node:crypto";
-import { type AuthContext, type Client, ErrorCode, matchMaker, ServerError } from "@colyseus/core";
+import { type AuthContext, type Client, ErrorCode, matchMaker } from "@colyseus/core";
 import { z } from "zod";
 import { hosting } from "../hosting/registry.js";
 import { WorkshopRecovery } from "../hosting/workshop-recovery.js";
@@ -19,11 +19,13 @@ import {
   MAX_WORKSHOP_PARTICIPANTS,
   MAX_WORKSHOP_TEAMS,
   RECONNECT_SECONDS,
+  REFUSALS,
   TEAM_NAMES,
   TEAM_SIZE_MIN,
   type WorkshopCommand,
 } from "../../shared/protocol/index.js";
 import { ParticipantState, TeamState, WorkshopState } from "../schema/WorkshopState.js";
+import { refusal } from "../refusals.js";
 import { FloodGuard } from "../throttle.js";
 import { log } from "../log.js";
 import { sendError } from "./authority.js";
@@ -86,16 +88,17 @@ export class WorkshopRoom extends PrivateRoom<WorkshopState, Person, { role: Rol
 
   override onAuth(_client: Client, options: unknown, context: AuthContext): { role: Role } {
     const parsed = joinOptionsSchema.safeParse(options ?? {});
-    if (!parsed.success) throw new ServerError(ErrorCode.AUTH_FAILED, "bad join options");
+    if (!parsed.success) throw refusal(ErrorCode.AUTH_FAILED, REFUSALS.badRequest, "bad join options");
     if (this.joinsAsHost(parsed.data.hostSecret, context, "workshop")) return { role: "host" };
     // A projector pointed at the workshop code would otherwise be placed in a team as a person.
     if (parsed.data.role === "screen")
-      throw new ServerError(
+      throw refusal(
         ErrorCode.AUTH_FAILED,
+        REFUSALS.workshopNoScreen,
         "A workshop has no projector view of its own: put the workshop console's dashboard on the big screen, or a team's projector view (/screen/TEAMCODE).",
       );
-    if (this.state.locked) throw new ServerError(ErrorCode.AUTH_FAILED, "This workshop is locked by its facilitator.");
-    if (this.state.people.size >= MAX_WORKSHOP_PARTICIPANTS) throw new ServerError(ErrorCode.AUTH_FAILED, "This workshop is full.");
+    if (this.state.locked) throw refusal(ErrorCode.AUTH_FAILED, REFUSALS.workshopLocked, "This workshop is locked by its facilitator.");
+    if (this.state.people.size >= MAX_WORKSHOP_PARTICIPANTS) throw refusal(ErrorCode.AUTH_FAILED, REFUSALS.workshopFull, "This workshop is full.");
     return { role: "participant" };
   }
 

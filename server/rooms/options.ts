@@ -2,10 +2,11 @@
 // the room settings below are honoured only when the server was configured to trust them
 // (tests, benchmarks, and later the facilitator's hosted rooms), never from a public client.
 import { randomInt } from "node:crypto";
-import { ErrorCode, ServerError } from "@colyseus/core";
+import { ErrorCode } from "@colyseus/core";
 import { z } from "zod";
 import { BOT_KINDS, type BotKind, fromPhase, getScenario, type Scenario } from "../../shared/index.js";
-import { DEFAULT_COUNTDOWN_SECONDS, issueText, RECONNECT_SECONDS } from "../../shared/protocol/index.js";
+import { DEFAULT_COUNTDOWN_SECONDS, issueText, RECONNECT_SECONDS, REFUSALS } from "../../shared/protocol/index.js";
+import { refusal } from "../refusals.js";
 
 const settingsSchema = z
   .object({
@@ -58,12 +59,12 @@ export const QUICK_PLAY_BOT_PACE = 1;
 export function readSettings(options: unknown, trusted: boolean): RoomSettings {
   const raw = trusted && typeof options === "object" && options !== null ? options : {};
   const parsed = settingsSchema.safeParse(raw);
-  if (!parsed.success) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, `bad room settings: ${issueText(parsed.error)}`);
+  if (!parsed.success) throw refusal(ErrorCode.MATCHMAKE_UNHANDLED, REFUSALS.badSettings, `bad room settings: ${issueText(parsed.error)}`);
   const s = parsed.data;
   const base = getScenario(s.scenario ?? DEFAULT_SCENARIO);
-  if (!base) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, `bad room settings: unknown scenario "${s.scenario}"`);
+  if (!base) throw refusal(ErrorCode.MATCHMAKE_UNHANDLED, REFUSALS.badSettings, `bad room settings: unknown scenario "${s.scenario}"`);
   if (s.startPhase !== undefined && s.startPhase >= base.phases.length)
-    throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, `bad room settings: startPhase: "${base.id}" has ${base.phases.length} phase(s)`);
+    throw refusal(ErrorCode.MATCHMAKE_UNHANDLED, REFUSALS.badSettings, `bad room settings: startPhase: "${base.id}" has ${base.phases.length} phase(s)`);
   const scenario = fromPhase(base, s.startPhase ?? 0);
   return {
     scenario,

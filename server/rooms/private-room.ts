@@ -3,10 +3,11 @@
 // by whoever holds the host secret, and closed once nobody has been in it for a while. Message
 // guards, error replies, fault logging and the shutdown notice are the same in both, so they
 // are written here once.
-import { type AuthContext, type Client, type ClientArray, ErrorCode, Room, type RoomException, ServerError } from "@colyseus/core";
-import { type Checked, type ErrorMessage, MSG } from "../../shared/protocol/index.js";
+import { type AuthContext, type Client, type ClientArray, ErrorCode, Room, type RoomException } from "@colyseus/core";
+import { type Checked, type ErrorMessage, MSG, REFUSALS } from "../../shared/protocol/index.js";
 import { checkHostSecret, displaceHost } from "../hosting/host-auth.js";
 import { hosting } from "../hosting/registry.js";
+import { refusal } from "../refusals.js";
 import type { FloodGuard } from "../throttle.js";
 import { admit, closeForShutdown, logRoomFault, refuseUnknownMessages, sendError } from "./authority.js";
 import { guardFrames } from "./frames.js";
@@ -83,17 +84,17 @@ export abstract class PrivateRoom<State extends object, UserData extends { role:
    * Redeems the ticket the creating request names (once: it is deleted), claims a room code as
    * the room id and makes the room private. Anyone else asking the matchmaker is refused.
    */
-  protected async redeemTicket<T extends PrivateTicket>(options: unknown, refusal: string): Promise<T> {
+  protected async redeemTicket<T extends PrivateTicket>(options: unknown, withoutTicket: string): Promise<T> {
     const ticketId = (options as { ticket?: unknown } | undefined)?.ticket;
     const raw = typeof ticketId === "string" && ticketId.length < 100 ? await this.presence.get(`smolder:ticket:${ticketId}`) : null;
-    if (!raw) throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, refusal);
+    if (!raw) throw refusal(ErrorCode.MATCHMAKE_UNHANDLED, REFUSALS.badRequest, withoutTicket);
     await this.presence.del(`smolder:ticket:${ticketId}`);
     const ticket = JSON.parse(String(raw)) as T;
     this.hostHash = Buffer.from(ticket.hostHash, "hex");
     // The code is the room id, registered in presence so it stays unique across processes.
     if (ticket.restore) {
       if (!(await hosting.reclaimCode(this.presence, ticket.restore.code)))
-        throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, `room ${ticket.restore.code} is already open`);
+        throw refusal(ErrorCode.MATCHMAKE_UNHANDLED, REFUSALS.alreadyOpen, `room ${ticket.restore.code} is already open`, { room: ticket.restore.code });
       this.roomId = ticket.restore.code;
     } else this.roomId = await hosting.claimCode(this.presence);
     await this.setPrivate(true);

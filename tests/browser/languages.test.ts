@@ -233,6 +233,37 @@ describe.runIf(runBrowserTests)("the game in other languages", () => {
     });
   }
 
+  it("de: a join by code that the server refuses is told why in German", async () => {
+    // A room its host has locked, made and locked as the console does: over the API and the host's socket.
+    const res = await fetch(`${suite.url()}/api/rooms`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const created = (await res.json()) as { code: string; hostSecret: string };
+    const host = await new Client(suite.url().replace("http", "ws")).joinById(created.code, { hostSecret: created.hostSecret });
+    host.onMessage("*", () => undefined);
+    host.send("host", { command: "lock" });
+    await expect.poll(() => (host.state as { locked?: boolean }).locked).toBe(true);
+
+    const { page, errors } = await suite.open();
+    await page.addInitScript(() => {
+      localStorage.setItem("smolder.language", "de");
+      localStorage.setItem("smolder.tutorialDone", "1");
+    });
+    await page.goto(suite.url());
+    const status = page.getByRole("status").first();
+    const tryCode = async (code: string) => {
+      await page.locator("#code").fill(code);
+      await page.getByRole("button", { name: de.title.joinWithCode }).click();
+    };
+    await tryCode("777777");
+    await expect.poll(() => status.textContent()).toBe("Es gibt keinen Raum mit dem Code „777777“. Prüf den Code und versuch es noch einmal.");
+    await noEnglish(page, "de", "title after a wrong code");
+    await tryCode(created.code);
+    await expect.poll(() => status.textContent()).toBe("Die Spielleitung hat diesen Raum gesperrt.");
+    await noEnglish(page, "de", "title after a locked room");
+    await shot(page, "de-title-locked-room");
+    await host.leave();
+    expect(errors).toEqual([]);
+  });
+
   it("a room language set by the host shows on a projector whose browser says another", async () => {
     const host = await suite.open({ width: 1440, height: 1000 });
     await host.page.addInitScript(() => localStorage.setItem("smolder.language", "es"));

@@ -3,7 +3,7 @@
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import type { Room as ClientRoom } from "colyseus.js";
 import { createAppConfig } from "../../server/app.config.js";
-import type { ErrorMessage } from "../../shared/protocol/index.js";
+import { type ErrorMessage, readRefusal, type Refusal } from "../../shared/protocol/index.js";
 import type { SmolderRoom } from "../../server/rooms/SmolderRoom.js";
 import type { SmolderState } from "../../server/schema/SmolderState.js";
 import { MemorySessionStore } from "../../server/storage/memory.js";
@@ -21,6 +21,27 @@ export const FAST = { scenario: "startup", seed: 1234, countdownSeconds: 0, tick
 
 export function serverRoom(server: ColyseusTestServer, client: Client): SmolderRoom {
   return server.getRoomById(client.roomId) as unknown as SmolderRoom;
+}
+
+/** What `attempt` was turned away with: the refusal's code, figures and English. Fails if it
+ *  succeeds, or is refused without a code. */
+export async function refused(attempt: Promise<unknown>): Promise<Refusal> {
+  const message = await attempt.then(
+    () => {
+      throw new Error("expected a refusal, but it succeeded");
+    },
+    (err: unknown) => String((err as { message?: unknown } | null)?.message ?? err),
+  );
+  const refusal = readRefusal(message);
+  if (!refusal) throw new Error(`refused without a code: ${message}`);
+  return refusal;
+}
+
+/** The refusal in a message, or a readable failure when it has none (for messages already caught). */
+export function refusalIn(message: string): Refusal {
+  const refusal = readRefusal(message);
+  if (!refusal) throw new Error(`refused without a code: ${message}`);
+  return refusal;
 }
 
 /** Polls until `cond` holds; fails with `what` after `ms`. */

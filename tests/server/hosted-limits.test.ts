@@ -4,7 +4,8 @@ import type { ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AddressLimiter } from "../../server/hosting/limits.js";
 import { normaliseCode, randomCode } from "../../server/hosting/codes.js";
-import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from "../../shared/protocol/index.js";
+import { readApiRefusal, readRefusal, REFUSALS, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from "../../shared/protocol/index.js";
+import { refusalIn } from "./helpers.js";
 import { createHosted, startHostedServer } from "./hosted-helpers.js";
 import { freePort } from "../../tools/cluster.js";
 
@@ -54,9 +55,18 @@ describe("per-address limits", () => {
     // A class behind one address joining the right code is never slowed down.
     for (let i = 0; i < 6; i++) expect((await joinAs("10.0.0.2", created.code, { name: `S${i}` })).room).toBeDefined();
     // Wrong codes: four tries, then the address is stopped, even for the right code.
-    for (let i = 0; i < 4; i++) expect((await joinAs("10.0.0.3", "QQQQQ" + ROOM_CODE_ALPHABET[i]!)).error).toMatch(/No room with code/);
-    expect((await joinAs("10.0.0.3", "QQQQQQ")).error).toMatch(/Too many wrong room codes/);
-    expect((await joinAs("10.0.0.3", created.code, { name: "Late" })).error).toMatch(/Too many wrong room codes/);
+    for (let i = 0; i < 4; i++) {
+      const typed = "QQQQQ" + ROOM_CODE_ALPHABET[i]!;
+      expect(readRefusal((await joinAs("10.0.0.3", typed)).error ?? "")).toEqual({
+        code: REFUSALS.noRoom,
+        params: { room: typed },
+        text: `No room with code "${typed}". Check the code and try again.`,
+      });
+    }
+    const stopped = refusalIn((await joinAs("10.0.0.3", "QQQQQQ")).error ?? "");
+    expect(stopped).toMatchObject({ code: REFUSALS.tooManyCodes, params: { seconds: expect.any(Number) } });
+    expect(stopped.text).toMatch(/^Too many wrong room codes from your address\. Try again in \d+ s\.$/);
+    expect(refusalIn((await joinAs("10.0.0.3", created.code, { name: "Late" })).error ?? "").code).toBe(REFUSALS.tooManyCodes);
     // Another address is unaffected.
     expect((await joinAs("10.0.0.4", created.code, { name: "Other" })).room).toBeDefined();
   });
@@ -66,6 +76,8 @@ describe("per-address limits", () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await fetch(`${base}/api/rooms`, { method: "POST", headers, body: "{}" })).status);
     expect(statuses).toEqual([201, 201, 201, 429]);
+    const again = await fetch(`${base}/api/rooms`, { method: "POST", headers, body: "{}" });
+    expect(readApiRefusal(await again.json())).toMatchObject({ code: REFUSALS.tooManyCreates, params: { seconds: expect.any(Number) } });
     const other = await fetch(`${base}/api/rooms`, { method: "POST", headers: { ...headers, "x-forwarded-for": "10.0.1.2" }, body: "{}" });
     expect(other.status).toBe(201);
     const bad = await fetch(`${base}/api/rooms`, { method: "POST", headers: { ...headers, "x-forwarded-for": "10.0.1.3" }, body: "{not json" });
@@ -77,8 +89,10 @@ describe("per-address limits", () => {
     // The secret is checked when the socket joins; the socket's address is loopback in tests.
     const errors: string[] = [];
     for (let i = 0; i < 5; i++) await server.sdk.joinById(created.code, { hostSecret: `guess-${i}` }).catch((e: Error) => errors.push(e.message));
-    expect(errors.slice(0, 4).every((m) => /wrong host secret/.test(m))).toBe(true);
-    expect(errors[4]).toMatch(/too many wrong/i);
+    expect(errors.slice(0, 4).map((m) => refusalIn(m).code)).toEqual(Array<string>(4).fill(REFUSALS.wrongSecret));
+    expect(errors[0]).toMatch(/wrong host secret for this room/);
+    // Wrong codes and wrong secrets spend one budget; the room-code guard, which looks first, says so.
+    expect(refusalIn(errors[4]!)).toMatchObject({ code: REFUSALS.tooManyCodes, params: { seconds: expect.any(Number) } });
   });
 
   it("a limiter refills over time", () => {

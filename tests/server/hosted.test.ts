@@ -5,10 +5,10 @@ import { matchMaker } from "@colyseus/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CODES_KEY } from "../../server/hosting/registry.js";
 import { replayRound } from "../../server/hosting/rounds.js";
-import { botName, MAX_HOSTED_PLAYERS, ROOM_CODE_ALPHABET } from "../../shared/protocol/index.js";
+import { botName, MAX_HOSTED_PLAYERS, REFUSALS, ROOM_CODE_ALPHABET } from "../../shared/protocol/index.js";
 import type { SmolderState } from "../../server/schema/SmolderState.js";
 import { type LogEntry, replay, stateHash } from "../../shared/index.js";
-import { sleep, until } from "./helpers.js";
+import { refused, sleep, until } from "./helpers.js";
 import { command, createHosted, errorsOf, hostedRoom, joinHost, joinPlayer, startHostedServer } from "./hosted-helpers.js";
 import { freePort } from "../../tools/cluster.js";
 import { localNetworkAddress } from "../../server/hosting/origin.js";
@@ -47,7 +47,7 @@ describe("creating and joining hosted rooms", () => {
   });
 
   it("a stranger cannot create a hosted room through the matchmaker", async () => {
-    await expect(server.sdk.create("hosted", { ticket: "made-up" })).rejects.toThrow();
+    expect((await refused(server.sdk.create("hosted", { ticket: "made-up" }))).code).toBe(REFUSALS.badRequest);
   });
 
   it("quick play never lands in a private room", async () => {
@@ -68,7 +68,11 @@ describe("creating and joining hosted rooms", () => {
     expect(b.roomId).toBe(created.code);
     await until(() => a.state.players.size === 3, "three players");
     expect([...a.state.players.values()].map((p) => p.name).sort()).toEqual(["Ann", "Ann 2", "ann 3"]);
-    await expect(server.sdk.joinById("XXXXXX", { name: "Lost" })).rejects.toThrow(/No room with code "XXXXXX"/);
+    expect(await refused(server.sdk.joinById("XXXXXX", { name: "Lost" }))).toEqual({
+      code: REFUSALS.noRoom,
+      params: { room: "XXXXXX" },
+      text: 'No room with code "XXXXXX". Check the code and try again.',
+    });
     for (const x of [a, b, c]) await x.leave();
   });
 
@@ -260,13 +264,16 @@ describe("host commands", () => {
     await until(() => bClosed !== 0 && !a.state.players.has(b.sessionId), "Bo kicked");
     expect(bErrors.map((e) => e.code)).toContain("kicked");
     // Bo's browser stays out, under any name; another browser is welcome.
-    await expect(joinPlayer(server, created.code, "Not Bo", { device: "browser-of-bo" })).rejects.toThrow(/removed you/);
+    expect(await refused(joinPlayer(server, created.code, "Not Bo", { device: "browser-of-bo" }))).toMatchObject({
+      code: REFUSALS.removed,
+      text: "The host removed you from this room.",
+    });
     const c = await joinPlayer(server, created.code, "Cy", { device: "browser-of-cy" });
     await c.leave();
 
     await command(host, { command: "lock" }, errors);
     await until(() => a.state.locked, "locked");
-    await expect(joinPlayer(server, created.code, "Late")).rejects.toThrow(/locked/);
+    expect(await refused(joinPlayer(server, created.code, "Late"))).toMatchObject({ code: REFUSALS.roomLocked, text: "This room is locked by its host." });
     // The host can still come back while the room is locked.
     const host2 = await joinHost(server, created);
     expect(errors.pop()?.message).toMatch(/opened somewhere else/);
@@ -353,9 +360,12 @@ describe("host authority", () => {
 
   it("a wrong host secret is refused at the door", async () => {
     const created = await createHosted(PORT);
-    await expect(server.sdk.joinById(created.code, { hostSecret: "guess" })).rejects.toThrow(/wrong host secret/);
+    expect(await refused(server.sdk.joinById(created.code, { hostSecret: "guess" }))).toMatchObject({
+      code: REFUSALS.wrongSecret,
+      text: "wrong host secret for this room",
+    });
     const other = await createHosted(PORT);
-    await expect(server.sdk.joinById(created.code, { hostSecret: other.hostSecret })).rejects.toThrow(/wrong host secret/);
+    expect((await refused(server.sdk.joinById(created.code, { hostSecret: other.hostSecret }))).code).toBe(REFUSALS.wrongSecret);
   });
 
   it("the host reclaims the room from another tab; the old console is let go; a drop pauses when asked", async () => {

@@ -5,12 +5,12 @@
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAppConfig } from "../../server/app.config.js";
-import { MAX_ROUND_SEATS } from "../../shared/protocol/index.js";
+import { MAX_ROUND_SEATS, REFUSALS } from "../../shared/protocol/index.js";
 import type { HostedState } from "../../server/schema/HostedState.js";
 import type { SmolderState } from "../../server/schema/SmolderState.js";
 import { MemorySessionStore } from "../../server/storage/memory.js";
 import { freePort } from "../../tools/cluster.js";
-import { FAST, createRoom, serverRoom, until } from "./helpers.js";
+import { FAST, createRoom, refusalIn, refused, serverRoom, until } from "./helpers.js";
 import { command, createHosted, errorsOf, hostedRoom, joinHost, joinPlayer } from "./hosted-helpers.js";
 
 const JOIN_BURST = 3;
@@ -46,7 +46,7 @@ describe("seats", () => {
     }
     expect(cycles).toBe(MAX_ROUND_SEATS - 1);
     // Locked once the last seat was taken (so joinOrCreate opens a new room); a join racing the lock is told why.
-    expect(refusal).toMatch(/This room is full or locked|seated as many players as a round can have/);
+    expect([REFUSALS.fullOrLocked, REFUSALS.roundFull]).toContain(refusalIn(refusal).code);
     expect(room.rules.players.length).toBe(MAX_ROUND_SEATS);
     await until(() => creator.state.players.size === MAX_ROUND_SEATS, "every seat in the state");
     expect(room.locked).toBe(true);
@@ -80,8 +80,10 @@ describe("seats", () => {
     // The first test spent one join of the burst.
     const rooms = [];
     for (let i = 1; i < JOIN_BURST; i++) rooms.push(await server.sdk.joinOrCreate("smolder", { ...FAST, countdownSeconds: 60 }));
-    await expect(server.sdk.joinOrCreate("smolder", { ...FAST, countdownSeconds: 60 })).rejects.toThrow(/Too many games joined from your address/);
-    await expect(server.sdk.create("smolder", { ...FAST, countdownSeconds: 60 })).rejects.toThrow(/Too many games joined/);
+    const stopped = await refused(server.sdk.joinOrCreate("smolder", { ...FAST, countdownSeconds: 60 }));
+    expect(stopped).toMatchObject({ code: REFUSALS.tooManyJoins, params: { seconds: expect.any(Number) } });
+    expect(stopped.text).toMatch(/^Too many games joined from your address\. Try again in \d+ s\.$/);
+    expect((await refused(server.sdk.create("smolder", { ...FAST, countdownSeconds: 60 }))).code).toBe(REFUSALS.tooManyJoins);
     await Promise.all(rooms.map((r) => r.leave()));
   });
 });

@@ -16,6 +16,7 @@ import { hosting } from "../../server/hosting/registry.js";
 import { type RoundRecord, replayRound } from "../../server/hosting/rounds.js";
 import type { SessionRecord } from "../../server/storage/store.js";
 import { EFFORTS, type RoundSummary, stateHash } from "../../shared/index.js";
+import { REFUSALS } from "../../shared/protocol/index.js";
 import { csvObjects, parseCsv } from "./csv.js";
 import { until } from "./helpers.js";
 import { command, createHosted, joinHost, joinPlayer } from "./hosted-helpers.js";
@@ -333,13 +334,13 @@ describe("the sessions API's door", () => {
     for (const p of ["/api/sessions", path(), `${path()}/export?format=json`]) {
       const none = await get(p);
       expect(none.status, p).toBe(401);
-      expect(none.json()).toEqual({ error: expect.any(String) });
+      expect(none.json()).toEqual({ error: expect.any(String), code: REFUSALS.noSecret });
     }
     const other = (await request("POST", "/api/rooms", null, {})).json() as CreatedRoom;
     const wrong = await get(path(), other.hostSecret);
     expect(wrong.status).toBe(401);
     const text = wrong.text();
-    expect(JSON.parse(text)).toEqual({ error: expect.any(String) });
+    expect(JSON.parse(text)).toEqual({ error: expect.any(String), code: REFUSALS.wrongSecret });
     expect(text).not.toContain(created.code);
     // Another facilitator's secret lists only their own session.
     expect((await getJson<{ id: string }[]>("/api/sessions", other.hostSecret)).map((s) => s.id)).toEqual([other.sessionId]);

@@ -8,8 +8,9 @@ import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreatedRoom } from "../../server/hosting/api.js";
 import type { RoundSummary } from "../../shared/index.js";
+import { REFUSALS } from "../../shared/protocol/index.js";
 import { parseCsv } from "./csv.js";
-import { until } from "./helpers.js";
+import { refused, until } from "./helpers.js";
 import { errorsOf, startHostedServer } from "./hosted-helpers.js";
 import { freePort } from "../../tools/cluster.js";
 
@@ -25,6 +26,7 @@ afterAll(async () => {
 
 interface Seen {
   stage: string;
+  locked: boolean;
   people: Map<string, { name: string; team: string; status: string }>;
   teams: Map<string, { id: string; name: string; code: string; session: string }>;
 }
@@ -56,8 +58,16 @@ describe("a team workshop", () => {
     for (let i = 0; i < 30; i++) people.push(await joinQuiet(created.code, { name: `Person ${i + 1}` }));
     await until(() => seen(host).people?.size === 30, "30 people in the lobby");
     // A projector pointed at the workshop code is told where to look instead of joining a team.
-    await expect(server.sdk.joinById(created.code, { role: "screen" })).rejects.toThrow(/no projector view of its own/);
+    const noScreen = await refused(server.sdk.joinById(created.code, { role: "screen" }));
+    expect(noScreen.code).toBe(REFUSALS.workshopNoScreen);
+    expect(noScreen.text).toMatch(/no projector view of its own/);
     expect(seen(host).people.size).toBe(30);
+    // Locked, it turns newcomers away until it is unlocked.
+    host.send("host", { command: "lock" });
+    await until(() => seen(host).locked, "locked");
+    expect((await refused(server.sdk.joinById(created.code, { name: "Late" }))).code).toBe(REFUSALS.workshopLocked);
+    host.send("host", { command: "unlock" });
+    await until(() => !seen(host).locked, "unlocked");
 
     // Only the facilitator forms teams.
     const p0Errors = errorsOf(people[0] as never);

@@ -52,6 +52,7 @@ export const facilitatorDe: FacilitatorCatalogue = {
     noKeyRoom:
       "Dieser Browser hat den Schlüssel der Spielleitung für Raum {{code}} nicht. Öffne die Konsole in dem Browser, der den Raum angelegt hat, oder lege einen neuen Raum an.",
     noKeyWorkshop: "Dieser Browser hat den Schlüssel der Spielleitung für Workshop {{code}} nicht.",
+    noKeySession: "Dieser Browser hat den Schlüssel der Spielleitung für diese Sitzung nicht.",
     workshopClosed: "Workshop {{code}} ist geschlossen.",
     couldNotOpenWorkshop: "Workshop {{code}} ließ sich nicht öffnen: {{why}}",
     couldNotHostAgain: "Diese Sitzung ließ sich nicht erneut starten: {{why}}",
@@ -72,7 +73,7 @@ export const facilitatorDe: FacilitatorCatalogue = {
     rounds: "Runden",
     sessionsKept: "Die Sitzungen liegen auf dem Server; dieser Browser hat den Schlüssel, der sie öffnet.",
     connecting: "Verbinde mit Raum {{code}}…",
-    noAnswer: "der Server hat nicht geantwortet",
+    noAnswer: "Der Server hat nicht geantwortet.",
     roomClosed: "Raum {{code}} ist geschlossen. Lege einen neuen an.",
     couldNotOpen: "Raum {{code}} ließ sich nicht öffnen: {{why}}",
     stageLobby: "Lobby: Leute kommen dazu",
