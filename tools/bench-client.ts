@@ -1,6 +1,8 @@
 // npm run bench:client [-- --json]
 // Loads the built game in headless Chromium (Debian's, software WebGL) and prints:
-// - firstPlayableMs: navigation → the title's Quick play is usable and Phaser has drawn a frame
+// - firstPlayableMs: navigation → the title's form is usable (Quick play is there and the page has
+//   painted twice); the form is HTML and needs no game engine (client/main.ts)
+// - mapDrawnMs: navigation → the game engine has loaded and drawn the title's map behind it
 // - jsGzipBytes: the JavaScript the page loaded, gzip-compressed
 // - frameP50Ms / frameP95Ms: frame intervals at 1280×720 at the peak of a `classic` round with
 //   8 players (you + 7 bots), in the last phase with a third of the map on fire.
@@ -70,6 +72,9 @@ await page.goto(`${url}/?${room}`);
 await page.getByRole("button", { name: "Quick play" }).waitFor();
 await page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))");
 const firstPlayableMs = Date.now() - t0;
+await page.waitForFunction("window.smolder.scenes().includes('title')");
+await page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))");
+const mapDrawnMs = Date.now() - t0;
 const title = await frameTimes(3000);
 
 await page.getByRole("button", { name: "Quick play" }).click();
@@ -97,6 +102,7 @@ const fires = Math.max(...[before, after].map((s) => (s ? s.heat.filter((h) => h
 
 const result = {
   firstPlayableMs,
+  mapDrawnMs,
   jsGzipBytes,
   frameP50Ms: Math.round(peak.p50 * 10) / 10,
   frameP95Ms: Math.round(peak.p95 * 10) / 10,
@@ -106,7 +112,7 @@ const result = {
 };
 if (args.json) console.log(JSON.stringify(result));
 else {
-  log(`first playable frame: ${firstPlayableMs} ms (target ≤ 1200)`);
+  log(`first playable:       ${firstPlayableMs} ms to a usable title form (target ≤ 1200); its map drawn at ${mapDrawnMs} ms`);
   log(`JavaScript (gzip):    ${(jsGzipBytes / 1024).toFixed(0)} KB loaded by the title and the round (target ≤ 420 KB)`);
   log(`peak classic round:   ${after?.players.length ?? 0} players, tick ${before?.tick}→${after?.tick}, up to ${fires} fires, stage ${after?.stage}`);
   log(
