@@ -6,7 +6,7 @@ import Phaser from "phaser";
 import { reducedMotion } from "../a11y/motion.js";
 import { TILE_PX } from "../constants.js";
 import type { Frame } from "../net/frame.js";
-import { FIRE_POSES as POSES, fireKey as textureKey, MAX_HEAT, makeMapTextures } from "./textures.js";
+import { FIRE_POSES as POSES, FIRES, fireFrame, MAX_HEAT, makeMapTextures } from "./textures.js";
 
 const T = TILE_PX;
 const POSE_MS = 110;
@@ -34,7 +34,7 @@ export class FireLayer {
         // Each tile flickers at its own phase, so the map does not pulse in step.
         const pose = calm ? 0 : (Math.floor(time / POSE_MS) + i * 7) % POSES;
         const img = this.images[n] ?? this.add();
-        img.setTexture(textureKey(Math.min(h, MAX_HEAT), pose));
+        img.setFrame(fireFrame(Math.min(h, MAX_HEAT), pose));
         img.setPosition((i % w) * T, Math.floor(i / w) * T);
         img.setVisible(true);
         n++;
@@ -45,7 +45,7 @@ export class FireLayer {
   }
 
   private add(): Phaser.GameObjects.Image {
-    const img = new Phaser.GameObjects.Image(this.scene, 0, 0, textureKey(1, 0)).setOrigin(0, 0);
+    const img = new Phaser.GameObjects.Image(this.scene, 0, 0, FIRES, fireFrame(1, 0)).setOrigin(0, 0);
     this.images.push(img);
     this.group.add(img);
     return img;

@@ -10,7 +10,10 @@ const T = TILE_PX;
 /** Flicker poses per heat; pose 0 is the calm one (reduced motion shows only it). */
 export const FIRE_POSES = 4;
 export const MAX_HEAT = PALETTE.fire.length - 1;
-export const fireKey = (heat: number, pose: number) => `fire-${heat}-${pose}`;
+/** Every fire pose is a frame of one texture, so the whole fire layer draws in one batch
+ *  (a texture each split it into hundreds of draw calls, which software WebGL pays dearly). */
+export const FIRES = "fires";
+export const fireFrame = (heat: number, pose: number) => `${heat}-${pose}`;
 /** Avatar pieces are drawn at this radius and scaled to the avatar's. */
 export const PIECE_RADIUS = 28;
 export const PIECE_SIZE = 96;
@@ -54,8 +57,23 @@ function drawFire(ctx: CanvasRenderingContext2D, heat: number, pose: number): vo
 
 /** Makes every texture once per game (textures outlive scenes). */
 export function makeMapTextures(scene: Phaser.Scene): void {
-  for (let heat = 1; heat <= MAX_HEAT; heat++)
-    for (let pose = 0; pose < FIRE_POSES; pose++) canvasTexture(scene, fireKey(heat, pose), T, T, (ctx) => drawFire(ctx, heat, pose));
+  if (!scene.textures.exists(FIRES)) {
+    const tex = scene.textures.createCanvas(FIRES, FIRE_POSES * T, MAX_HEAT * T);
+    const ctx = tex?.getContext();
+    if (tex && ctx) {
+      for (let heat = 1; heat <= MAX_HEAT; heat++)
+        for (let pose = 0; pose < FIRE_POSES; pose++) {
+          const x = pose * T;
+          const y = (heat - 1) * T;
+          ctx.save();
+          ctx.translate(x, y);
+          drawFire(ctx, heat, pose);
+          ctx.restore();
+          tex.add(fireFrame(heat, pose), 0, x, y, T, T);
+        }
+      tex.refresh();
+    }
+  }
   const mid = PIECE_SIZE / 2;
   const R = PIECE_RADIUS;
   // White, so a tint gives each seat its colour; the dark edge stays dark under any tint.
