@@ -1,7 +1,7 @@
 // What hosted rooms and the HTTP front door share in one process: the code registry (in
 // presence, so codes stay unique across processes), the per-address limits, and the store
 // that keeps finished rounds.
-import type { Presence } from "@colyseus/core";
+import { matchMaker, type Presence } from "@colyseus/core";
 import { randomCode } from "./codes.js";
 import { AddressLimiter, DEFAULT_LIMITS, type RateLimits } from "./limits.js";
 import { MemorySessionStore } from "../storage/memory.js";
@@ -11,6 +11,10 @@ import type { SessionStore } from "../storage/store.js";
 export const CODES_KEY = "smolder:codes";
 /** Presence hash code → claims, which makes claiming a code atomic across processes. */
 export const CLAIMS_KEY = "smolder:code-claims";
+/** Presence hash code → the process holding it, so a code whose process died can be taken over. */
+export const OWNERS_KEY = "smolder:code-owners";
+/** Presence hash "code:dead process" → takers: exactly one process takes a dead one's code. */
+export const TAKEOVERS_KEY = "smolder:code-takeovers";
 
 class Hosting {
   limits: RateLimits = DEFAULT_LIMITS;
@@ -37,25 +41,34 @@ class Hosting {
    * processes on Redis, two of them could draw the same code at once: HINCRBY on CLAIMS_KEY is
    * atomic, so exactly one counts the code to 1 and owns it; the other draws again.
    */
-  async claimCode(presence: Presence, next: () => string = randomCode): Promise<string> {
+  async claimCode(presence: Presence, next: () => string = randomCode, owner = matchMaker.processId ?? ""): Promise<string> {
     for (;;) {
       const code = next();
       if (await presence.sismember(CODES_KEY, code)) continue;
       if ((await presence.hincrby(CLAIMS_KEY, code, 1)) !== 1) continue;
-      await presence.sadd(CODES_KEY, code);
+      await Promise.all([presence.sadd(CODES_KEY, code), presence.hset(OWNERS_KEY, code, owner)]);
       return code;
     }
   }
 
-  /** A restored room's own code again (see restore.ts): false when a live room holds it. */
-  async reclaimCode(presence: Presence, code: string): Promise<boolean> {
-    if ((await presence.hincrby(CLAIMS_KEY, code, 1)) !== 1) return false;
-    await presence.sadd(CODES_KEY, code);
+  /**
+   * A restored room's own code again (see restore.ts): false when a live room holds it. A code
+   * still claimed by a process that is gone (killed with kill -9, so it released nothing) is
+   * taken over: a process is alive while it listens on its Colyseus channel, and of several
+   * processes restoring the same room at once exactly one counts the takeover to 1.
+   */
+  async reclaimCode(presence: Presence, code: string, owner = matchMaker.processId ?? ""): Promise<boolean> {
+    if ((await presence.hincrby(CLAIMS_KEY, code, 1)) !== 1) {
+      const holder = await presence.hget(OWNERS_KEY, code);
+      if (!holder || holder === owner || (await presence.channels(`p:${holder}`)).length > 0) return false;
+      if ((await presence.hincrby(TAKEOVERS_KEY, `${code}:${holder}`, 1)) !== 1) return false;
+    }
+    await Promise.all([presence.sadd(CODES_KEY, code), presence.hset(OWNERS_KEY, code, owner)]);
     return true;
   }
 
   async releaseCode(presence: Presence, code: string): Promise<void> {
-    await Promise.all([presence.srem(CODES_KEY, code), presence.hdel(CLAIMS_KEY, code)]);
+    await Promise.all([presence.srem(CODES_KEY, code), presence.hdel(CLAIMS_KEY, code), presence.hdel(OWNERS_KEY, code)]);
   }
 }
 

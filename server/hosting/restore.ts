@@ -24,7 +24,13 @@ export const HANDOVER_TOPIC = "smolder:handover";
 export async function restoreRooms(store: SessionStore): Promise<RestoreReport> {
   const report: RestoreReport = { restored: [], failed: [] };
   const started = performance.now();
-  for (const cp of await store.listCheckpoints()) {
+  const checkpoints = await store.listCheckpoints();
+  // With several processes, one killed outright still lists its rooms until a health check
+  // clears them; that clearing must be over before a room of it reopens here under the same
+  // code, or it would delete the new listing with the old. (A second, already running check is
+  // shared, not repeated; live processes are not asked.)
+  if (checkpoints.length > 0) await matchMaker.healthCheckAllProcesses().catch(() => undefined);
+  for (const cp of checkpoints) {
     const failed = await restoreRoom(store, cp.sessionId, cp);
     if (failed) report.failed.push({ code: cp.code, reason: failed });
     else report.restored.push(cp.code);

@@ -11,7 +11,19 @@ import type { HostedState } from "../../server/schema/HostedState.js";
 import { replayRound, type RoundRecord } from "../../server/hosting/rounds.js";
 import { stateHash } from "../../shared/index.js";
 import { MSG, NOTICES } from "../../shared/protocol/index.js";
-import { clientOf, createHosted, freePort, type GameServer, listen, sharedDataDir, startGameServer, until } from "./harness.js";
+import {
+  clientOf,
+  createHosted,
+  freePort,
+  type GameServer,
+  listen,
+  type RedisServer,
+  runScaleTests,
+  sharedDataDir,
+  startGameServer,
+  startRedis,
+  until,
+} from "./harness.js";
 
 const PLAYERS = [
   { name: "Ann", device: "device-ann-0001" },
@@ -36,9 +48,16 @@ const seatsOf = (r: Room) => [...stateOf(r).players.values()].filter((p) => !p.b
 
 /** Where the processes keep rounds: DATA_DIR's SQLite file, or a PostgreSQL database. */
 let databaseUrl: string | null = null;
+/** Set while the processes share a Redis (its codes and presence outlive a killed process). */
+let redisUrl: string | null = null;
 
 async function serve(port: number): Promise<GameServer> {
-  const server = await startGameServer({ port, dataDir: data.dir, ...(databaseUrl && { env: { DATABASE_URL: databaseUrl } }) });
+  const server = await startGameServer({
+    port,
+    dataDir: data.dir,
+    ...(databaseUrl && { env: { DATABASE_URL: databaseUrl } }),
+    ...(redisUrl && { redisUrl }),
+  });
   running.push(server);
   return server;
 }
@@ -53,6 +72,21 @@ describe.skipIf(!runPostgresTests)("on PostgreSQL", () => {
     databaseUrl = null;
     await pg?.stop();
   });
+  it("a round killed with SIGKILL comes back the same way", () => playStopAndRestore("SIGKILL"));
+});
+
+describe.skipIf(!runScaleTests)("on Redis", () => {
+  let redis: RedisServer;
+  beforeAll(async () => {
+    redis = await startRedis();
+    redisUrl = redis.url;
+  });
+  afterAll(async () => {
+    redisUrl = null;
+    await redis?.stop();
+  });
+  // The killed process leaves its code claimed in Redis and its room listed: the next process
+  // sees that process is gone and takes the code over.
   it("a round killed with SIGKILL comes back the same way", () => playStopAndRestore("SIGKILL"));
 });
 
