@@ -14,8 +14,8 @@ const POSE_MS = 110;
 export class FireLayer {
   private readonly images: Phaser.GameObjects.Image[] = [];
   private readonly group: Phaser.GameObjects.Layer;
-  /** Burning tiles shown at the last draw (read by tests through the board). */
-  count = 0;
+  /** Images shown at the last draw; the rest of the pool is hidden. */
+  private count = 0;
 
   constructor(private readonly scene: Phaser.Scene) {
     makeMapTextures(scene);

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { EFFORTS, type Timeline } from "../../shared/index.js";
 import { type AxeReport, axe } from "./axe.js";
 import { browserSuite, runBrowserTests } from "./harness.js";
-import { quickPlay } from "./drive.js";
+import { makeKeptRoom, quickPlay } from "./drive.js";
 
 const totals: AxeReport["counts"] = { minor: 0, moderate: 0, serious: 0, critical: 0 };
 let pages = 0;
@@ -82,14 +82,7 @@ describe.runIf(runBrowserTests)("accessibility (axe-core)", () => {
 
   it("host console, projector and debrief", async () => {
     const host = await suite.open({ width: 1440, height: 1000 });
-    await host.page.goto(`${suite.url()}/host`);
-    const created = await host.page.evaluate(async () => {
-      const res = await fetch("/api/rooms", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tickMs: 4 }) });
-      const c = (await res.json()) as { code: string; hostSecret: string; sessionId: string };
-      localStorage.setItem("smolder.host.rooms", JSON.stringify({ [c.code]: { secret: c.hostSecret, sessionId: c.sessionId, created: Date.now() } }));
-      localStorage.setItem("smolder.host.key", c.hostSecret);
-      return c;
-    });
+    const created = await makeKeptRoom(host.page, suite.url(), "room", 4);
     await host.page.goto(`${suite.url()}/host?code=${created.code}`);
     await host.page.getByTestId("host-code").waitFor();
     await host.page.waitForTimeout(500);
@@ -144,17 +137,7 @@ describe.runIf(runBrowserTests)("accessibility (axe-core)", () => {
 
   it("workshop dashboard", async () => {
     const host = await suite.open({ width: 1920, height: 1080 });
-    await host.page.goto(`${suite.url()}/host`);
-    const created = await host.page.evaluate(async () => {
-      const res = await fetch("/api/workshops", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tickMs: 5 }) });
-      const c = (await res.json()) as { code: string; hostSecret: string; sessionId: string };
-      localStorage.setItem(
-        "smolder.host.rooms",
-        JSON.stringify({ [c.code]: { secret: c.hostSecret, sessionId: c.sessionId, created: Date.now(), workshop: true } }),
-      );
-      localStorage.setItem("smolder.host.key", c.hostSecret);
-      return c;
-    });
+    const created = await makeKeptRoom(host.page, suite.url(), "workshop", 5);
     await host.page.goto(`${suite.url()}/host?workshop=${created.code}`);
     await expect.poll(() => host.page.getByTestId("ws-code").textContent()).toBe(created.code);
     await host.page.waitForTimeout(500);

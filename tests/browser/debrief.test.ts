@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { type Browser, browserSuite, hasMarks, looksDrawn, runBrowserTests } from "./harness.js";
+import { makeKeptRoom } from "./drive.js";
 
 const SHOTS = "test-results/screens";
 mkdirSync(SHOTS, { recursive: true });
@@ -36,15 +37,7 @@ describe.runIf(runBrowserTests)("the debrief in the browser", () => {
 
   it("host compares rounds, runs a what-if, scrubs the replay and shows the debrief everywhere", async () => {
     const host: Browser = await suite.open({ width: 1440, height: 1000 });
-    await host.page.goto(`${suite.url()}/host`);
-    // A room with fast ticks (a trusted test server), kept in this browser as the console keeps rooms.
-    const created = await host.page.evaluate(async () => {
-      const res = await fetch("/api/rooms", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tickMs: 10 }) });
-      const c = (await res.json()) as { code: string; hostSecret: string; sessionId: string };
-      localStorage.setItem("smolder.host.rooms", JSON.stringify({ [c.code]: { secret: c.hostSecret, sessionId: c.sessionId, created: Date.now() } }));
-      localStorage.setItem("smolder.host.key", c.hostSecret);
-      return c;
-    });
+    const created = await makeKeptRoom(host.page, suite.url(), "room", 10);
     await host.page.goto(`${suite.url()}/host?code=${created.code}`);
     await host.page.getByTestId("host-code").waitFor();
 

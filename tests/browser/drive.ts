@@ -120,3 +120,30 @@ export async function putOutAFire(page: Page, ms = 40_000): Promise<number> {
   }
   throw new Error("no fire was put out");
 }
+
+export interface MadeRoom {
+  code: string;
+  hostSecret: string;
+  sessionId: string;
+}
+
+/** Makes a hosted room (or a workshop) through the API from the host page, fast ticks on a
+ *  trusted test server, and keeps it in this browser as the console keeps the rooms it made. */
+export async function makeKeptRoom(page: Page, baseUrl: string, kind: "room" | "workshop", tickMs: number): Promise<MadeRoom> {
+  await page.goto(`${baseUrl}/host`);
+  return page.evaluate(
+    async ({ kind, tickMs }) => {
+      const res = await fetch(kind === "workshop" ? "/api/workshops" : "/api/rooms", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ tickMs }),
+      });
+      const c = (await res.json()) as { code: string; hostSecret: string; sessionId: string };
+      const kept = { secret: c.hostSecret, sessionId: c.sessionId, created: Date.now(), ...(kind === "workshop" && { workshop: true }) };
+      localStorage.setItem("smolder.host.rooms", JSON.stringify({ [c.code]: kept }));
+      localStorage.setItem("smolder.host.key", c.hostSecret);
+      return c;
+    },
+    { kind, tickMs },
+  );
+}

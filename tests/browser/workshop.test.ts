@@ -7,6 +7,7 @@ import { Client, type Room } from "colyseus.js";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { browserSuite, looksDrawn, runBrowserTests } from "./harness.js";
+import { makeKeptRoom } from "./drive.js";
 
 const SHOTS = "test-results/screens";
 mkdirSync(SHOTS, { recursive: true });
@@ -33,17 +34,7 @@ describe.runIf(runBrowserTests)("a team workshop in the browser", () => {
   it("forms teams, opens them, runs every team from the dashboard and compares them", async () => {
     // The console on a facilitator's big screen.
     const host = await suite.open({ width: 1920, height: 1080 });
-    await host.page.goto(`${suite.url()}/host`);
-    const created = await host.page.evaluate(async () => {
-      const res = await fetch("/api/workshops", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tickMs: 5 }) });
-      const c = (await res.json()) as { code: string; hostSecret: string; sessionId: string };
-      localStorage.setItem(
-        "smolder.host.rooms",
-        JSON.stringify({ [c.code]: { secret: c.hostSecret, sessionId: c.sessionId, created: Date.now(), workshop: true } }),
-      );
-      localStorage.setItem("smolder.host.key", c.hostSecret);
-      return c;
-    });
+    const created = await makeKeptRoom(host.page, suite.url(), "workshop", 5);
     await host.page.goto(`${suite.url()}/host?workshop=${created.code}`);
     await expect.poll(() => host.page.getByTestId("ws-code").textContent()).toBe(created.code);
 
