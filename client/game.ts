@@ -11,12 +11,14 @@ import { PracticeScene } from "./scenes/PracticeScene.js";
 import { ResultsScene } from "./scenes/ResultsScene.js";
 import { TitleScene } from "./scenes/TitleScene.js";
 import { WorkshopScene } from "./scenes/WorkshopScene.js";
+import { pickRenderer } from "./render/renderer-choice.js";
 import { RenderScale } from "./render/resolution.js";
 import { watchDebrief } from "./ui/debrief-overlay.js";
 import { bindWindowApi } from "./window-api.js";
 
+const renderer = pickRenderer();
 const game = new Phaser.Game({
-  type: Phaser.AUTO,
+  type: renderer === "webgl" ? Phaser.WEBGL : Phaser.CANVAS,
   parent: "game",
   backgroundColor: PALETTE.background,
   // Sized by RenderScale (below), which may draw fewer pixels where frames are slow.
@@ -32,6 +34,7 @@ watchDebrief(app.session, { myName: () => (app.session.room ? (readFrame(app.ses
 
 bindWindowApi({
   game,
+  renderer,
   renderScale: () => renderScale.value,
   fixRenderScale: (value) => renderScale.fix(value),
   drawn: () => (game.scene.isActive(SCENES.game) ? (game.scene.getScene(SCENES.game) as GameScene).drawnBoard() : null),

@@ -5,9 +5,12 @@ import type Phaser from "phaser";
 import { app } from "./app.js";
 import { SCENES } from "./constants.js";
 import { readFrame } from "./net/frame.js";
+import type { RendererName } from "./render/renderer-choice.js";
 
 interface Engine {
   game: Phaser.Game;
+  /** Which of Phaser's renderers this machine got (render/renderer-choice.ts). */
+  renderer: RendererName;
   renderScale: () => number;
   fixRenderScale: (value: number | null) => void;
   /** What the round's map last drew (guard, revealed risk, embers), or null outside a round. */
@@ -27,6 +30,7 @@ export function bindWindowApi(e: Engine): void {
   scenes: () => engine?.game.scene.getScenes(true).map((s) => s.scene.key) ?? [],
   frame: () => (app.practice ? app.practice() : app.session.room ? readFrame(app.session.room) : null),
   drawn: () => engine?.drawn() ?? null,
+  renderer: () => engine?.renderer ?? null,
   renderScale: () => engine?.renderScale() ?? 1,
   /** Where the round's camera looks (scroll and zoom), to check it does not pan under reduced motion. */
   camera: () => {

@@ -7,7 +7,7 @@ import type { Frame, FramePlayer } from "../net/frame.js";
 import { t } from "../i18n/index.js";
 import { playerName } from "../i18n/player-names.js";
 import { NameTags } from "./name-tags.js";
-import { AVATAR, makeMapTextures, PIECE_RADIUS } from "./textures.js";
+import { type Piece, PIECE_RADIUS, pieceTexture } from "./textures.js";
 
 /** One avatar's images (textures.ts): its trail when sprinting, disc, your ring, and the arc of work. */
 interface Sprite {
@@ -32,7 +32,6 @@ export class Avatars {
     nameScale = 1,
   ) {
     this.tags = new NameTags(scene, nameScale);
-    makeMapTextures(scene);
   }
 
   update(frame: Frame): void {
@@ -41,12 +40,12 @@ export class Avatars {
     for (const p of frame.players) {
       seen.add(p.key);
       if (this.sprites.has(p.key)) continue;
-      const piece = (key: string) => this.scene.add.image(0, 0, key).setDepth(5);
+      const piece = (kind: Piece) => this.scene.add.image(0, 0, pieceTexture(this.scene, kind, 0xffffff)).setDepth(5);
       this.sprites.set(p.key, {
-        trail: piece(AVATAR.disc),
-        disc: piece(AVATAR.disc),
-        ring: piece(AVATAR.ring),
-        arc: piece(AVATAR.arc),
+        trail: piece("disc"),
+        disc: piece("disc"),
+        ring: piece("ring"),
+        arc: piece("arc"),
         x: toWorld(p.x),
         y: toWorld(p.y),
       });
@@ -79,6 +78,13 @@ export class Avatars {
     return s ? { x: s.x, y: s.y } : null;
   }
 
+  /** Shows a piece in a colour; the texture changes only when the colour does. */
+  private colour(img: Phaser.GameObjects.Image, piece: Piece, colour: number): Phaser.GameObjects.Image {
+    const key = pieceTexture(this.scene, piece, colour);
+    if (img.texture.key !== key) img.setTexture(key);
+    return img;
+  }
+
   private draw(s: Sprite, p: FramePlayer, time: number): void {
     const away = p.status === "away" || p.status === "left";
     const colour = PALETTE.seats[p.seat % PALETTE.seats.length]!;
@@ -92,22 +98,19 @@ export class Avatars {
       s.trail
         .setPosition(s.x - p.dirX * 8, s.y - p.dirY * 8)
         .setScale(scale * 0.9)
-        .setTint(0xffffff)
         .setAlpha(0.18 * alpha);
-    s.disc
+    this.colour(s.disc, "disc", p.burnout > 0 ? 0x6b7280 : colour)
       .setPosition(s.x, s.y)
       .setScale(scale)
-      .setTint(p.burnout > 0 ? 0x6b7280 : colour)
       .setAlpha(alpha);
-    s.ring.setVisible(p.isYou).setPosition(s.x, s.y).setScale(scale).setTint(PALETTE.you).setAlpha(alpha);
+    this.colour(s.ring, "ring", PALETTE.you).setVisible(p.isYou).setPosition(s.x, s.y).setScale(scale).setAlpha(alpha);
     s.arc.setVisible(p.action !== 0);
     if (p.action !== 0)
       // A turning arc shows work in progress.
-      s.arc
+      this.colour(s.arc, "arc", p.action === 1 ? PALETTE.fire[2]! : p.action === 2 ? PALETTE.guardLight : 0xffffff)
         .setPosition(s.x, s.y)
         .setScale(scale)
         .setRotation((time / 150) % (Math.PI * 2))
-        .setTint(p.action === 1 ? PALETTE.fire[2]! : p.action === 2 ? PALETTE.guardLight : 0xffffff)
         .setAlpha(alpha);
     // People carry their name above them; bots only their seat number, on the disc, so a
     // crowd of avatars stays readable. The leaderboard names every bot and its kind.

@@ -7,15 +7,25 @@ import { sound } from "../audio/sound.js";
 import { reducedMotion } from "../a11y/motion.js";
 
 export const SPARK_TEXTURE = "spark";
+/** A spark's colours, one frame each: a particle picks one at random. (Frames rather than
+ *  a tint, which the 2D canvas renderer cannot draw.) */
+const SPARK_COLOURS = [PALETTE.fire[1]!, PALETTE.fire[2]!, 0xffffff];
+const SPARK_FRAMES = SPARK_COLOURS.map((_, k) => String(k));
 
 /** Draws the spark texture once, so no image has to be downloaded. */
 export function makeSparkTexture(scene: Phaser.Scene): void {
   if (scene.textures.exists(SPARK_TEXTURE)) return;
-  const g = scene.make.graphics({ x: 0, y: 0 }, false);
-  g.fillStyle(0xffffff, 1);
-  g.fillCircle(4, 4, 4);
-  g.generateTexture(SPARK_TEXTURE, 8, 8);
-  g.destroy();
+  const tex = scene.textures.createCanvas(SPARK_TEXTURE, 8 * SPARK_COLOURS.length, 8);
+  const ctx = tex?.getContext();
+  if (!tex || !ctx) return;
+  SPARK_COLOURS.forEach((colour, k) => {
+    ctx.fillStyle = `#${colour.toString(16).padStart(6, "0")}`;
+    ctx.beginPath();
+    ctx.arc(k * 8 + 4, 4, 4, 0, Math.PI * 2);
+    ctx.fill();
+    tex.add(SPARK_FRAMES[k]!, 0, k * 8, 0, 8, 8);
+  });
+  tex.refresh();
 }
 
 const centre = (frame: Frame, i: number) => ({ x: (i % frame.width) * TILE_PX + TILE_PX / 2, y: Math.floor(i / frame.width) * TILE_PX + TILE_PX / 2 });
@@ -29,7 +39,7 @@ export class Effects {
         speed: { min: 60, max: 220 },
         lifespan: { min: 350, max: 800 },
         scale: { start: 0.9, end: 0 },
-        tint: [PALETTE.fire[1], PALETTE.fire[2], 0xffffff],
+        frame: SPARK_FRAMES,
         gravityY: 160,
         emitting: false,
       })

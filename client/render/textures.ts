@@ -1,8 +1,9 @@
 // The map's moving pieces drawn once, on 2D canvases, as textures: fire poses, an avatar's
 // disc, your ring and the turning arc of work in progress. The game then moves images of them,
 // which batch into few draw calls. A 2D canvas smooths its edges itself, so the WebGL canvas
-// can go without multisampling (main.ts), which a machine drawing WebGL in software pays
-// for on every pixel of every frame.
+// can go without multisampling (game.ts), which a machine drawing WebGL in software pays
+// for on every pixel of every frame. Pieces come in their colours rather than tinted white:
+// the 2D canvas renderer (renderer-choice.ts) cannot tint.
 import type Phaser from "phaser";
 import { PALETTE, TILE_PX } from "../constants.js";
 
@@ -17,7 +18,7 @@ export const fireFrame = (heat: number, pose: number) => `${heat}-${pose}`;
 /** Avatar pieces are drawn at this radius and scaled to the avatar's. */
 export const PIECE_RADIUS = 28;
 export const PIECE_SIZE = 96;
-export const AVATAR = { disc: "avatar-disc", ring: "avatar-ring", arc: "avatar-arc" } as const;
+export type Piece = "disc" | "ring" | "arc";
 
 const css = (colour: number, alpha = 1) => `rgba(${(colour >> 16) & 255}, ${(colour >> 8) & 255}, ${colour & 255}, ${alpha})`;
 
@@ -55,7 +56,7 @@ function drawFire(ctx: CanvasRenderingContext2D, heat: number, pose: number): vo
   ctx.fill();
 }
 
-/** Makes every texture once per game (textures outlive scenes). */
+/** Makes the fire poses once per game (textures outlive scenes). */
 export function makeMapTextures(scene: Phaser.Scene): void {
   if (!scene.textures.exists(FIRES)) {
     const tex = scene.textures.createCanvas(FIRES, FIRE_POSES * T, MAX_HEAT * T);
@@ -74,31 +75,37 @@ export function makeMapTextures(scene: Phaser.Scene): void {
       tex.refresh();
     }
   }
+}
+
+/** The texture of an avatar's piece in a colour, drawn the first time it is asked for. */
+export function pieceTexture(scene: Phaser.Scene, piece: Piece, colour: number): string {
+  const key = `avatar-${piece}-${colour.toString(16)}`;
   const mid = PIECE_SIZE / 2;
   const R = PIECE_RADIUS;
-  // White, so a tint gives each seat its colour; the dark edge stays dark under any tint.
-  canvasTexture(scene, AVATAR.disc, PIECE_SIZE, PIECE_SIZE, (ctx) => {
-    ctx.fillStyle = "#ffffff";
-    ctx.strokeStyle = "#000000";
-    ctx.lineWidth = (1.5 * R) / (T * 0.34);
+  // Line widths in the piece's pixels, so they keep their on-screen width after scaling.
+  const px = (w: number) => (w * R) / (T * 0.34);
+  canvasTexture(scene, key, PIECE_SIZE, PIECE_SIZE, (ctx) => {
     ctx.beginPath();
-    ctx.arc(mid, mid, R, 0, Math.PI * 2);
-    ctx.fill();
-    ctx.stroke();
+    if (piece === "disc") {
+      // The dark edge stays dark whatever the seat's colour.
+      ctx.fillStyle = css(colour);
+      ctx.strokeStyle = "#000000";
+      ctx.lineWidth = px(1.5);
+      ctx.arc(mid, mid, R, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.stroke();
+    } else if (piece === "ring") {
+      ctx.strokeStyle = css(colour);
+      ctx.lineWidth = px(3);
+      ctx.arc(mid, mid, R + px(2), 0, Math.PI * 2);
+      ctx.stroke();
+    } else {
+      ctx.strokeStyle = css(colour);
+      ctx.lineWidth = px(3);
+      ctx.lineCap = "round";
+      ctx.arc(mid, mid, R + px(6), 0, Math.PI * 1.2);
+      ctx.stroke();
+    }
   });
-  canvasTexture(scene, AVATAR.ring, PIECE_SIZE, PIECE_SIZE, (ctx) => {
-    ctx.strokeStyle = "#ffffff";
-    ctx.lineWidth = (3 * R) / (T * 0.34);
-    ctx.beginPath();
-    ctx.arc(mid, mid, R + (2 * R) / (T * 0.34), 0, Math.PI * 2);
-    ctx.stroke();
-  });
-  canvasTexture(scene, AVATAR.arc, PIECE_SIZE, PIECE_SIZE, (ctx) => {
-    ctx.strokeStyle = "#ffffff";
-    ctx.lineWidth = (3 * R) / (T * 0.34);
-    ctx.lineCap = "round";
-    ctx.beginPath();
-    ctx.arc(mid, mid, R + (6 * R) / (T * 0.34), 0, Math.PI * 1.2);
-    ctx.stroke();
-  });
+  return key;
 }

@@ -11,6 +11,8 @@ export interface SeenPlayer {
   praise: number;
   energy: number;
   action: number;
+  /** The bot's kind, or "" for a person. */
+  bot: string;
 }
 
 export interface Seen {

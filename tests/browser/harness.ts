@@ -101,7 +101,7 @@ export function hasMarks(png: Buffer, minShare = 0.01): boolean {
 
 /**
  * A test server started and closed with the suite, and the browsers each test opens, closed when
- * that test ends: every Chromium draws WebGL in software, so one left open from an earlier test
+ * that test ends: every Chromium draws in software, so one left open from an earlier test
  * takes CPU from the next. Call it inside `describe`; `prepare` runs on every browser opened
  * (e.g. to skip the tutorial).
  */

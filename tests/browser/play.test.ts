@@ -3,6 +3,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { PNG } from "pngjs";
+import { PALETTE } from "../../client/constants.js";
 import { Action } from "../../shared/state.js";
 import { type Browser, browserSuite, looksDrawn, runBrowserTests } from "./harness.js";
 import { putOutAFire, quickPlay, seen, waitUntil } from "./drive.js";
@@ -51,6 +53,38 @@ describe.runIf(runBrowserTests)("playing in the browser", () => {
     await shot(a, "2-after-save");
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
+  });
+
+  it("where WebGL runs in software the map is drawn on the 2D canvas, and every bot's disc shows its seat's colour in both renderers", async () => {
+    for (const [query, renderer] of [
+      ["", "canvas"],
+      ["&renderer=webgl", "webgl"],
+    ] as const) {
+      const b = await open();
+      await quickPlay(b.page, suite.url(), `scenario=workshop&countdownSeconds=0&seats=4&bots=idle&fresh${query}`);
+      expect(await b.page.evaluate(() => (window as unknown as { smolder: { renderer(): string } }).smolder.renderer())).toBe(renderer);
+      const s = await seen(b.page);
+      const bots = s!.players.filter((p) => p.bot !== "");
+      expect(bots.length).toBe(3);
+      // Idle bots stand still; give the avatars a moment to settle on their places.
+      await b.page.waitForTimeout(1500);
+      const img = PNG.sync.read(await shot(b, `renderer-${renderer}`));
+      for (const bot of bots) {
+        // A bot's seat number sits on the middle of its disc; the disc's colour shows to its left.
+        const box = await b.page.locator(".name-tag.on-disc", { hasText: new RegExp(`^${bot.seat + 1}$`) }).boundingBox();
+        expect(box, `seat ${bot.seat + 1}'s tag`).not.toBeNull();
+        const radius = box!.height / 1.3;
+        const x = Math.round(box!.x + box!.width / 2 - radius * 0.6);
+        const y = Math.round(box!.y + box!.height / 2);
+        const i = (y * img.width + x) * 4;
+        const want = PALETTE.seats[bot.seat % PALETTE.seats.length]!;
+        const got = [img.data[i]!, img.data[i + 1]!, img.data[i + 2]!];
+        const off = Math.max(...[16, 8, 0].map((shift, k) => Math.abs(((want >> shift) & 255) - got[k]!)));
+        expect(off, `seat ${bot.seat + 1} in ${renderer}: ${got.join(",")} for #${want.toString(16)}`).toBeLessThan(24);
+      }
+      expect(b.errors).toEqual([]);
+      await b.close();
+    }
   });
 
   it("on the big map the camera follows you and a minimap shows the whole organisation", async () => {
