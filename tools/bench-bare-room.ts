@@ -36,6 +36,8 @@ const REVEAL_TICKS = 200;
 
 /** Tick times (rules-free tick plus schema writes), read by the bare server's /metrics. */
 export const bareTickSamples: number[] = [];
+/** The gaps between a bare room's patches, in ms, measured as the game room measures its own. */
+export const barePatchGaps: number[] = [];
 
 export class BareRoom extends Room<SmolderState> {
   override maxClients = 8;
@@ -82,6 +84,15 @@ export class BareRoom extends Room<SmolderState> {
       },
       Math.max(1, Math.min(options.tickMs, 1000 / PATCH_RATE_HZ)),
     );
+  }
+
+  private lastPatchAt = 0;
+
+  override broadcastPatch(): boolean {
+    const now = performance.now();
+    if (this.lastPatchAt > 0 && barePatchGaps.length < 200_000) barePatchGaps.push(now - this.lastPatchAt);
+    this.lastPatchAt = now;
+    return super.broadcastPatch();
   }
 
   override onJoin(client: Client): void {

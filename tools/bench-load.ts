@@ -93,6 +93,9 @@ export interface ServerMetrics {
   ticks: number;
   tickP50Ms: number;
   tickP99Ms: number;
+  /** The gaps between a room's patches as the server sent them (absent on older servers). */
+  patchIntervalP50Ms?: number;
+  patchIntervalP99Ms?: number;
   cpuUserUs: number;
   cpuSystemUs: number;
   rooms: number;
@@ -222,6 +225,9 @@ export interface ProcessFigures {
   ticks: number;
   tickP50Ms: number;
   tickP99Ms: number;
+  /** The gaps between a room's patches as this process sent them, before any network or client delay. */
+  sentPatchIntervalP50Ms: number;
+  sentPatchIntervalP99Ms: number;
 }
 
 export interface Window {
@@ -262,6 +268,8 @@ export async function measureWindow(servers: readonly GameServer[], load: Load, 
       ticks: after[i]!.ticks,
       tickP50Ms: after[i]!.tickP50Ms,
       tickP99Ms: after[i]!.tickP99Ms,
+      sentPatchIntervalP50Ms: after[i]!.patchIntervalP50Ms ?? 0,
+      sentPatchIntervalP99Ms: after[i]!.patchIntervalP99Ms ?? 0,
     })),
     others: otherPids.map((_, i) => (other0[i] == null || other1[i] == null ? null : (100 * (other1[i]! - other0[i]!)) / wall)),
     clients: summariseClients(reports, seconds),

@@ -7,6 +7,7 @@ import { sanitizeName } from "../names.js";
 import { MAX_CLIENTS, MAX_ROUND_SEATS, MSG, PATCH_RATE_HZ, REFUSALS, type Status } from "../../shared/protocol/index.js";
 import { refusal } from "../refusals.js";
 import { SmolderState } from "../schema/SmolderState.js";
+import { recordPatchInterval } from "../metrics.js";
 import { FloodGuard } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
 import { admit, closeForShutdown, logRoomFault, refuseAfterPatch, refuseUnknownMessages, sendError } from "./authority.js";
@@ -55,6 +56,16 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
 
     this.round.countdown(this.settings.countdownSeconds, () => this.start());
     this.round.publish();
+  }
+
+  /** When the last patch went out, so the benchmark sees the server's own cadence. */
+  private lastPatchAt = 0;
+
+  override broadcastPatch(): boolean {
+    const now = performance.now();
+    if (this.lastPatchAt > 0) recordPatchInterval(now - this.lastPatchAt);
+    this.lastPatchAt = now;
+    return super.broadcastPatch();
   }
 
   override onJoin(client: Client<Seat>, options: unknown): void {
