@@ -17,6 +17,7 @@ import { codeFromPath, Session } from "../net/session.js";
 import { Avatars } from "../render/avatars.js";
 import { Board } from "../render/board.js";
 import { frameCamera, type Margins } from "../render/camera.js";
+import { pickRenderer } from "../render/renderer-choice.js";
 import { watchDebrief } from "../ui/debrief-overlay.js";
 import { formatValue, h, layer } from "../ui/dom.js";
 import { roundClock } from "../ui/clock.js";
@@ -287,7 +288,8 @@ class ScreenUi {
 }
 
 new Phaser.Game({
-  type: Phaser.AUTO,
+  // The projector's laptop may well draw WebGL in software: the same choice as the game's.
+  type: pickRenderer() === "webgl" ? Phaser.WEBGL : Phaser.CANVAS,
   parent: "game",
   backgroundColor: PALETTE.background,
   scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
