@@ -1,6 +1,7 @@
 // Phaser built from its sources with only what the game uses (vite.config.ts points "phaser"
 // here). Types still come from the phaser package; this object has the same shape for the
 // parts the client touches.
+
 // First, as in Phaser's own build: the renderer's namespace requires its render nodes, and one
 // of them requires the namespace back; loaded from the renderer's side first (when the game
 // boots) that cycle hands a render node a half-made base class.
