@@ -36,7 +36,7 @@ const context = await chromium.launchPersistentContext(`/tmp/smolder-bench-${pro
   args: [...CHROMIUM_FLAGS],
   viewport: { width: 1280, height: 720 },
 });
-const page = context.pages()[0] ?? (await context.newPage());
+let page = context.pages()[0] ?? (await context.newPage());
 await page.addInitScript(() => localStorage.setItem("smolder.tutorialDone", "1"));
 
 /** What the title and one round load; the WebGL comparison's second load is not counted. */
@@ -115,6 +115,10 @@ countingJs = false;
 // machine is emulated in software (the game picks the 2D canvas here, render/renderer-choice.ts).
 let webgl: Awaited<ReturnType<typeof atThePeak>> | null = null;
 if (chosen.renderer !== "webgl") {
+  // A new tab: the old one would rejoin its round on a reload.
+  await page.close();
+  page = await context.newPage();
+  await page.addInitScript(() => localStorage.setItem("smolder.tutorialDone", "1"));
   await page.goto(`${url}/?${room}&renderer=webgl`);
   await page.waitForFunction("window.smolder.scenes().includes('title')");
   webgl = await atThePeak();
