@@ -10,7 +10,7 @@ export function recordTick(ms: number): void {
   if (samples.length < MAX_SAMPLES) samples.push(ms);
 }
 
-/** Records the time since the same room's previous patch went out, in ms: the server's own
+/** Records the time since the same room's previous patch with changes went out, in ms: the server's own
  *  cadence, apart from any delay on the way to a client or inside it. */
 export function recordPatchInterval(ms: number): void {
   if (patchGaps.length < MAX_SAMPLES) patchGaps.push(ms);

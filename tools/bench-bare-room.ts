@@ -89,10 +89,13 @@ export class BareRoom extends Room<SmolderState> {
   private lastPatchAt = 0;
 
   override broadcastPatch(): boolean {
+    // Only patches that carried changes reach the clients (the patch timer runs faster than the tick).
+    const sent = super.broadcastPatch();
+    if (!sent) return false;
     const now = performance.now();
     if (this.lastPatchAt > 0 && barePatchGaps.length < 200_000) barePatchGaps.push(now - this.lastPatchAt);
     this.lastPatchAt = now;
-    return super.broadcastPatch();
+    return true;
   }
 
   override onJoin(client: Client): void {

@@ -58,14 +58,17 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
     this.round.publish();
   }
 
-  /** When the last patch went out, so the benchmark sees the server's own cadence. */
+  /** When the last patch with changes went out, so the benchmark sees the server's own cadence. */
   private lastPatchAt = 0;
 
   override broadcastPatch(): boolean {
+    // Only patches that carried changes reach the clients (the patch timer runs faster than the tick).
+    const sent = super.broadcastPatch();
+    if (!sent) return false;
     const now = performance.now();
     if (this.lastPatchAt > 0) recordPatchInterval(now - this.lastPatchAt);
     this.lastPatchAt = now;
-    return super.broadcastPatch();
+    return true;
   }
 
   override onJoin(client: Client<Seat>, options: unknown): void {
