@@ -6,6 +6,7 @@
 // sync, the validation of messages.
 import { type Client, Room } from "@colyseus/core";
 import { PATCH_RATE_HZ } from "../shared/protocol/index.js";
+import { recordPatchInterval, recordTick } from "../server/metrics.js";
 import { PlayerState } from "../server/schema/PlayerState.js";
 import { SmolderState } from "../server/schema/SmolderState.js";
 import { PLAYER_FIELDS, type PlayerField } from "./bench-load.js";
@@ -33,11 +34,6 @@ export const BARE_ROOM_NAME = "bare";
 
 /** A step back reveals risk for 20 s in classic: the bare room reveals in stretches as long. */
 const REVEAL_TICKS = 200;
-
-/** Tick times (rules-free tick plus schema writes), read by the bare server's /metrics. */
-export const bareTickSamples: number[] = [];
-/** The gaps between a bare room's patches, in ms, measured as the game room measures its own. */
-export const barePatchGaps: number[] = [];
 
 export class BareRoom extends Room<SmolderState> {
   override maxClients = 8;
@@ -79,7 +75,7 @@ export class BareRoom extends Room<SmolderState> {
           n++;
         }
         if (n === 4) this.acc = Math.min(this.acc, options.tickMs);
-        if (n > 0 && bareTickSamples.length < 200_000) bareTickSamples.push((performance.now() - t0) / n);
+        if (n > 0) recordTick((performance.now() - t0) / n);
         if (n > 0 && options.patchOnTick) this.broadcastPatch();
       },
       Math.max(1, Math.min(options.tickMs, 1000 / PATCH_RATE_HZ)),
@@ -93,7 +89,7 @@ export class BareRoom extends Room<SmolderState> {
     const sent = super.broadcastPatch();
     if (!sent) return false;
     const now = performance.now();
-    if (this.lastPatchAt > 0 && barePatchGaps.length < 200_000) barePatchGaps.push(now - this.lastPatchAt);
+    if (this.lastPatchAt > 0) recordPatchInterval(now - this.lastPatchAt);
     this.lastPatchAt = now;
     return true;
   }

@@ -8,8 +8,8 @@ import config, { listen } from "@colyseus/tools";
 import { matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { MAX_FRAME_BYTES } from "../shared/protocol/index.js";
-import { BARE_ROOM_NAME, BareRoom, barePatchGaps, bareTickSamples } from "./bench-bare-room.js";
-import { percentile } from "./bench-load.js";
+import { tickMetrics } from "../server/metrics.js";
+import { BARE_ROOM_NAME, BareRoom } from "./bench-bare-room.js";
 
 const port = Number(process.env.PORT ?? 2591);
 
@@ -27,24 +27,8 @@ const app = config({
       let body: object;
       if (path === "/healthz") body = stats;
       else if (path === "/metrics") {
-        const sorted = bareTickSamples.slice().sort((a, b) => a - b);
-        const gaps = barePatchGaps.slice().sort((a, b) => a - b);
-        if (query === "reset=1") {
-          bareTickSamples.length = 0;
-          barePatchGaps.length = 0;
-        }
-        const cpu = process.cpuUsage();
-        body = {
-          ticks: sorted.length,
-          tickP50Ms: percentile(sorted, 50),
-          tickP99Ms: percentile(sorted, 99),
-          patches: gaps.length,
-          patchIntervalP50Ms: percentile(gaps, 50),
-          patchIntervalP99Ms: percentile(gaps, 99),
-          cpuUserUs: cpu.user,
-          cpuSystemUs: cpu.system,
-          ...stats,
-        };
+        // Its own process, so the game server's process-wide recorders serve it as they serve the game.
+        body = { ...tickMetrics(query === "reset=1"), ...stats };
       } else return next();
       res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
       res.end(JSON.stringify(body));
