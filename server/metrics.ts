@@ -12,8 +12,22 @@ export function recordTick(ms: number): void {
 
 /** Records the time since the same room's previous patch with changes went out, in ms: the server's own
  *  cadence, apart from any delay on the way to a client or inside it. */
-export function recordPatchInterval(ms: number): void {
+function recordPatchInterval(ms: number): void {
   if (patchGaps.length < MAX_SAMPLES) patchGaps.push(ms);
+}
+
+/** A room's patch clock for the benchmark: pass it what `broadcastPatch` returned. Only patches
+ *  that carried changes reach the clients (the patch timer runs faster than the tick), so only
+ *  the gaps between those are recorded. Returns what it was given. */
+export function patchCadence(): (sent: boolean) => boolean {
+  let last = 0;
+  return (sent) => {
+    if (!sent) return false;
+    const now = performance.now();
+    if (last > 0) recordPatchInterval(now - last);
+    last = now;
+    return true;
+  };
 }
 
 function percentile(sorted: readonly number[], p: number): number {

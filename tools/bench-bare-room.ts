@@ -6,7 +6,7 @@
 // sync, the validation of messages.
 import { type Client, Room } from "@colyseus/core";
 import { PATCH_RATE_HZ } from "../shared/protocol/index.js";
-import { recordPatchInterval, recordTick } from "../server/metrics.js";
+import { patchCadence, recordTick } from "../server/metrics.js";
 import { PlayerState } from "../server/schema/PlayerState.js";
 import { SmolderState } from "../server/schema/SmolderState.js";
 import { PLAYER_FIELDS, type PlayerField } from "./bench-load.js";
@@ -82,16 +82,10 @@ export class BareRoom extends Room<SmolderState> {
     );
   }
 
-  private lastPatchAt = 0;
+  private readonly patched = patchCadence();
 
   override broadcastPatch(): boolean {
-    // Only patches that carried changes reach the clients (the patch timer runs faster than the tick).
-    const sent = super.broadcastPatch();
-    if (!sent) return false;
-    const now = performance.now();
-    if (this.lastPatchAt > 0) recordPatchInterval(now - this.lastPatchAt);
-    this.lastPatchAt = now;
-    return true;
+    return this.patched(super.broadcastPatch());
   }
 
   override onJoin(client: Client): void {

@@ -7,7 +7,7 @@ import { sanitizeName } from "../names.js";
 import { MAX_CLIENTS, MAX_ROUND_SEATS, MSG, PATCH_RATE_HZ, REFUSALS, type Status } from "../../shared/protocol/index.js";
 import { refusal } from "../refusals.js";
 import { SmolderState } from "../schema/SmolderState.js";
-import { recordPatchInterval } from "../metrics.js";
+import { patchCadence } from "../metrics.js";
 import { FloodGuard } from "../throttle.js";
 import { checkIntentMessage } from "../validate.js";
 import { admit, closeForShutdown, logRoomFault, refuseAfterPatch, refuseUnknownMessages, sendError } from "./authority.js";
@@ -58,17 +58,11 @@ export class SmolderRoom extends Room<SmolderState, unknown, Seat> {
     this.round.publish();
   }
 
-  /** When the last patch with changes went out, so the benchmark sees the server's own cadence. */
-  private lastPatchAt = 0;
+  /** The server's own patch cadence, for the benchmark (metrics.ts). */
+  private readonly patched = patchCadence();
 
   override broadcastPatch(): boolean {
-    // Only patches that carried changes reach the clients (the patch timer runs faster than the tick).
-    const sent = super.broadcastPatch();
-    if (!sent) return false;
-    const now = performance.now();
-    if (this.lastPatchAt > 0) recordPatchInterval(now - this.lastPatchAt);
-    this.lastPatchAt = now;
-    return true;
+    return this.patched(super.broadcastPatch());
   }
 
   override onJoin(client: Client<Seat>, options: unknown): void {
